@@ -1,0 +1,184 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/mdraci/mdraci/extension"
+	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/keyword"
+)
+
+// inputFlags are the flags every command that reads documents takes.
+type inputFlags struct {
+	keywords multiFlag
+	strict   bool
+	unsafe   bool
+	from     string
+	jobs     int
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.Var(&f.keywords, "keywords", "keyword `FILE|DIR` (YAML, or a Jekyll _data folder) on top of the defaults; repeatable")
+	fs.BoolVar(&f.strict, "strict", false, "make unresolved keywords errors")
+	fs.BoolVar(&f.unsafe, "unsafe", false, "pass raw HTML and style attributes through unsanitized (trusted input only)")
+	fs.StringVar(&f.from, "from", "", "input `FORMAT`: markdown, text or html (default: from the file name and content)")
+	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "`N` files converted at once")
+}
+
+// converter builds the Converter the flags describe.
+func (f *inputFlags) converter() (*extension.Converter, error) {
+	data := keyword.Default()
+	for _, k := range f.keywords {
+		if err := data.Load(k); err != nil {
+			return nil, fmt.Errorf("--keywords: %w", err)
+		}
+	}
+	return extension.NewConverter(
+		extension.WithKeywords(data),
+		extension.WithStrict(f.strict),
+		extension.WithUnsafe(f.unsafe),
+	), nil
+}
+
+// input is one document to read: a file, or standard input.
+type input struct {
+	// name is the path as diagnostics show it ("<stdin>" for stdin).
+	name string
+	// rel is the path below the folder argument it was found in (the
+	// base name for files given directly), for mirroring into -o.
+	rel string
+	// stdin is set for standard input.
+	stdin bool
+}
+
+// documentExts are the extensions read from folders.
+var documentExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
+
+// expand lists the documents the arguments name: files, folders (walked,
+// sorted) and "-".
+func expand(args []string) ([]input, error) {
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	var ins []input
+	for _, a := range args {
+		if a == "-" {
+			ins = append(ins, input{name: "<stdin>", rel: "stdin", stdin: true})
+			continue
+		}
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			ins = append(ins, input{name: a, rel: filepath.Base(a)})
+			continue
+		}
+		var found []input
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if documentExts[strings.ToLower(filepath.Ext(p))] {
+				rel, _ := filepath.Rel(a, p)
+				found = append(found, input{name: p, rel: rel})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
+		ins = append(ins, found...)
+	}
+	return ins, nil
+}
+
+// read returns the input's bytes.
+func (in input) read(stdin io.Reader) ([]byte, error) {
+	if in.stdin {
+		return io.ReadAll(stdin)
+	}
+	return os.ReadFile(in.name)
+}
+
+// parse reads and parses one input.
+func (f *inputFlags) parse(c *extension.Converter, in input, stdin io.Reader) (*extension.Result, error) {
+	src, err := in.read(stdin)
+	if err != nil {
+		return nil, err
+	}
+	format := extension.DetectFormat(in.name, src)
+	if f.from != "" {
+		format, _ = extension.ParseFormat(f.from)
+	}
+	return c.Parse(in.name, src, format), nil
+}
+
+// each calls work for every input, at most jobs at once, and then done in
+// input order, so output stays in order while only a window of documents
+// is held in memory.
+func each[T any](ins []input, jobs int, work func(input) T, done func(input, T)) {
+	jobs = max(1, min(jobs, len(ins)))
+	results := make([]chan T, len(ins))
+	for i := range results {
+		results[i] = make(chan T, 1)
+	}
+	window := make(chan struct{}, 2*jobs) // documents started but not yet done
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] <- work(ins[i])
+			}
+		}()
+	}
+	go func() {
+		for i := range ins {
+			window <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
+	for i, in := range ins {
+		done(in, <-results[i])
+		<-window
+	}
+	wg.Wait()
+}
+
+// report prints diagnostics and returns how many were errors.
+func report(w io.Writer, ds []diag.Diagnostic) int {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+	}
+	return diag.Count(ds, diag.Error)
+}
+
+// usageError prints a usage error for fs and returns 2.
+func usageError(fs *flag.FlagSet, stderr io.Writer, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "mdraci %s: %v\n", fs.Name(), err)
+	return 2
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `mdraci turns shared-responsibility documentation into consistent HTML.
+
+Usage:
+  mdraci convert [flags] [FILE|DIR|-]...   write HTML (a fragment, or --page)
+  mdraci version                           print the version
+  mdraci help [COMMAND]                    show help
+
+Inputs are files, folders (read recursively: .md, .markdown, .txt, .html)
+or "-" for standard input; no input means standard input.
+Diagnostics go to standard error as file:line:col: severity: message.
+Exit status: 0 when fine, 1 when errors were reported, 2 for usage errors.
+`
+
+// run is the whole command: main only passes its arguments, streams and
+// exit status through.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "convert":
+		return convertCmd(rest, stdin, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "mdraci", version)
+		return 0
+	case "help", "-h", "--help":
+		if len(rest) > 0 {
+			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "mdraci: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+}
+
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string { return strings.Join(*m, ",") }
+
+func (m *multiFlag) Set(s string) error {
+	*m = append(*m, s)
+	return nil
+}

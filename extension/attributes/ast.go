@@ -1,0 +1,68 @@
+package attributes
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// KindAttributeList is the NodeKind of a block attribute list line.
+var KindAttributeList = ast.NewNodeKind("AttributeList")
+
+// AttributeList is a block holding one or more attribute list lines: an IAL
+// for a neighbouring block, or ALD definitions (a {:name: …} line, or a
+// keyword whose value is a list of them). The transformer removes these
+// nodes after applying them.
+type AttributeList struct {
+	ast.BaseBlock
+	// Lines are the attribute lists on this line, in order.
+	Items []Line
+}
+
+// NewAttributeList returns a new AttributeList.
+func NewAttributeList(items ...Line) *AttributeList {
+	return &AttributeList{Items: items}
+}
+
+// Kind implements ast.Node.Kind.
+func (n *AttributeList) Kind() ast.NodeKind { return KindAttributeList }
+
+// IsRaw implements ast.Node.IsRaw: the line is not inline markup.
+func (n *AttributeList) IsRaw() bool { return true }
+
+// Dump implements ast.Node.Dump.
+func (n *AttributeList) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Items": fmt.Sprint(n.Items)}, nil)
+}
+
+// IsDefinition reports whether the node only defines ALDs.
+func (n *AttributeList) IsDefinition() bool {
+	for _, it := range n.Items {
+		if it.Name == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// KindSpanAttributeList is the NodeKind of a span attribute list.
+var KindSpanAttributeList = ast.NewNodeKind("SpanAttributeList")
+
+// SpanAttributeList is an inline {: …} right after a span element. The
+// transformer applies it to that element and removes it.
+type SpanAttributeList struct {
+	ast.BaseInline
+	List List
+	// Literal is the list as written, shown when it applies to nothing.
+	Literal []byte
+	// Offset is the byte offset of the list in the source.
+	Offset int
+}
+
+// Kind implements ast.Node.Kind.
+func (n *SpanAttributeList) Kind() ast.NodeKind { return KindSpanAttributeList }
+
+// Dump implements ast.Node.Dump.
+func (n *SpanAttributeList) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"List": fmt.Sprint(n.List)}, nil)
+}

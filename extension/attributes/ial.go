@@ -1,0 +1,250 @@
+package attributes
+
+import (
+	"fmt"
+	"strings"
+)
+
+// List is one parsed attribute list: the contents of {: …} or of an ALD.
+type List struct {
+	// ID is the last #id given; "" when none.
+	ID string
+	// Classes are the .class names in order.
+	Classes []string
+	// Pairs are key="value" pairs in order.
+	Pairs []Pair
+	// Refs are the names of ALDs referred to, in order.
+	Refs []string
+}
+
+// Pair is one key="value" attribute.
+type Pair struct {
+	Key, Value string
+}
+
+// Problem is a syntax problem in an attribute list, at byte offset Offset
+// of the text given to Parse.
+type Problem struct {
+	Offset  int
+	Message string
+}
+
+// Error implements error.
+func (p Problem) Error() string { return p.Message }
+
+// Line is one line holding an attribute list: an IAL, or an ALD when Name
+// is set.
+type Line struct {
+	// Name is the ALD's name for a definition line {:name: …}, else "".
+	Name string
+	// List is the attributes.
+	List List
+	// Offset is the byte offset of the attributes within the line.
+	Offset int
+}
+
+// ParseLine parses a line (surrounding white space trimmed) that is one
+// {:…} attribute list: an IAL {: …}, {:ref} or an ALD definition
+// {:name: …}. ok is false when the line is not an attribute list at all
+// ({:: extensions, text around it, no closing brace); problems lists
+// syntax errors inside one.
+func ParseLine(line string) (l Line, problems []Problem, ok bool) {
+	if !strings.HasPrefix(line, "{:") || strings.HasPrefix(line, "{::") || !strings.HasSuffix(line, "}") || len(line) < 3 {
+		return Line{}, nil, false
+	}
+	body := line[2 : len(line)-1]
+	l.Offset = 2
+	if name, rest, isDef := cutDefinitionName(body); isDef {
+		l.Name = name
+		l.Offset += len(body) - len(rest)
+		body = rest
+	}
+	if !closedAt(body) {
+		return Line{}, nil, false
+	}
+	l.List, problems = Parse(body)
+	for i := range problems {
+		problems[i].Offset += l.Offset
+	}
+	return l, problems, true
+}
+
+// closedAt reports whether body holds no unquoted '}' (which would mean the
+// line holds more than one list, or text after one).
+func closedAt(body string) bool {
+	var quote byte
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case quote != 0 && c == '\\':
+			i++
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\''):
+			if i > 0 && body[i-1] == '=' {
+				quote = c
+			}
+		case quote == 0 && c == '}':
+			return false
+		}
+	}
+	return true
+}
+
+// cutDefinitionName splits "name: attrs" (an ALD body) into its name and
+// attributes.
+func cutDefinitionName(body string) (name, rest string, ok bool) {
+	i := strings.IndexByte(body, ':')
+	if i <= 0 {
+		return "", body, false
+	}
+	name = body[:i]
+	for _, r := range name {
+		if r == ' ' || r == '\t' || r == '=' || r == '"' || r == '\'' || r == '{' || r == '}' {
+			return "", body, false
+		}
+	}
+	return name, body[i+1:], true
+}
+
+// Parse parses the inside of an attribute list ("#id .class k=\"v\" ref").
+// It never fails: what it cannot read is reported as a Problem and skipped.
+func Parse(s string) (List, []Problem) {
+	var l List
+	var problems []Problem
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c == '#' || c == '.':
+			j := i + 1
+			for j < len(s) && !isSpace(s[j]) {
+				j++
+			}
+			name := s[i+1 : j]
+			if name == "" {
+				problems = append(problems, Problem{i, fmt.Sprintf("%q must be followed by a name", string(c))})
+			} else if c == '#' {
+				l.ID = name
+			} else {
+				l.Classes = append(l.Classes, name)
+			}
+			i = j
+		default:
+			j := i
+			for j < len(s) && !isSpace(s[j]) && s[j] != '=' {
+				j++
+			}
+			name := s[i:j]
+			if j < len(s) && s[j] == '=' {
+				v, next, p := parseValue(s, j+1)
+				if p != "" {
+					problems = append(problems, Problem{j + 1, fmt.Sprintf("attribute %q: %s", name, p)})
+				}
+				if !validName(name) {
+					problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid attribute name", name)})
+				} else {
+					l.Pairs = append(l.Pairs, Pair{Key: name, Value: v})
+				}
+				i = next
+				continue
+			}
+			if validName(name) {
+				l.Refs = append(l.Refs, name)
+			} else {
+				problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid reference name", name)})
+			}
+			i = j
+		}
+	}
+	return l, problems
+}
+
+// parseValue reads a quoted (or bare) value starting at s[i]; it returns the
+// value, the index after it, and a problem description when the value is
+// malformed.
+func parseValue(s string, i int) (string, int, string) {
+	if i >= len(s) {
+		return "", i, "missing value"
+	}
+	q := s[i]
+	if q != '"' && q != '\'' {
+		j := i
+		for j < len(s) && !isSpace(s[j]) {
+			j++
+		}
+		return s[i:j], j, ""
+	}
+	var b strings.Builder
+	for j := i + 1; j < len(s); j++ {
+		c := s[j]
+		if c == '\\' && j+1 < len(s) && (s[j+1] == q || s[j+1] == '\\' || s[j+1] == '}') {
+			b.WriteByte(s[j+1])
+			j++
+			continue
+		}
+		if c == q {
+			return b.String(), j + 1, ""
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), len(s), "the quoted value is not closed"
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// validName reports whether s is usable as an attribute or reference name:
+// no quotes, braces, angle brackets, '=' or '/'.
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\'' || c == '<' || c == '>' || c == '=' || c == '/' || c == '{' || c == '}' || c == '`' || c < 0x20:
+			return false
+		}
+	}
+	return true
+}
+
+// Merge returns l with m's attributes added after it: m's id and pair
+// values win, classes and references append.
+func (l List) Merge(m List) List {
+	out := List{ID: l.ID}
+	if m.ID != "" {
+		out.ID = m.ID
+	}
+	out.Classes = appendUnique(append([]string(nil), l.Classes...), m.Classes...)
+	out.Refs = append(append([]string(nil), l.Refs...), m.Refs...)
+	out.Pairs = append([]Pair(nil), l.Pairs...)
+	for _, p := range m.Pairs {
+		out.Pairs = setPair(out.Pairs, p)
+	}
+	return out
+}
+
+func setPair(ps []Pair, p Pair) []Pair {
+	for i := range ps {
+		if ps[i].Key == p.Key {
+			ps[i].Value = p.Value
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+func appendUnique(list []string, more ...string) []string {
+outer:
+	for _, s := range more {
+		for _, t := range list {
+			if s == t {
+				continue outer
+			}
+		}
+		list = append(list, s)
+	}
+	return list
+}

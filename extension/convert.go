@@ -1,0 +1,231 @@
+package extension
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/plain"
+	"github.com/mdraci/mdraci/extension/source"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	meta "github.com/yuin/goldmark-meta"
+)
+
+// Format is an input format.
+type Format string
+
+const (
+	// Markdown is IBM-Cloud-docs-flavoured Markdown (kramdown dialect,
+	// GFM tables).
+	Markdown Format = "markdown"
+	// Text is plain text copied from a web page: tables flattened one cell
+	// per line.
+	Text Format = "text"
+	// HTML is a saved web page or an HTML fragment.
+	HTML Format = "html"
+)
+
+// ParseFormat returns the Format named s ("markdown"/"md", "text"/"txt",
+// "html"), or an error.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "markdown", "md":
+		return Markdown, nil
+	case "text", "txt":
+		return Text, nil
+	case "html", "htm":
+		return HTML, nil
+	}
+	return "", fmt.Errorf("unknown input format %q (want markdown, text or html)", s)
+}
+
+// markdownSigns are lines that only Markdown has: front matter, ATX
+// headings, table delimiter rows, attribute lists, fences, links.
+var markdownSigns = regexp.MustCompile(`(?m)^(---\s*$|#{1,6} |\|?\s*:?-{3,}:?\s*\||\{:|` + "```" + `|\s*[-*+] \S.*\]\()`)
+
+// DetectFormat tells the format of a file from its name and, for .txt
+// files and names without an extension, its content: text that looks like
+// Markdown is Markdown.
+func DetectFormat(name string, src []byte) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	}
+	head := src
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	if markdownSigns.Match(head) {
+		return Markdown
+	}
+	trimmed := bytes.TrimSpace(head)
+	if bytes.HasPrefix(trimmed, []byte("<")) && bytes.Contains(bytes.ToLower(trimmed), []byte("<table")) {
+		return HTML
+	}
+	return Text
+}
+
+// Result is a parsed document.
+type Result struct {
+	// File is the name diagnostics carry.
+	File string
+	// Format is the format the input was read as.
+	Format Format
+	// Source is the input as parsed: invalid UTF-8 and NUL bytes replaced.
+	Source []byte
+	// Doc is the goldmark AST (nil for HTML input).
+	Doc ast.Node
+	// Meta is the front matter, nil when there is none.
+	Meta map[string]any
+	// Diagnostics are the problems found, sorted by position.
+	Diagnostics []diag.Diagnostic
+}
+
+// Converter converts documents of every Format to HTML with one
+// configuration. It is safe for concurrent use.
+type Converter struct {
+	cfg *Config
+	md  goldmark.Markdown
+}
+
+// NewConverter returns a Converter configured by opts.
+func NewConverter(opts ...Option) *Converter {
+	e := New(opts...)
+	return &Converter{cfg: e.Config, md: goldmark.New(goldmark.WithExtensions(e))}
+}
+
+// Markdown returns the goldmark instance the Converter uses.
+func (c *Converter) Markdown() goldmark.Markdown { return c.md }
+
+// Convert parses src, in the format DetectFormat tells from file and src,
+// and writes its HTML to w.
+func (c *Converter) Convert(file string, src []byte, w io.Writer) (*Result, error) {
+	r := c.Parse(file, src, DetectFormat(file, src))
+	return r, c.Render(w, r)
+}
+
+// Parse parses src as format. It never fails: problems are diagnostics.
+func (c *Converter) Parse(file string, src []byte, format Format) *Result {
+	r := &Result{File: file, Format: format}
+	src, r.Diagnostics = clean(src)
+	r.Source = src
+	switch format {
+	case Text:
+		doc, ds := source.FromText(file, src)
+		for _, d := range ds {
+			r.Diagnostics = append(r.Diagnostics, fromSource(d))
+		}
+		r.Doc = c.textAST(doc, src)
+		r.Meta = doc.Meta
+	case HTML:
+	default:
+		pc := parser.NewContext()
+		r.Doc = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+		r.Meta, _ = meta.TryGet(pc)
+		r.Diagnostics = append(r.Diagnostics, diag.Get(pc)...)
+	}
+	for i := range r.Diagnostics {
+		r.Diagnostics[i].File = file
+	}
+	diag.Sort(r.Diagnostics)
+	return r
+}
+
+// Render writes r's HTML to w.
+func (c *Converter) Render(w io.Writer, r *Result) error {
+	if r.Format == HTML {
+		if c.cfg.Unsafe {
+			_, err := w.Write(r.Source)
+			return err
+		}
+		_, err := w.Write(Policy().SanitizeBytes(r.Source))
+		return err
+	}
+	return c.md.Renderer().Render(w, r.Source, r.Doc)
+}
+
+// clean returns src with invalid UTF-8 and NUL bytes replaced by U+FFFD,
+// and a diagnostic for the first of each.
+func clean(src []byte) ([]byte, []diag.Diagnostic) {
+	nul := bytes.IndexByte(src, 0)
+	if utf8.Valid(src) && nul < 0 {
+		return src, nil
+	}
+	var ds []diag.Diagnostic
+	lines := diag.NewLines(src)
+	if nul >= 0 {
+		line, col := lines.Position(nul)
+		ds = append(ds, diag.Diagnostic{Code: "input-nul", Severity: diag.Warning, Line: line, Col: col,
+			Message: "NUL byte replaced by U+FFFD"})
+	}
+	out := make([]byte, 0, len(src)+16)
+	reported := false
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			if !reported {
+				line, col := lines.Position(i)
+				ds = append(ds, diag.Diagnostic{Code: "input-utf8", Severity: diag.Warning, Line: line, Col: col,
+					Message: "invalid UTF-8 replaced by U+FFFD"})
+				reported = true
+			}
+			out = append(out, "\uFFFD"...)
+		case r == 0:
+			out = append(out, "\uFFFD"...)
+		default:
+			out = append(out, src[i:i+size]...)
+		}
+		i += size
+	}
+	return out, ds
+}
+
+func fromSource(d source.Diagnostic) diag.Diagnostic {
+	sev := diag.Warning
+	switch d.Severity {
+	case "error":
+		sev = diag.Error
+	case "info":
+		sev = diag.Info
+	}
+	return diag.Diagnostic{Code: d.Code, Severity: sev, Message: d.Message, Line: d.Pos.Line, Col: max(d.Pos.Col, 1)}
+}
+
+// FirstHeading returns the plain text of r's first level-1 heading, else
+// of its first heading, else "".
+func FirstHeading(r *Result) string {
+	if r.Doc == nil {
+		return ""
+	}
+	var first, h1 string
+	_ = ast.Walk(r.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		t := plain.Text(h, r.Source)
+		if first == "" {
+			first = t
+		}
+		if h.Level == 1 && h1 == "" {
+			h1 = t
+			return ast.WalkStop, nil
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	if h1 != "" {
+		return h1
+	}
+	return first
+}

@@ -1,0 +1,181 @@
+// Package diag holds mdraci's diagnostics: problems found in a document,
+// each with a 1-based position, a severity and a message, printed as
+// "file:line:col: severity: message".
+//
+// The goldmark parts of mdraci record diagnostics in the parser.Context with
+// Report; callers read them back with Get after parsing.
+package diag
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	"github.com/yuin/goldmark/parser"
+)
+
+// Severity is how serious a diagnostic is.
+type Severity int
+
+const (
+	// Info is a remark: a normalization made, a default assumed.
+	Info Severity = iota
+	// Warning is a likely mistake; the output is still complete.
+	Warning
+	// Error is a mistake that makes the document wrong or incomplete.
+	Error
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "info"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "error":
+		*s = Error
+	case "warning":
+		*s = Warning
+	case "info":
+		*s = Info
+	default:
+		return fmt.Errorf("unknown severity %q", b)
+	}
+	return nil
+}
+
+// Diagnostic is one problem found in a document.
+type Diagnostic struct {
+	// Code names the rule, for example "keyword-unknown".
+	Code string `json:"code"`
+	// Severity is error, warning or info.
+	Severity Severity `json:"severity"`
+	// Message says what is wrong, in words a writer understands.
+	Message string `json:"message"`
+	// File is the input's name; "<stdin>" for standard input.
+	File string `json:"file"`
+	// Line is 1-based.
+	Line int `json:"line"`
+	// Col is 1-based and counts bytes.
+	Col int `json:"col"`
+}
+
+// String formats d as "file:line:col: severity: message [code]".
+func (d Diagnostic) String() string {
+	file := d.File
+	if file == "" {
+		file = "<input>"
+	}
+	s := fmt.Sprintf("%s:%d:%d: %s: %s", file, max(d.Line, 1), max(d.Col, 1), d.Severity, d.Message)
+	if d.Code != "" {
+		s += " [" + d.Code + "]"
+	}
+	return s
+}
+
+// Sort orders diagnostics by file, line and column, keeping the order of
+// diagnostics at the same place.
+func Sort(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// Count returns how many of ds have severity s.
+func Count(ds []Diagnostic, s Severity) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Lines maps byte offsets of a source to 1-based lines and columns.
+type Lines struct {
+	starts []int
+}
+
+// NewLines indexes the line starts of src.
+func NewLines(src []byte) *Lines {
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &Lines{starts: starts}
+}
+
+// Position returns the 1-based line and column of the byte at offset.
+func (l *Lines) Position(offset int) (line, col int) {
+	if offset < 0 {
+		offset = 0
+	}
+	i := sort.SearchInts(l.starts, offset+1) - 1
+	if i < 0 {
+		i = 0
+	}
+	return i + 1, offset - l.starts[i] + 1
+}
+
+// Offset returns the byte offset of the start of 1-based line n.
+func (l *Lines) Offset(n int) int {
+	if n < 1 || n > len(l.starts) {
+		return -1
+	}
+	return l.starts[n-1]
+}
+
+var (
+	diagsKey = parser.NewContextKey()
+	linesKey = parser.NewContextKey()
+)
+
+// Report records a diagnostic at byte offset of src in the parser context.
+// The file name is left empty for the caller to fill in.
+func Report(pc parser.Context, src []byte, offset int, sev Severity, code, format string, args ...any) {
+	line, col := LinesOf(pc, src).Position(offset)
+	ds, _ := pc.Get(diagsKey).([]Diagnostic)
+	pc.Set(diagsKey, append(ds, Diagnostic{
+		Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Line: line, Col: col,
+	}))
+}
+
+// Get returns the diagnostics recorded in the parser context, sorted by
+// position.
+func Get(pc parser.Context) []Diagnostic {
+	ds, _ := pc.Get(diagsKey).([]Diagnostic)
+	Sort(ds)
+	return ds
+}
+
+// LinesOf returns the line index of src kept in the parser context, making
+// it on first use.
+func LinesOf(pc parser.Context, src []byte) *Lines {
+	lines, _ := pc.Get(linesKey).(*Lines)
+	if lines == nil {
+		lines = NewLines(src)
+		pc.Set(linesKey, lines)
+	}
+	return lines
+}

@@ -1,0 +1,184 @@
+package table
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// fillCell gives cell its content from seg: its lines, or, when IBM's
+// " \n " splits it, a list of items or lines separated by breaks.
+func fillCell(cell *east.TableCell, seg text.Segment, src []byte) {
+	pieces := splitPieces(seg, src)
+	if len(pieces) == 0 {
+		seg = trim(seg, src)
+		if k := itemKind(seg.Value(src)); k == 0 || k == '.' {
+			appendLines(cell, seg, src)
+			return
+		}
+		// one "- item" alone is a one-item list, as IBM means it
+		pieces = []text.Segment{seg}
+	}
+	if len(pieces) == 1 && itemKind(pieces[0].Value(src)) == 0 {
+		appendLines(cell, pieces[0], src)
+		return
+	}
+	kinds := make([]byte, len(pieces))
+	for i, p := range pieces {
+		kinds[i] = itemKind(p.Value(src))
+	}
+	// all pieces are items of one kind, or an intro line then items
+	first := 0
+	if kinds[0] == 0 {
+		first = 1
+	}
+	list := first < len(pieces)
+	for _, k := range kinds[first:] {
+		if k == 0 || k != kinds[first] {
+			list = false
+		}
+	}
+	if !list {
+		for _, p := range pieces {
+			line := NewCellLine()
+			appendLines(line, p, src)
+			cell.AppendChild(cell, line)
+		}
+		return
+	}
+	if first == 1 {
+		line := NewCellLine()
+		appendLines(line, pieces[0], src)
+		cell.AppendChild(cell, line)
+	}
+	l := ast.NewList(kinds[first])
+	l.IsTight = true
+	if kinds[first] == '.' {
+		l.Start = leadingNumber(pieces[first].Value(src))
+	}
+	for _, p := range pieces[first:] {
+		item := ast.NewListItem(0)
+		tb := ast.NewTextBlock()
+		appendLines(tb, stripMarker(p, src), src)
+		item.AppendChild(item, tb)
+		l.AppendChild(l, item)
+	}
+	cell.AppendChild(cell, l)
+}
+
+// appendLines adds seg to n's lines, one segment per source line: leading
+// white space trimmed, the line break kept on all but the last line (the
+// inline parser reads it as a soft break).
+func appendLines(n ast.Node, seg text.Segment, src []byte) {
+	seg = trim(seg, src)
+	for seg.Len() > 0 {
+		line := seg
+		if i := bytes.IndexByte(seg.Value(src), '\n'); i >= 0 {
+			line = text.NewSegment(seg.Start, seg.Start+i+1)
+			seg = text.NewSegment(seg.Start+i+1, seg.Stop)
+		} else {
+			seg = text.NewSegment(seg.Stop, seg.Stop)
+		}
+		line = line.TrimLeftSpace(src)
+		if line.Len() > 0 && !util.IsBlank(line.Value(src)) {
+			n.Lines().Append(line)
+		}
+	}
+}
+
+// trim returns seg without surrounding white space.
+func trim(seg text.Segment, src []byte) text.Segment {
+	seg = seg.TrimLeftSpace(src)
+	return seg.TrimRightSpace(src)
+}
+
+// splitPieces splits seg at each literal backslash-n outside code spans,
+// returning the non-blank pieces, trimmed.
+func splitPieces(seg text.Segment, src []byte) []text.Segment {
+	v := seg.Value(src)
+	if !bytes.Contains(v, []byte(`\n`)) {
+		return nil
+	}
+	var pieces []text.Segment
+	start, ticks := 0, 0
+	add := func(end int) {
+		p := trim(text.NewSegment(seg.Start+start, seg.Start+end), src)
+		if p.Len() > 0 {
+			pieces = append(pieces, p)
+		}
+	}
+	for i := 0; i < len(v); i++ {
+		switch {
+		case v[i] == '`':
+			ticks ^= 1
+		case v[i] == '\\' && i+1 < len(v) && v[i+1] == '\\':
+			i++
+		case ticks == 0 && v[i] == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
+			add(i)
+			start = i + 2
+			i++
+		}
+	}
+	add(len(v))
+	return pieces
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// itemKind returns the list marker kind a piece starts with: '-', '*' or
+// '+' for bullets, '.' for numbers, 0 for none.
+func itemKind(p []byte) byte {
+	if len(p) < 2 {
+		return 0
+	}
+	switch c := p[0]; c {
+	case '-', '+':
+		if p[1] == ' ' {
+			return c
+		}
+	case '*':
+		// "* item", and IBM's "*item" without a space when that cannot be
+		// emphasis (no other '*' in the piece)
+		if p[1] == ' ' || p[1] != '*' && bytes.IndexByte(p[1:], '*') < 0 {
+			return '*'
+		}
+	default:
+		i := 0
+		for i < len(p) && i < 9 && p[i] >= '0' && p[i] <= '9' {
+			i++
+		}
+		if i > 0 && i+1 < len(p) && (p[i] == '.' || p[i] == ')') && p[i+1] == ' ' {
+			return '.'
+		}
+	}
+	return 0
+}
+
+func leadingNumber(p []byte) int {
+	n := 0
+	for _, c := range p {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// stripMarker returns p without its list marker.
+func stripMarker(p text.Segment, src []byte) text.Segment {
+	v := p.Value(src)
+	i := 0
+	if v[0] >= '0' && v[0] <= '9' {
+		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+			i++
+		}
+	}
+	i++ // the marker character
+	return trim(text.NewSegment(p.Start+i, p.Stop), src)
+}

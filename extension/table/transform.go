@@ -1,0 +1,88 @@
+package table
+
+import (
+	"bytes"
+
+	"github.com/mdraci/mdraci/extension/internal/ids"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+type astTransformer struct{}
+
+// NewTableASTTransformer returns the AST transformer that finishes tables
+// after inline parsing: "\|" in code spans inside cells becomes "|" (as in
+// GFM), and a table with a summary gets the id its description needs.
+func NewTableASTTransformer() parser.ASTTransformer {
+	return &astTransformer{}
+}
+
+// Transform implements parser.ASTTransformer.Transform.
+func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case east.KindTable:
+			if _, ok := n.AttributeString("summary"); ok {
+				tableID := attr(n, "id")
+				base := "table-summary"
+				if tableID != "" {
+					base = tableID + "-summary"
+				}
+				n.SetAttributeString("aria-describedby", []byte(ids.Of(pc, doc).Unique(base, base)))
+			}
+		case ast.KindCodeSpan:
+			if inCell(n) {
+				unescapePipes(n, src)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func inCell(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == east.KindTableCell {
+			return true
+		}
+	}
+	return false
+}
+
+// unescapePipes replaces the code span's text children holding "\|" by
+// strings with "|".
+func unescapePipes(code ast.Node, src []byte) {
+	for c := code.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if t, ok := c.(*ast.Text); ok {
+			v := t.Value(src)
+			if bytes.Contains(v, []byte(`\|`)) {
+				s := ast.NewString(bytes.ReplaceAll(v, []byte(`\|`), []byte(`|`)))
+				s.SetCode(true)
+				code.ReplaceChild(code, c, s)
+			}
+		}
+		c = next
+	}
+}
+
+// attr returns n's attribute name as a string, "" when unset.
+func attr(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return ""
+	}
+	switch b := v.(type) {
+	case []byte:
+		return string(b)
+	case string:
+		return b
+	}
+	return ""
+}
