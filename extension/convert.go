@@ -13,10 +13,10 @@ import (
 	"github.com/mdraci/mdraci/extension/internal/plain"
 	"github.com/mdraci/mdraci/extension/source"
 	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	meta "github.com/yuin/goldmark-meta"
 )
 
 // Format is an input format.

@@ -30,12 +30,12 @@ import (
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/table"
 	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
 	gext "github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
-	meta "github.com/yuin/goldmark-meta"
 )
 
 // Config configures the extension.

@@ -4,10 +4,10 @@ import (
 	"bytes"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	meta "github.com/yuin/goldmark-meta"
 )
 
 // frontMatterTransformer reports front matter that goldmark-meta could not

@@ -11,7 +11,6 @@ package heading
 
 import (
 	"fmt"
-	stdhtml "html"
 	"github.com/mdraci/mdraci/extension/internal/ids"
 	"github.com/mdraci/mdraci/extension/internal/plain"
 	"github.com/yuin/goldmark"
@@ -21,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	stdhtml "html"
 )
 
 // Config configures headings.

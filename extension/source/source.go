@@ -120,5 +120,5 @@ type Cell struct {
 	// (IBM's " \n "-separated bullets, <ul><li>, <br>), plain text each,
 	// list markers removed; nil when the cell is one piece.
 	Items []string
-	Pos    Pos
+	Pos   Pos
 }
