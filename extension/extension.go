@@ -30,7 +30,6 @@ import (
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/table"
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	gext "github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -119,7 +118,10 @@ func New(opts ...Option) *Extender {
 // Extend implements goldmark.Extender.
 func (e *Extender) Extend(m goldmark.Markdown) {
 	c := e.Config
-	meta.New().Extend(m)
+	m.Parser().AddOptions(parser.WithBlockParsers(
+		// Before every other block parser: it only opens on line 1.
+		util.Prioritized(newFrontMatterParser(), 0),
+	))
 	keyword.New(keyword.WithData(c.Keywords), keyword.WithStrict(c.Strict)).Extend(m)
 	(&attributes.Extender{Config: &attributes.Config{Keywords: c.Keywords, Strict: c.Strict, Unsafe: c.Unsafe}}).Extend(m)
 	table.New().Extend(m)
@@ -132,6 +134,9 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		// Right after goldmark-meta's transformer (0): see frontMatterTransformer.
 		util.Prioritized(&frontMatterTransformer{}, 50),
 	))
+	if !c.Unsafe {
+		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&rawHTMLTransformer{}, 400)))
+	}
 	// Raw HTML reaches the output only through the sanitizing renderer
 	// below, which replaces goldmark's (it omits raw HTML unless unsafe).
 	m.Renderer().AddOptions(

@@ -6,8 +6,10 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -67,13 +69,72 @@ func (r *SafeHTMLRenderer) renderRawHTML(w util.BufWriter, source []byte, node a
 		return ast.WalkSkipChildren, nil
 	}
 	n := node.(*ast.RawHTML)
+	if !r.unsafe {
+		if v, ok := n.AttributeString(sanitizedAttr); ok {
+			_, _ = w.Write(v.([]byte))
+			return ast.WalkSkipChildren, nil
+		}
+	}
+	r.write(w, rawBytes(n, source))
+	return ast.WalkSkipChildren, nil
+}
+
+func rawBytes(n *ast.RawHTML, source []byte) []byte {
 	var b bytes.Buffer
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)
 		b.Write(seg.Value(source))
 	}
-	r.write(w, b.Bytes())
-	return ast.WalkSkipChildren, nil
+	return b.Bytes()
+}
+
+// sanitizedAttr holds, on a RawHTML node, its sanitized output.
+const sanitizedAttr = "mdraci-sanitized"
+
+// rawHTMLTransformer sanitizes inline raw HTML at parse time, tag by tag,
+// so that the closing tag of an element whose opening tag the sanitizer
+// removed is removed too (no stray "</a>").
+type rawHTMLTransformer struct{}
+
+// Transform implements parser.ASTTransformer.Transform.
+func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	dropped := map[string]int{}
+	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		n, ok := node.(*ast.RawHTML)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		raw := rawBytes(n, src)
+		out := Policy().SanitizeBytes(raw)
+		name, closing := tagName(raw)
+		switch {
+		case name == "":
+		case closing && dropped[name] > 0:
+			dropped[name]--
+			out = nil
+		case !closing && !bytes.HasSuffix(bytes.TrimSpace(raw), []byte("/>")) && !bytes.Contains(bytes.ToLower(out), []byte("<"+name)):
+			dropped[name]++
+		}
+		n.SetAttributeString(sanitizedAttr, out)
+		return ast.WalkContinue, nil
+	})
+}
+
+// tagName returns the lower-case element name of a tag "<a …>" or "</a>".
+func tagName(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '<' {
+		return "", false
+	}
+	i, closing := 1, false
+	if raw[1] == '/' {
+		i, closing = 2, true
+	}
+	j := i
+	for j < len(raw) && (raw[j] >= 'a' && raw[j] <= 'z' || raw[j] >= 'A' && raw[j] <= 'Z' || raw[j] >= '0' && raw[j] <= '9' || raw[j] == '-') {
+		j++
+	}
+	return string(bytes.ToLower(raw[i:j])), closing
 }
 
 func (r *SafeHTMLRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

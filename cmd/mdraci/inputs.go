@@ -118,8 +118,14 @@ func (in input) read(stdin io.Reader) ([]byte, error) {
 	return os.ReadFile(in.name)
 }
 
-// parse reads and parses one input.
-func (f *inputFlags) parse(c *extension.Converter, in input, stdin io.Reader) (*extension.Result, error) {
+// parse reads and parses one input. A panic inside the library (a bug:
+// it must never happen on any input) becomes an error for that input.
+func (f *inputFlags) parse(c *extension.Converter, in input, stdin io.Reader) (res *extension.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("internal error, please report it: %v", p)
+		}
+	}()
 	src, err := in.read(stdin)
 	if err != nil {
 		return nil, err

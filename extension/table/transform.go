@@ -55,20 +55,30 @@ func inCell(n ast.Node) bool {
 	return false
 }
 
-// unescapePipes replaces the code span's text children holding "\|" by
-// strings with "|".
+// unescapePipes splits the code span's text around each "\|", dropping
+// the backslash, as goldmark's GFM tables do.
 func unescapePipes(code ast.Node, src []byte) {
 	for c := code.FirstChild(); c != nil; {
 		next := c.NextSibling()
-		if t, ok := c.(*ast.Text); ok {
-			v := t.Value(src)
-			if bytes.Contains(v, []byte(`\|`)) {
-				s := ast.NewString(bytes.ReplaceAll(v, []byte(`\|`), []byte(`|`)))
-				s.SetCode(true)
-				code.ReplaceChild(code, c, s)
-			}
+		t, ok := c.(*ast.Text)
+		if !ok {
+			c = next
+			continue
 		}
-		c = next
+		seg := t.Segment
+		v := seg.Value(src)
+		at := bytes.Index(v, []byte(`\|`))
+		if at < 0 {
+			c = next
+			continue
+		}
+		before := ast.NewRawTextSegment(seg.WithStop(seg.Start + at))
+		after := ast.NewRawTextSegment(seg.WithStart(seg.Start + at + 1))
+		after.SetSoftLineBreak(t.SoftLineBreak())
+		code.InsertBefore(code, c, before)
+		code.InsertBefore(code, c, after)
+		code.RemoveChild(code, c)
+		c = after // it may hold more
 	}
 }
 

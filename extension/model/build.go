@@ -1,0 +1,589 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/mdraci/mdraci/extension/source"
+)
+
+// Option configures Build.
+type Option func(*builder)
+
+// WithParties declares parties: their ids, kinds and the header or cell
+// spellings ("Red Hat SRE" → "red-hat") that name them.
+func WithParties(parties ...PartySpec) Option {
+	return func(b *builder) {
+		for _, p := range parties {
+			id := p.ID
+			if id == "" {
+				id = slug(p.Name, 40)
+			}
+			if id == "" {
+				continue
+			}
+			if p.Kind != "" {
+				b.kinds[id] = p.Kind
+			}
+			for _, a := range append([]string{p.Name}, p.Aliases...) {
+				if f := fold(a); f != "" {
+					b.aliases[f] = id
+				}
+			}
+		}
+	}
+}
+
+// builder holds the state of one Build.
+type builder struct {
+	src     *source.Document
+	doc     *Document
+	legend  *legend
+	derived bool
+	parties map[string]*Party
+	order   []string
+	aliases map[string]string // folded spelling → party id
+	kinds   map[string]string // configured party kinds
+	ids     map[string]bool   // ids given out (matrices and rows)
+	section []Heading
+	perSec  map[string]int
+}
+
+// Build builds the responsibility model of doc. It never panics; a nil doc
+// gives an empty Document.
+func Build(doc *source.Document, opts ...Option) *Document {
+	b := &builder{
+		src: doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
+		kinds: map[string]string{}, ids: map[string]bool{}, perSec: map[string]int{},
+	}
+	for _, o := range opts {
+		o(b)
+	}
+	if doc == nil {
+		doc = &source.Document{}
+		b.src = doc
+	}
+	b.doc.File, b.doc.Title, b.doc.Meta = doc.File, doc.Title, doc.Meta
+	b.readLegendAndNotes()
+	b.readMatrices()
+	b.finish()
+	return b.doc
+}
+
+// diag records a structural finding.
+func (b *builder) diag(code, sev string, line, col int, format string, args ...any) {
+	b.doc.structural = append(b.doc.structural, Diagnostic{
+		Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), File: b.src.File, Line: line, Col: col,
+	})
+}
+
+// readLegendAndNotes is the first pass: legend tables and lines, footnotes.
+func (b *builder) readLegendAndNotes() {
+	var entries []LegendEntry
+	var para []source.Line
+	flush := func() {
+		entries = append(entries, legendFromParagraphs(para)...)
+		b.readNotes(para)
+		para = nil
+	}
+	for _, bl := range b.src.Blocks {
+		switch {
+		case bl.Kind == source.KindParagraph:
+			para = append(para, bl.Lines...)
+		case bl.Kind == source.KindTable && bl.Table != nil:
+			flush()
+			if e, ok := legendFromTable(bl.Table); ok {
+				entries = append(entries, e...)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	if len(entries) == 0 {
+		entries, b.derived = defaultLegend(), true
+	}
+	b.legend = newLegend(entries)
+}
+
+// noteRE matches a footnote definition line other than "*text":
+// "[^1]: …", "¹ …", "† …", "(1) …".
+var noteRE = regexp.MustCompile(`^(†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[\w-]+\]:|\(\d{1,2}\))\s*(\S.*)$`)
+
+// readNotes records the footnote definitions among lines: "*Each execution
+// …" (stars directly followed by text), "[^1]: …", "¹ …", "† …".
+func (b *builder) readNotes(lines []source.Line) {
+	for _, l := range lines {
+		marker, text, ok := noteDefinition(strings.TrimSpace(l.Text))
+		if ok {
+			b.doc.Notes = append(b.doc.Notes, Note{Marker: marker, Text: text, Line: l.Pos.Line})
+		}
+	}
+}
+
+// noteDefinition splits a footnote definition line into mark and text.
+func noteDefinition(t string) (marker, text string, ok bool) {
+	if stars := len(t) - len(strings.TrimLeft(t, "*")); stars > 0 && stars <= 3 {
+		rest := t[stars:]
+		if rest == "" || rest[0] == ' ' || strings.HasSuffix(rest, "*") {
+			return "", "", false // a bullet or emphasis, not a note
+		}
+		return t[:stars], strings.TrimSpace(rest), true
+	}
+	m := noteRE.FindStringSubmatch(t)
+	if m == nil {
+		return "", "", false
+	}
+	return normalizeMarker(strings.TrimSuffix(m[1], ":")), strings.TrimSpace(m[2]), true
+}
+
+// readMatrices is the second pass: section path and matrices.
+func (b *builder) readMatrices() {
+	for _, bl := range b.src.Blocks {
+		switch {
+		case bl.Kind == source.KindHeading && bl.Heading != nil:
+			b.enter(readHeading(bl.Heading))
+		case bl.Kind == source.KindTable && bl.Table != nil:
+			if _, isLegend := legendFromTable(bl.Table); isLegend {
+				continue
+			}
+			t := withHeader(bl.Table)
+			if sh, ok := b.classify(t, true); ok {
+				b.doc.Matrices = append(b.doc.Matrices, b.matrix(sh, t))
+			}
+		}
+	}
+}
+
+// withHeader uses the first row as header when a table has none.
+func withHeader(t *source.Table) *source.Table {
+	if len(t.Header) > 0 || len(t.Rows) == 0 {
+		return t
+	}
+	c := *t
+	c.Header, c.Rows = t.Rows[0].Cells, t.Rows[1:]
+	return &c
+}
+
+// enter puts a heading on the section path.
+func (b *builder) enter(h Heading) {
+	for len(b.section) > 0 && b.section[len(b.section)-1].Level >= h.Level {
+		b.section = b.section[:len(b.section)-1]
+	}
+	b.section = append(b.section, h)
+	if h.Anchor != "" {
+		b.ids[h.Anchor] = true
+	}
+}
+
+// sectionBase is the id stem of the current section: its anchor, else its
+// number, else its text.
+func (b *builder) sectionBase() string {
+	if len(b.section) == 0 {
+		return "responsibilities"
+	}
+	h := b.section[len(b.section)-1]
+	for _, s := range []string{h.Anchor, h.Number, h.Text} {
+		if id := slug(s, 40); id != "" {
+			return id
+		}
+	}
+	return "section"
+}
+
+// caption derives a caption from the section path ("3.1.1 Daily operations").
+func (b *builder) caption() string {
+	if len(b.section) == 0 {
+		if b.doc.Title != "" {
+			return b.doc.Title
+		}
+		return "Responsibilities"
+	}
+	h := b.section[len(b.section)-1]
+	return strings.TrimSpace(h.Number + " " + h.Text)
+}
+
+// uniqueID returns id, or id-2, id-3 … when taken, and records it.
+func (b *builder) uniqueID(id string) string {
+	out := id
+	for n := 2; b.ids[out]; n++ {
+		out = fmt.Sprintf("%s-%d", id, n)
+	}
+	b.ids[out] = true
+	return out
+}
+
+// matrix builds a Matrix from a classified table.
+func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
+	t := sh.table
+	base := b.sectionBase()
+	b.perSec[base]++
+	m := Matrix{Kind: sh.kind, Caption: t.Caption, Section: append([]Heading{}, b.section...),
+		Transposed: sh.transposed, Line: src.Pos.Line}
+	if m.Caption == "" {
+		m.Caption = b.caption()
+	}
+	if t.ID != "" {
+		m.ID, m.explicitID = t.ID, true
+		b.ids[t.ID] = true
+	} else {
+		m.ID = b.uniqueID(fmt.Sprintf("%s-table-%d", base, b.perSec[base]))
+	}
+	m.Anchor = m.ID
+	if sh.transposed {
+		b.diag("TBL009", SevInfo, m.Line, src.Pos.Col, "table has the parties down its first column; read transposed")
+	}
+	m.Columns = b.columns(sh)
+	if m.Kind == MatrixGrid {
+		b.gridParties(t, m.Columns)
+	}
+	for n, r := range t.Rows {
+		m.Rows = append(m.Rows, b.row(&m, r, n, base))
+	}
+	return m
+}
+
+// columns registers the party columns' parties and returns the columns.
+func (b *builder) columns(sh *shape) []Column {
+	cols := append([]Column{}, sh.cols...)
+	used := map[string]int{}
+	for i := range cols {
+		c := &cols[i]
+		switch c.Role {
+		case ColParty:
+			c.Party = b.party(sh.names[i], plain(c.Header), c.line)
+			if prev, dup := used[c.Party]; dup {
+				b.diag("TBL004", SevError, c.line, c.col, "columns %d and %d both name party %q; column %d is kept as party %q",
+					prev+1, i+1, c.Party, i+1, c.Party+"-"+fmt.Sprint(i+1))
+				c.Party = b.partyAs(c.Party+"-"+fmt.Sprint(i+1), sh.names[i], plain(c.Header), c.line)
+			}
+			used[c.Party] = i
+		case ColUnknown:
+			b.diag("TBL003", SevWarning, c.line, c.col, "column %d %q is neither activity, party, qualifier nor comment; its cells are kept as extra", i+1, c.Header)
+		}
+	}
+	return cols
+}
+
+// partyAs registers a party under a given id (duplicate columns).
+func (b *builder) partyAs(id, name, alias string, line int) string {
+	if _, ok := b.parties[id]; !ok {
+		b.parties[id] = &Party{ID: id, Name: name, Kind: KindThirdParty, line: line}
+		b.order = append(b.order, id)
+	}
+	p := b.parties[id]
+	p.Aliases = appendUnique(p.Aliases, alias)
+	p.names = appendUnique(p.names, name)
+	return id
+}
+
+// row builds one Row.
+func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
+	row := Row{Line: r.Pos.Line, Assignments: map[string]*Assignment{}, cells: len(r.Cells)}
+	var marks []string
+	for i, col := range m.Columns {
+		c, present := source.Cell{}, i < len(r.Cells)
+		if present {
+			c = r.Cells[i]
+		}
+		switch col.Role {
+		case ColActivity:
+			var ms []string
+			row.Activity, ms = liftNotes(plain(c.Text))
+			marks = append(marks, ms...)
+		case ColParty:
+			a := b.assignment(m.Kind, c, r.Pos.Line)
+			marks = append(marks, a.parsed.marks...)
+			row.Assignments[col.Party] = a
+		case ColQualifier:
+			b.qualifier(&row, col.Key, c.Text)
+		case ColComment:
+			row.Comment = joinNonEmpty(row.Comment, plain(c.Text))
+		case ColCategory:
+			b.category(&row, col, c, r.Pos.Line)
+		default:
+			if present {
+				row.Extra = append(row.Extra, extra(i, col.Header, c))
+			}
+		}
+	}
+	for i := len(m.Columns); i < len(r.Cells); i++ {
+		row.Extra = append(row.Extra, extra(i, "", r.Cells[i]))
+	}
+	b.rowShape(m, &row, r)
+	row.Notes = b.resolveNotes(marks, row.Line, m.Line)
+	row.Ownership = b.ownership(&row)
+	act := slug(row.Activity, 60)
+	if act == "" {
+		act = fmt.Sprintf("row-%d", n+1)
+	}
+	row.ID = b.uniqueID(base + "-" + act)
+	return row
+}
+
+// rowShape reports a row shorter or longer than its header.
+func (b *builder) rowShape(m *Matrix, row *Row, r source.Row) {
+	switch width := len(m.Columns); {
+	case len(r.Cells) < width:
+		b.diag("TBL001", SevWarning, r.Pos.Line, r.Pos.Col, "row has %d cells, the header %d; the missing cells read as empty", len(r.Cells), width)
+	case len(r.Cells) > width:
+		col := r.Cells[width].Pos.Col
+		b.diag("TBL002", SevError, r.Pos.Line, col, "row has %d cells, the header %d; the extra cells are kept as extra", len(r.Cells), width)
+	}
+}
+
+// extra wraps a cell of no known column.
+func extra(i int, header string, c source.Cell) ExtraCell {
+	return ExtraCell{Index: i, Header: header, Text: c.Text, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col}
+}
+
+// joinNonEmpty joins two texts with a new line, skipping empty ones.
+func joinNonEmpty(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
+}
+
+// qualifier records a qualifier cell; a "*" means all.
+func (b *builder) qualifier(row *Row, key, text string) {
+	v := plain(text)
+	if v == "" {
+		return
+	}
+	if v == "*" {
+		v = "all"
+	}
+	if row.Qualifiers == nil {
+		row.Qualifiers = map[string]string{}
+	}
+	row.Qualifiers[key] = joinNonEmpty(row.Qualifiers[key], v)
+}
+
+// assignment normalizes one party cell.
+func (b *builder) assignment(kind string, c source.Cell, line int) *Assignment {
+	var v cellValue
+	if kind == MatrixProse {
+		v = parseDuties(c)
+	} else {
+		v = parseLetters(c.Text, b.legend)
+		if v.check {
+			v.roles = []string{b.responsibleLetter()}
+		}
+	}
+	a := &Assignment{Roles: v.roles, Duties: v.duties, Status: v.status, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col, parsed: v, text: c.Text}
+	if a.Raw == "" {
+		a.Raw = c.Text
+	}
+	if a.Line == 0 && c.Text != "" {
+		a.Line = line
+	}
+	if a.Roles == nil {
+		a.Roles = []string{}
+	}
+	if a.Duties == nil {
+		a.Duties = []string{}
+	}
+	return a
+}
+
+// responsibleLetter is the legend's letter for "responsible" (R by default).
+func (b *builder) responsibleLetter() string {
+	if l := b.legend.letterFor("responsible"); l != "" {
+		return l
+	}
+	return "R"
+}
+
+// category reads a grid cell: the parties it names hold role R for the
+// category, which is added to their duties.
+func (b *builder) category(row *Row, col Column, c source.Cell, line int) {
+	text, marks := liftNotes(plain(c.Text))
+	a := &Assignment{Roles: []string{}, Duties: []string{}, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col, text: c.Text}
+	if a.Raw == "" {
+		a.Raw = c.Text
+	}
+	a.parsed.marks = marks
+	if row.Categories == nil {
+		row.Categories = map[string]*Assignment{}
+	}
+	row.Categories[col.Key] = a
+	if a.Status = blankStatus(text); a.Status != "" {
+		return
+	}
+	a.Status = StatusFilled
+	names, shared, ok := b.cellParties(text)
+	switch {
+	case shared:
+		a.Parties = []string{b.providerID(line), b.party("Customer", "", line)}
+	case ok:
+		for _, n := range names {
+			a.Parties = append(a.Parties, b.party(n, n, line))
+		}
+	default:
+		a.Duties = []string{text}
+	}
+	for _, id := range a.Parties {
+		held := row.Assignments[id]
+		if held == nil {
+			held = &Assignment{Roles: []string{b.responsibleLetter()}, Duties: []string{}, Status: StatusFilled}
+			row.Assignments[id] = held
+		}
+		held.Duties = append(held.Duties, plain(col.Header))
+		held.Raw = joinNonEmpty(held.Raw, c.Text)
+	}
+}
+
+// gridParties registers the parties a grid's cells name, in reading order,
+// before any "Shared" cell needs the provider.
+func (b *builder) gridParties(t *source.Table, cols []Column) {
+	for _, r := range t.Rows {
+		for i, c := range r.Cells {
+			if i >= len(cols) || cols[i].Role != ColCategory {
+				continue
+			}
+			text, _ := liftNotes(plain(c.Text))
+			if names, _, ok := b.cellParties(text); ok {
+				for _, n := range names {
+					b.party(n, n, c.Pos.Line)
+				}
+			}
+		}
+	}
+}
+
+// resolveNotes turns footnote marks into notes with the document's text.
+func (b *builder) resolveNotes(marks []string, rowLine, tableLine int) []Note {
+	var out []Note
+	seen := map[string]bool{}
+	for _, mk := range marks {
+		if seen[mk] {
+			continue
+		}
+		seen[mk] = true
+		n, ok := b.findNote(mk, tableLine)
+		if !ok {
+			n = Note{Marker: mk, Line: rowLine}
+			b.diag("NOTE001", SevWarning, rowLine, 0, "footnote mark %q has no definition in the document", mk)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// findNote finds the definition of a mark: the first after the table, else
+// the first anywhere.
+func (b *builder) findNote(mark string, after int) (Note, bool) {
+	var first *Note
+	for i := range b.doc.Notes {
+		n := &b.doc.Notes[i]
+		if n.Marker != mark {
+			continue
+		}
+		if n.Line >= after {
+			return *n, true
+		}
+		if first == nil {
+			first = n
+		}
+	}
+	if first != nil {
+		return *first, true
+	}
+	return Note{}, false
+}
+
+// ownership derives who owns a row from who holds R or A (letter, check
+// and grid matrices) or has duties (prose): provider and third parties are
+// the provider side.
+func (b *builder) ownership(row *Row) string {
+	var provider, customer bool
+	for id, a := range row.Assignments {
+		if !b.holds(a) {
+			continue
+		}
+		if p := b.parties[id]; p != nil && p.Kind == KindCustomer {
+			customer = true
+		} else {
+			provider = true
+		}
+	}
+	switch {
+	case provider && customer:
+		return OwnerShared
+	case provider:
+		return OwnerProvider
+	case customer:
+		return OwnerCustomer
+	}
+	return OwnerUnknown
+}
+
+// holds reports whether an assignment makes its party an owner.
+func (b *builder) holds(a *Assignment) bool {
+	if len(a.Duties) > 0 && len(a.Roles) == 0 {
+		return true
+	}
+	r, acc := b.legend.letterFor("responsible"), b.legend.letterFor("accountable")
+	for _, l := range a.Roles {
+		if l == r || l == acc {
+			return true
+		}
+	}
+	return false
+}
+
+// finish fills the document: parties, legend, findings.
+func (b *builder) finish() {
+	d := b.doc
+	for _, id := range b.order {
+		p := *b.parties[id]
+		if p.Aliases == nil {
+			p.Aliases = []string{}
+		}
+		d.Parties = append(d.Parties, p)
+	}
+	d.Legend = b.legend.entries
+	if b.derived && d.hasKind(MatrixRACI) {
+		b.diag("DOC002", SevInfo, 1, 1, "the document defines no legend; plain RACI (Responsible, Accountable, Consulted, Informed) is assumed")
+	}
+	if d.Parties == nil {
+		d.Parties = []Party{}
+	}
+	if d.Matrices == nil {
+		d.Matrices = []Matrix{}
+	}
+	if d.Notes == nil {
+		d.Notes = []Note{}
+	}
+	d.lg = b.legend
+	d.Diagnostics = d.Lint(LintConfig{})
+}
+
+// hasKind reports whether the document has a matrix of kind k.
+func (d *Document) hasKind(k string) bool {
+	for _, m := range d.Matrices {
+		if m.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sortDiagnostics orders findings by line, column and code.
+func sortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].Line != ds[j].Line {
+			return ds[i].Line < ds[j].Line
+		}
+		if ds[i].Col != ds[j].Col {
+			return ds[i].Col < ds[j].Col
+		}
+		return ds[i].Code < ds[j].Code
+	})
+}

@@ -1,0 +1,45 @@
+package model_test
+
+import (
+	"fmt"
+
+	"github.com/mdraci/mdraci/extension/model"
+	"github.com/mdraci/mdraci/extension/source"
+)
+
+// cells turns texts into cells of one row at line.
+func cells(line int, texts ...string) []source.Cell {
+	out := make([]source.Cell, len(texts))
+	for i, t := range texts {
+		out[i] = source.Cell{Text: t, Raw: t, Pos: source.Pos{Line: line, Col: 1 + 10*i}}
+	}
+	return out
+}
+
+func ExampleBuild() {
+	doc := &source.Document{File: "raci.md", Blocks: []source.Block{
+		{Kind: source.KindHeading, Heading: &source.Heading{Level: 2, Text: "1.1. Specify service", Anchor: "specify"}},
+		{Kind: source.KindTable, Table: &source.Table{
+			Header: cells(3, "Activity", "Customer", "OVHcloud"),
+			Rows: []source.Row{
+				{Cells: cells(5, "Choose the location", "A / R", "I"), Pos: source.Pos{Line: 5}},
+				{Cells: cells(6, "Choose the project", "A", "I"), Pos: source.Pos{Line: 6}},
+			},
+			Pos: source.Pos{Line: 3},
+		}},
+	}}
+	d := model.Build(doc)
+	m := d.Matrices[0]
+	fmt.Println(m.ID, m.Kind, m.Caption)
+	for _, r := range m.Rows {
+		fmt.Println(r.ID, r.Assignments["customer"].Roles, r.Assignments["ovhcloud"].Roles, r.Ownership)
+	}
+	for _, dg := range d.Lint(model.LintConfig{MinSeverity: model.SevWarning}) {
+		fmt.Printf("%s:%d: %s %s %s\n", dg.File, dg.Line, dg.Severity, dg.Code, dg.Message)
+	}
+	// Output:
+	// specify-table-1 raci 1.1 Specify service
+	// specify-choose-the-location [R A] [I] customer
+	// specify-choose-the-project [A] [I] customer
+	// raci.md:6: warning RACI003 no party is Responsible for "Choose the project"
+}

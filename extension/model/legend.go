@@ -1,0 +1,267 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/mdraci/mdraci/extension/source"
+)
+
+// legend is the document's letter set with a lookup by letter.
+type legend struct {
+	entries  []LegendEntry
+	byLetter map[string]int
+}
+
+// newLegend indexes entries; later duplicates of a letter are dropped.
+func newLegend(entries []LegendEntry) *legend {
+	lg := &legend{byLetter: map[string]int{}}
+	lg.add(entries)
+	return lg
+}
+
+// add appends the entries whose letters are not yet defined.
+func (lg *legend) add(entries []LegendEntry) {
+	for _, e := range entries {
+		if _, ok := lg.byLetter[e.Letter]; ok {
+			continue
+		}
+		lg.byLetter[e.Letter] = len(lg.entries)
+		lg.entries = append(lg.entries, e)
+	}
+}
+
+// has reports whether the legend defines letter.
+func (lg *legend) has(letter string) bool {
+	_, ok := lg.byLetter[letter]
+	return ok
+}
+
+// letterFor returns the legend letter of a role name ("accountable" → "A").
+func (lg *legend) letterFor(role string) string {
+	for _, e := range lg.entries {
+		if e.Role == role {
+			return e.Letter
+		}
+	}
+	return ""
+}
+
+// roleName spells a letter out for messages ("A" → "Accountable").
+func (lg *legend) roleName(letter string) string {
+	if i, ok := lg.byLetter[letter]; ok && lg.entries[i].Role != "other" {
+		r := lg.entries[i].Role
+		return strings.ToUpper(r[:1]) + r[1:]
+	}
+	return letter
+}
+
+// order sorts letters in legend order, unknown letters last.
+func (lg *legend) order(letters []string) []string {
+	out := make([]string, 0, len(letters))
+	for _, e := range lg.entries {
+		for _, l := range letters {
+			if l == e.Letter {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// defaultLegend is plain RACI, marked derived.
+func defaultLegend() []LegendEntry {
+	return []LegendEntry{
+		{Letter: "R", Label: "Responsible", Role: "responsible", Derived: true},
+		{Letter: "A", Label: "Accountable", Role: "accountable", Derived: true},
+		{Letter: "C", Label: "Consulted", Role: "consulted", Derived: true},
+		{Letter: "I", Label: "Informed", Role: "informed", Derived: true},
+	}
+}
+
+// roleKeywords map words of a legend label to role names, most specific first.
+var roleKeywords = []struct{ word, role string }{
+	{"accountab", "accountable"}, {"garant", "accountable"}, {"guarant", "accountable"},
+	{"approu", "accountable"}, {"approv", "accountable"}, {"authority to decide", "accountable"},
+	{"final decision", "accountable"},
+	{"consult", "consulted"}, {"inform", "informed"},
+	{"support", "support"}, {"verif", "verifier"}, {"sign", "signatory"},
+	{"omit", "omitted"}, {"out of the loop", "omitted"}, {"order", "orderer"},
+	{"responsib", "responsible"}, {"responsab", "responsible"}, {"realis", "responsible"},
+	{"in charge", "responsible"}, {"carrying out", "responsible"}, {"execut", "responsible"},
+}
+
+// letterRoles are the fallback role names by letter.
+var letterRoles = map[string]string{
+	"R": "responsible", "A": "accountable", "C": "consulted", "I": "informed",
+	"S": "support", "V": "verifier", "O": "omitted",
+}
+
+// roleFor maps a legend definition to a role name: by the label's words,
+// then the description's, then the letter.
+func roleFor(letter, label, desc string) string {
+	for _, text := range []string{label, desc} {
+		f := fold(text)
+		for _, k := range roleKeywords {
+			if strings.Contains(f, k.word) {
+				return k.role
+			}
+		}
+	}
+	if r, ok := letterRoles[letter]; ok {
+		return r
+	}
+	return "other"
+}
+
+var (
+	// "R : label", "R | Responsible | text |".
+	legendLetterFirstRE = regexp.MustCompile(`^([A-Z])\s*[:=|–—-]\s*(\S.*)$`)
+	// "(R) Réalise | text".
+	legendParenFirstRE = regexp.MustCompile(`^\(([A-Z])\)\s*[:=|–—-]?\s*(\S.*)$`)
+	// "Responsible (R)", "Responsible (R): text".
+	legendWordFirstRE = regexp.MustCompile(`^(\pL[\pL ]*?)\s*\(([A-Z])\)\s*(?:[:=|–—-]\s*)?(.*)$`)
+	// "R (Responsible)".
+	legendLetterParenRE = regexp.MustCompile(`^([A-Z])\s*\(([^)]+)\)\s*(?:[:=|–—-]\s*)?(.*)$`)
+)
+
+// parseLegendLine reads one legend definition; ok is false when s is not one.
+func parseLegendLine(s string) (letter, label, desc string, ok bool) {
+	s = strings.Trim(plain(s), " |")
+	if m := legendWordFirstRE.FindStringSubmatch(s); m != nil {
+		return m[2], strings.TrimSpace(m[1]), trimFields(m[3]), true
+	}
+	if m := legendLetterParenRE.FindStringSubmatch(s); m != nil {
+		return m[1], strings.TrimSpace(m[2]), trimFields(m[3]), true
+	}
+	m := legendLetterFirstRE.FindStringSubmatch(s)
+	if m == nil {
+		m = legendParenFirstRE.FindStringSubmatch(s)
+	}
+	if m != nil {
+		fields := splitFields(m[2])
+		if len(fields) == 0 {
+			return "", "", "", false
+		}
+		return m[1], fields[0], strings.Join(fields[1:], " | "), true
+	}
+	return "", "", "", false
+}
+
+// splitFields splits "a | b |" into its non-empty trimmed fields.
+func splitFields(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, "|") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// trimFields joins the fields of s with " | ".
+func trimFields(s string) string {
+	return strings.Join(splitFields(s), " | ")
+}
+
+// legendEntry builds an entry from a parsed definition.
+func legendEntry(letter, label, desc string, line int) LegendEntry {
+	return LegendEntry{Letter: letter, Label: label, Description: desc, Role: roleFor(letter, label, desc), Line: line}
+}
+
+// legendFromLines reads a run of legend definitions; ok needs at least two
+// distinct letters and every non-empty line (bar a leading title line) to be
+// a definition or the continuation ": text" of a definition-list entry.
+func legendFromLines(texts []string, lines []int) ([]LegendEntry, bool) {
+	var out []LegendEntry
+	seen := map[string]bool{}
+	for i, t := range texts {
+		t = strings.TrimSpace(t)
+		switch {
+		case t == "":
+			continue
+		case strings.HasPrefix(t, ":") && len(out) > 0 && out[len(out)-1].Description == "":
+			last := &out[len(out)-1]
+			last.Description = strings.TrimSpace(t[1:])
+			last.Role = roleFor(last.Letter, last.Label, last.Description)
+			continue
+		}
+		letter, label, desc, ok := parseLegendLine(t)
+		if !ok || seen[letter] {
+			if i == 0 {
+				continue // a title such as "Roles"
+			}
+			return nil, false
+		}
+		seen[letter] = true
+		out = append(out, legendEntry(letter, label, desc, lines[i]))
+	}
+	return out, len(out) >= 2
+}
+
+// legendFromTable reads a legend table: one definition per row (the header
+// may be a title such as "Roles" or itself a definition).
+func legendFromTable(t *source.Table) ([]LegendEntry, bool) {
+	if len(t.Header) > 4 {
+		return nil, false
+	}
+	texts := []string{joinCells(t.Header)}
+	lines := []int{t.Pos.Line}
+	for _, r := range t.Rows {
+		texts = append(texts, joinCells(r.Cells))
+		lines = append(lines, r.Pos.Line)
+	}
+	return legendFromLines(texts, lines)
+}
+
+// legendFromParagraphs finds runs of at least two legend definitions in
+// consecutive paragraph lines (cegedim's "R | Responsible | … |" lines, a
+// definition list "Responsible (R)" / ": text").
+func legendFromParagraphs(ls []source.Line) []LegendEntry {
+	var all, run []LegendEntry
+	flush := func() {
+		if len(run) >= 2 {
+			all = append(all, run...)
+		}
+		run = nil
+	}
+	for _, l := range ls {
+		t := strings.TrimSpace(l.Text)
+		if strings.HasPrefix(t, ":") && len(run) > 0 && run[len(run)-1].Description == "" {
+			last := &run[len(run)-1]
+			last.Description = strings.TrimSpace(t[1:])
+			last.Role = roleFor(last.Letter, last.Label, last.Description)
+			continue
+		}
+		letter, label, desc, ok := parseLegendLine(t)
+		if !ok || runHas(run, letter) {
+			flush()
+			if !ok {
+				continue
+			}
+		}
+		run = append(run, legendEntry(letter, label, desc, l.Pos.Line))
+	}
+	flush()
+	return all
+}
+
+// runHas reports whether entries define letter.
+func runHas(entries []LegendEntry, letter string) bool {
+	for _, e := range entries {
+		if e.Letter == letter {
+			return true
+		}
+	}
+	return false
+}
+
+// joinCells joins cell texts with " | ".
+func joinCells(cells []source.Cell) string {
+	parts := make([]string, 0, len(cells))
+	for _, c := range cells {
+		parts = append(parts, c.Text)
+	}
+	return strings.Join(parts, " | ")
+}

@@ -1,0 +1,165 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/mdraci/mdraci/extension/source"
+)
+
+// cellValue is a normalized party cell.
+type cellValue struct {
+	status      string
+	roles       []string // canonical letters, legend order
+	duties      []string // prose items
+	unknown     []string // tokens that are no defined letter
+	dups        []string // letters written twice
+	marks       []string // footnote marks lifted off the cell
+	check       bool     // a check mark (✓, X, Yes)
+	canonical   bool     // written exactly as the canonical letters
+	placeholder bool     // holds a placeholder (possibly next to duties)
+}
+
+// letters reports whether v is a clean role-letter cell.
+func (v cellValue) letters() bool {
+	return len(v.roles) > 0 && len(v.unknown) == 0
+}
+
+// homoglyphs maps look-alike letters (Cyrillic, full width) to Latin.
+var homoglyphs = func() *strings.Replacer {
+	pairs := []string{"А", "A", "В", "B", "С", "C", "Е", "E", "Н", "H", "І", "I", "К", "K", "М", "M",
+		"О", "O", "Р", "R", "Т", "T", "Х", "X", "Ѕ", "S", "а", "a", "с", "c", "е", "e", "о", "o", "і", "i"}
+	for r := 'Ａ'; r <= 'Ｚ'; r++ {
+		pairs = append(pairs, string(r), string('A'+(r-'Ａ')))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// checkMarks are folded cells meaning "this party does it".
+var checkMarks = map[string]bool{
+	"✓": true, "✔": true, "✔️": true, "☑": true, "✅": true, "x": true, "yes": true, "y": true, "oui": true, "●": true, "•": true,
+}
+
+// wordRoles map folded whole words to role names.
+var wordRoles = map[string]string{
+	"responsible": "responsible", "responsable": "responsible", "responsables": "responsible",
+	"realise": "responsible", "realisateur": "responsible", "realisation": "responsible",
+	"accountable": "accountable", "approuve": "accountable", "approbateur": "accountable",
+	"consulted": "consulted", "consult": "consulted", "consulte": "consulted", "consultee": "consulted", "consultes": "consulted",
+	"informed": "informed", "inform": "informed", "informe": "informed", "informee": "informed", "informes": "informed",
+	"support": "support", "supports": "support", "verifier": "verifier", "verify": "verifier", "verifies": "verifier",
+	"signatory": "signatory", "signs": "signatory", "omitted": "omitted",
+}
+
+var (
+	tokenSplitRE = regexp.MustCompile(`[\s/,;+&|()\[\]]+`)
+	enChargeRE   = regexp.MustCompile(`(?i)\ben charge\b`)
+	lettersRE    = regexp.MustCompile(`^[A-Za-z]{1,8}$`)
+)
+
+// parseLetters normalizes a role-letter cell: "RA", "A / R", "R, A",
+// "A & R", "**RA**", "RA*", "ra", "Responsible", "Responsable" … A run of
+// letters splits only when the legend defines every letter.
+func parseLetters(text string, lg *legend) cellValue {
+	s, marks := liftNotes(homoglyphs.Replace(plain(text)))
+	v := cellValue{marks: marks}
+	if v.status = blankStatus(s); v.status != "" {
+		v.placeholder = v.status == StatusPlaceholder
+		return v
+	}
+	v.status = StatusFilled
+	if checkMarks[fold(s)] && !lg.has(strings.ToUpper(s)) {
+		v.check = true
+		return v
+	}
+	var letters []string
+	for _, tok := range tokenSplitRE.Split(enChargeRE.ReplaceAllString(s, "A"), -1) {
+		letters = append(letters, v.readToken(tok, lg)...)
+	}
+	seen := map[string]bool{}
+	for _, l := range letters {
+		if seen[l] {
+			v.dups = appendUnique(v.dups, l)
+		}
+		seen[l] = true
+	}
+	uniq := make([]string, 0, len(seen))
+	for l := range seen {
+		uniq = append(uniq, l)
+	}
+	v.roles = lg.order(uniq)
+	v.canonical = s == strings.Join(v.roles, "") && len(v.dups) == 0
+	return v
+}
+
+// readToken reads one token into letters, recording what it cannot read.
+func (v *cellValue) readToken(tok string, lg *legend) []string {
+	f := fold(tok)
+	switch {
+	case f == "" || f == "and" || f == "et":
+		return nil
+	case wordRoles[f] != "":
+		if l := lg.letterFor(wordRoles[f]); l != "" {
+			return []string{l}
+		}
+		v.unknown = append(v.unknown, tok)
+		return nil
+	case !lettersRE.MatchString(tok):
+		v.unknown = append(v.unknown, tok)
+		return nil
+	}
+	up := strings.ToUpper(tok)
+	out := make([]string, 0, len(up))
+	for _, r := range up {
+		if !lg.has(string(r)) {
+			v.unknown = append(v.unknown, tok)
+			return nil
+		}
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// blankStatus returns the status of a cell that holds no content (empty,
+// not-applicable, placeholder), "" for a cell with content.
+func blankStatus(s string) string {
+	switch {
+	case isDash(s):
+		return StatusEmpty
+	case isNotApplicable(s):
+		return StatusNotApplicable
+	case isPlaceholder(s):
+		return StatusPlaceholder
+	}
+	return ""
+}
+
+// parseDuties normalizes a prose cell: one duty per list item (Cell.Items),
+// else one for the whole cell; placeholders are not duties.
+func parseDuties(c source.Cell) cellValue {
+	items := c.Items
+	if items == nil {
+		items = []string{c.Text}
+	}
+	v := cellValue{}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		switch blankStatus(it) {
+		case StatusPlaceholder:
+			v.placeholder = true
+		case "":
+			v.duties = append(v.duties, it)
+		}
+	}
+	switch {
+	case len(v.duties) > 0:
+		v.status = StatusFilled
+	case v.placeholder:
+		v.status = StatusPlaceholder
+	case isNotApplicable(c.Text):
+		v.status = StatusNotApplicable
+	default:
+		v.status = StatusEmpty
+	}
+	return v
+}

@@ -1,0 +1,112 @@
+package model
+
+import (
+	"testing"
+)
+
+func TestParseLetters(t *testing.T) {
+	raci := newLegend(defaultLegend())
+	ext := newLegend(append(defaultLegend(), LegendEntry{Letter: "S", Role: "support"}, LegendEntry{Letter: "V", Role: "verifier"}, LegendEntry{Letter: "O", Role: "orderer"}))
+	tests := []struct {
+		in        string
+		lg        *legend
+		roles     []string
+		status    string
+		unknown   []string
+		marks     []string
+		canonical bool
+		check     bool
+	}{
+		{in: "RA", lg: raci, roles: []string{"R", "A"}, status: StatusFilled, canonical: true},
+		{in: "A / R", lg: raci, roles: []string{"R", "A"}, status: StatusFilled},
+		{in: "R/A", lg: raci, roles: []string{"R", "A"}, status: StatusFilled},
+		{in: "R, A", lg: raci, roles: []string{"R", "A"}, status: StatusFilled},
+		{in: "A & R", lg: raci, roles: []string{"R", "A"}, status: StatusFilled},
+		{in: "**RA**", lg: raci, roles: []string{"R", "A"}, status: StatusFilled, canonical: true},
+		{in: "__RA__", lg: raci, roles: []string{"R", "A"}, status: StatusFilled, canonical: true},
+		{in: "RA*", lg: raci, roles: []string{"R", "A"}, status: StatusFilled, marks: []string{"*"}, canonical: true},
+		{in: "ra", lg: raci, roles: []string{"R", "A"}, status: StatusFilled},
+		{in: "IR", lg: raci, roles: []string{"R", "I"}, status: StatusFilled},
+		{in: "I / C", lg: raci, roles: []string{"C", "I"}, status: StatusFilled},
+		{in: "A / I / R", lg: raci, roles: []string{"R", "A", "I"}, status: StatusFilled},
+		{in: "R,A,C,I", lg: raci, roles: []string{"R", "A", "C", "I"}, status: StatusFilled},
+		{in: "Responsible", lg: raci, roles: []string{"R"}, status: StatusFilled},
+		{in: "Accountable, Consulted", lg: raci, roles: []string{"A", "C"}, status: StatusFilled},
+		{in: "Responsable", lg: raci, roles: []string{"R"}, status: StatusFilled},
+		{in: "Informée", lg: raci, roles: []string{"I"}, status: StatusFilled},
+		{in: "En charge", lg: raci, roles: []string{"A"}, status: StatusFilled},
+		{in: "РА", lg: raci, roles: []string{"R", "A"}, status: StatusFilled, canonical: true}, // Cyrillic
+		{in: "RS", lg: ext, roles: []string{"R", "S"}, status: StatusFilled, canonical: true},
+		{in: "C, I, O", lg: ext, roles: []string{"C", "I", "O"}, status: StatusFilled},
+		{in: "V", lg: ext, roles: []string{"V"}, status: StatusFilled, canonical: true},
+		{in: "RS", lg: raci, roles: []string{}, status: StatusFilled, unknown: []string{"RS"}},
+		{in: "S", lg: raci, roles: []string{}, status: StatusFilled, unknown: []string{"S"}},
+		{in: "A(C)", lg: raci, roles: []string{"A", "C"}, status: StatusFilled},
+		{in: "", lg: raci, status: StatusEmpty},
+		{in: "-", lg: raci, status: StatusEmpty},
+		{in: "—", lg: raci, status: StatusEmpty},
+		{in: "N/A", lg: raci, status: StatusNotApplicable},
+		{in: "??", lg: raci, status: StatusPlaceholder},
+		{in: "TBD", lg: raci, status: StatusPlaceholder},
+		{in: "NEED CONTENT", lg: raci, status: StatusPlaceholder},
+		{in: "✔", lg: raci, status: StatusFilled, check: true},
+		{in: "✓", lg: raci, status: StatusFilled, check: true},
+		{in: "X", lg: raci, status: StatusFilled, check: true},
+		{in: "Yes", lg: raci, status: StatusFilled, check: true},
+		{in: "Provide the tools", lg: raci, roles: []string{}, status: StatusFilled, unknown: []string{"Provide", "the", "tools"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			v := parseLetters(tt.in, tt.lg)
+			eq(t, tt.status, v.status)
+			if tt.roles != nil {
+				eq(t, tt.roles, v.roles)
+			}
+			eq(t, tt.unknown, v.unknown)
+			eq(t, tt.marks, v.marks)
+			eq(t, tt.check, v.check)
+			if tt.status == StatusFilled && !tt.check && tt.unknown == nil {
+				eq(t, tt.canonical, v.canonical)
+			}
+		})
+	}
+}
+
+func TestParseLettersDuplicates(t *testing.T) {
+	v := parseLetters("R/R", newLegend(defaultLegend()))
+	eq(t, []string{"R"}, v.roles)
+	eq(t, []string{"R"}, v.dups)
+}
+
+func TestPlaceholders(t *testing.T) {
+	for _, s := range []string{"NEED CONTENT", "Need content", "??", "?", "TBD", "TODO", "XXX", "tbc"} {
+		eq(t, true, isPlaceholder(s), s)
+	}
+	for _, s := range []string{"X", "Provide TBD later for things", "N/A", ""} {
+		eq(t, false, isPlaceholder(s), s)
+	}
+}
+
+func TestParseDuties(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		items  []string
+		duties []string
+		status string
+	}{
+		{"one cell one duty, no sentence split", "Maintain controls. Monitor instances.", nil, []string{"Maintain controls. Monitor instances."}, StatusFilled},
+		{"items", "a b", []string{"a", "b"}, []string{"a", "b"}, StatusFilled},
+		{"placeholder", "NEED CONTENT", nil, nil, StatusPlaceholder},
+		{"placeholder item dropped", "x ??", []string{"x", "??"}, []string{"x"}, StatusFilled},
+		{"empty", "", nil, nil, StatusEmpty},
+		{"n/a", "N/A", nil, nil, StatusNotApplicable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := parseDuties(cellsOf(tt.text, tt.items))
+			eq(t, tt.duties, v.duties)
+			eq(t, tt.status, v.status)
+		})
+	}
+}

@@ -1,0 +1,314 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Lint codes.
+const (
+	CodeNoAccountable     = "RACI001" // error: no party is Accountable
+	CodeManyAccountable   = "RACI002" // error: more than one party is Accountable
+	CodeNoResponsible     = "RACI003" // warning: no party is Responsible
+	CodeUndefinedLetter   = "RACI004" // error: a letter the legend does not define
+	CodeNonCanonical      = "RACI005" // info: letters not written in legend order
+	CodeDuplicateLetter   = "RACI006" // warning: a letter written twice in a cell
+	CodeEmptyRow          = "RACI008" // error: no party has a role
+	CodePlaceholder       = "PROSE001"
+	CodeEmptyProse        = "PROSE002"
+	CodeUnresolvedKeyword = "PROSE003"
+	CodeRowShort          = "TBL001"
+	CodeRowLong           = "TBL002"
+	CodeUnknownColumn     = "TBL003"
+	CodeDuplicatePartyCol = "TBL004"
+	CodeTransposed        = "TBL009"
+	CodeLegendMissing     = "DOC002"
+	CodeDuplicateAnchor   = "ANCHOR001"
+	CodePartySpelling     = "PARTY001"
+	CodeUndefinedNote     = "NOTE001"
+)
+
+// LintConfig tunes Lint. The zero value reports everything.
+type LintConfig struct {
+	// Disable lists codes not to report.
+	Disable []string
+	// Severity overrides the severity of codes ("RACI002": "warning").
+	Severity map[string]string
+	// MinSeverity drops findings below it ("warning" drops info).
+	MinSeverity string
+}
+
+// severityRank orders severities.
+var severityRank = map[string]int{SevInfo: 1, SevWarning: 2, SevError: 3}
+
+// Lint returns the findings of Build and of the lint rules, configured by
+// cfg, ordered by position.
+func (d *Document) Lint(cfg LintConfig) []Diagnostic {
+	if d == nil {
+		return nil
+	}
+	l := &linter{d: d, lg: d.lg}
+	if l.lg == nil {
+		l.lg = newLegend(d.Legend)
+	}
+	l.out = append(l.out, d.structural...)
+	for i := range d.Matrices {
+		l.matrix(&d.Matrices[i])
+	}
+	l.anchors()
+	l.spellings()
+	return cfg.apply(l.out)
+}
+
+// apply filters and re-grades findings.
+func (cfg LintConfig) apply(in []Diagnostic) []Diagnostic {
+	off := map[string]bool{}
+	for _, c := range cfg.Disable {
+		off[c] = true
+	}
+	out := []Diagnostic{}
+	for _, dg := range in {
+		if off[dg.Code] {
+			continue
+		}
+		if s, ok := cfg.Severity[dg.Code]; ok {
+			dg.Severity = s
+		}
+		if severityRank[dg.Severity] < severityRank[cfg.MinSeverity] {
+			continue
+		}
+		out = append(out, dg)
+	}
+	sortDiagnostics(out)
+	return out
+}
+
+// linter collects findings.
+type linter struct {
+	d   *Document
+	lg  *legend
+	out []Diagnostic
+}
+
+// add records a finding.
+func (l *linter) add(code, sev string, line, col int, format string, args ...any) {
+	l.out = append(l.out, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...),
+		File: l.d.File, Line: line, Col: col})
+}
+
+// matrix lints one matrix.
+func (l *linter) matrix(m *Matrix) {
+	for _, c := range m.Columns {
+		if unresolvedKeyword(c.Header) {
+			l.add(CodeUnresolvedKeyword, SevWarning, m.Line, c.col, "unresolved keyword in header %q", c.Header)
+		}
+	}
+	for i := range m.Rows {
+		r := &m.Rows[i]
+		l.keywords(r)
+		switch m.Kind {
+		case MatrixRACI, MatrixCheck:
+			l.letterRow(m, r)
+		case MatrixProse:
+			l.proseRow(m, r)
+		}
+	}
+}
+
+// keywords reports unresolved keyword references in a row's cells.
+func (l *linter) keywords(r *Row) {
+	texts := []string{r.Activity, r.Comment}
+	for _, a := range r.Assignments {
+		texts = append(texts, a.Raw)
+	}
+	for _, e := range r.Extra {
+		texts = append(texts, e.Text)
+	}
+	for _, t := range texts {
+		if unresolvedKeyword(t) {
+			l.add(CodeUnresolvedKeyword, SevWarning, r.Line, 0, "unresolved keyword in %q", clip(t))
+			return
+		}
+	}
+}
+
+// clip shortens a text for a message.
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}
+
+// cellOf re-reads an assignment's cell (also for documents read from JSON).
+func (l *linter) cellOf(a *Assignment) cellValue {
+	if a.parsed.status != "" {
+		return a.parsed
+	}
+	text := a.text
+	if text == "" {
+		text = a.Raw
+	}
+	return parseLetters(text, l.lg)
+}
+
+// partyIDs returns the assignment keys in column order of m.
+func partyIDs(m *Matrix) []string {
+	var ids []string
+	for _, c := range m.Columns {
+		if c.Role == ColParty {
+			ids = append(ids, c.Party)
+		}
+	}
+	return ids
+}
+
+// letterRow lints a RACI or check row.
+func (l *linter) letterRow(m *Matrix, r *Row) {
+	acc, resp := l.lg.letterFor("accountable"), l.lg.letterFor("responsible")
+	var accountable []string
+	anyRole, responsible := false, false
+	for _, id := range partyIDs(m) {
+		a := r.Assignments[id]
+		if a == nil {
+			continue
+		}
+		l.letterCell(m, id, a)
+		for _, x := range a.Roles {
+			anyRole = true
+			if x == acc {
+				accountable = append(accountable, id)
+			}
+			if x == resp {
+				responsible = true
+			}
+		}
+	}
+	switch {
+	case !anyRole:
+		if !allStatus(r, StatusNotApplicable) {
+			l.add(CodeEmptyRow, SevError, r.Line, 0, "no party has a role in %q", clip(r.Activity))
+		}
+		return
+	case m.Kind == MatrixCheck:
+		return
+	}
+	if acc != "" && len(accountable) == 0 {
+		l.add(CodeNoAccountable, SevError, r.Line, 0, "no party is Accountable for %q", clip(r.Activity))
+	}
+	if len(accountable) > 1 {
+		l.add(CodeManyAccountable, SevError, r.Line, 0, "more than one party is Accountable for %q: %s", clip(r.Activity), strings.Join(accountable, ", "))
+	}
+	if resp != "" && !responsible {
+		l.add(CodeNoResponsible, SevWarning, r.Line, 0, "no party is Responsible for %q", clip(r.Activity))
+	}
+}
+
+// allStatus reports whether every assignment of r has status s.
+func allStatus(r *Row, s string) bool {
+	for _, a := range r.Assignments {
+		if a.Status != s {
+			return false
+		}
+	}
+	return len(r.Assignments) > 0
+}
+
+// letterCell lints one role-letter cell.
+func (l *linter) letterCell(m *Matrix, id string, a *Assignment) {
+	v := l.cellOf(a)
+	line, col := a.Line, a.Col
+	for _, u := range v.unknown {
+		if len([]rune(u)) == 1 {
+			l.add(CodeUndefinedLetter, SevError, line, col, "letter %q (party %s) is not defined by the legend", u, id)
+		} else {
+			l.add(CodeUndefinedLetter, SevError, line, col, "%q (party %s) is not a run of role letters the legend defines", u, id)
+		}
+	}
+	for _, x := range v.dups {
+		l.add(CodeDuplicateLetter, SevWarning, line, col, "%s (%s) is written twice for party %s", l.lg.roleName(x), x, id)
+	}
+	if v.placeholder {
+		l.add(CodePlaceholder, SevWarning, line, col, "the cell of party %s is a placeholder (%q)", id, a.Raw)
+	}
+	if v.status == StatusFilled && !v.check && len(v.unknown) == 0 && !v.canonical && m.Kind == MatrixRACI {
+		l.add(CodeNonCanonical, SevInfo, line, col, "%q reads as %s (%s)", strings.TrimSpace(a.Raw), strings.Join(a.Roles, ""), l.spell(a.Roles))
+	}
+}
+
+// spell spells letters out: "Responsible, Accountable".
+func (l *linter) spell(letters []string) string {
+	names := make([]string, len(letters))
+	for i, x := range letters {
+		names[i] = l.lg.roleName(x)
+	}
+	return strings.Join(names, ", ")
+}
+
+// proseRow lints a prose row.
+func (l *linter) proseRow(m *Matrix, r *Row) {
+	for _, id := range partyIDs(m) {
+		a := r.Assignments[id]
+		if a == nil {
+			continue
+		}
+		switch a.Status {
+		case StatusPlaceholder:
+			l.add(CodePlaceholder, SevWarning, a.Line, a.Col, "the cell of party %s is a placeholder (%q)", id, clip(a.Raw))
+		case StatusEmpty:
+			line := a.Line
+			if line == 0 {
+				line = r.Line
+			}
+			l.add(CodeEmptyProse, SevWarning, line, a.Col, "party %s has no duty for %q", id, clip(r.Activity))
+		}
+	}
+}
+
+// anchors reports ids used twice among headings, matrices and rows.
+func (l *linter) anchors() {
+	type use struct {
+		what string
+		line int
+	}
+	seen := map[string]use{}
+	check := func(id, what string, line, col int) {
+		if id == "" {
+			return
+		}
+		if prev, ok := seen[id]; ok && !(prev.what == "heading" && what == "heading") {
+			l.add(CodeDuplicateAnchor, SevError, line, col, "anchor %q of this %s is already used by the %s at line %d", id, what, prev.what, prev.line)
+			return
+		}
+		seen[id] = use{what, line}
+	}
+	for _, m := range l.d.Matrices {
+		for _, h := range m.Section {
+			if _, ok := seen[h.Anchor]; !ok {
+				check(h.Anchor, "heading", m.Line, 0)
+			}
+		}
+	}
+	for _, m := range l.d.Matrices {
+		check(m.ID, "matrix", m.Line, 0)
+		for _, r := range m.Rows {
+			check(r.ID, "row", r.Line, 0)
+		}
+	}
+}
+
+// spellings reports parties written two ways in one document.
+func (l *linter) spellings() {
+	for _, p := range l.d.Parties {
+		if len(p.names) < 2 {
+			continue
+		}
+		quoted := make([]string, len(p.names))
+		for i, n := range p.names {
+			quoted[i] = fmt.Sprintf("%q", n)
+		}
+		sort.Strings(quoted[1:])
+		l.add(CodePartySpelling, SevWarning, p.line, 0, "party %s is spelled %d ways: %s", p.ID, len(p.names), strings.Join(quoted, ", "))
+	}
+}

@@ -1,0 +1,121 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func lintDoc() *Document {
+	return Build(doc("lint.md",
+		h(2, 1, "Ops", "ops"),
+		tbl(3, []string{"Activity", "Customer", "OVHcloud"},
+			[]string{"No accountable", "R", "I"},                    // 5
+			[]string{"Two accountable", "RA", "A"},                  // 6
+			[]string{"No responsible", "A", "I"},                    // 7
+			[]string{"Undefined letter", "RA", "S"},                 // 8
+			[]string{"Placeholder", "RA", "TBD"},                    // 9
+			[]string{"Nobody", "", ""},                              // 10
+			[]string{"Fine", "RA", "I"},                             // 11
+			[]string{"Keyword {{site.data.keyword.x}}", "RA", "I"}), // 12
+		h(2, 20, "Prose", "prose"),
+		tbl(22, []string{"Task", "IBM responsibilities", "Customer responsibilities"},
+			[]string{"Empty", "Run it", ""},           // 24
+			[]string{"Missing", "NEED CONTENT", "x"}), // 25
+		withTable(tbl(30, []string{"Task", "IBM responsibilities", "Your responsibilities"}, []string{"Patch", "Ship patches", "Apply patches"}), "ops-fine", ""),
+		withTable(tbl(40, []string{"Task", "IBM Cloud responsibilities", "Your responsibilities"}, []string{"Scan", "Scan images", "Read reports"}), "ops-fine", ""),
+	))
+}
+
+func TestLintRules(t *testing.T) {
+	d := lintDoc()
+	got := codes(d.Lint(LintConfig{MinSeverity: SevWarning}))
+	want := []string{
+		"RACI001@5",
+		"RACI002@6",
+		"RACI003@7",
+		"RACI004@8",
+		"PROSE001@9",
+		"RACI008@10",
+		"PROSE003@12",
+		"PROSE002@24",
+		"PROSE001@25",
+		"ANCHOR001@40",
+		"PARTY001@22", "PARTY001@3",
+	}
+	for _, w := range want {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.HasSuffix(g, "@11") {
+			t.Errorf("clean row reported: %s", g)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLintMessagesSpellRoles(t *testing.T) {
+	d := lintDoc()
+	msgs := map[string]string{}
+	for _, dg := range d.Diagnostics {
+		if _, ok := msgs[dg.Code]; !ok {
+			msgs[dg.Code] = dg.Message
+		}
+		must(t, dg.File == "lint.md", dg)
+		must(t, dg.Severity == SevError || dg.Severity == SevWarning || dg.Severity == SevInfo, dg)
+	}
+	eq(t, true, strings.Contains(msgs["RACI001"], "no party is Accountable"), msgs["RACI001"])
+	eq(t, true, strings.Contains(msgs["RACI002"], "more than one party is Accountable") && strings.HasSuffix(msgs["RACI002"], ": customer, ovhcloud"), msgs["RACI002"])
+	eq(t, true, strings.Contains(msgs["RACI003"], "no party is Responsible"), msgs["RACI003"])
+	eq(t, true, strings.Contains(msgs["RACI004"], `letter "S"`), msgs["RACI004"])
+}
+
+func TestLintConfig(t *testing.T) {
+	d := lintDoc()
+	all := d.Lint(LintConfig{})
+	none := d.Lint(LintConfig{Disable: []string{"RACI001"}})
+	eq(t, true, hasCode(all, "RACI001"))
+	eq(t, false, hasCode(none, "RACI001"))
+	re := d.Lint(LintConfig{Severity: map[string]string{"RACI002": SevInfo}, MinSeverity: SevWarning})
+	eq(t, false, hasCode(re, "RACI002"))
+	for _, dg := range d.Lint(LintConfig{MinSeverity: SevError}) {
+		eq(t, SevError, dg.Severity)
+	}
+}
+
+func TestLintColumnsPositions(t *testing.T) {
+	d := lintDoc()
+	for _, dg := range d.Diagnostics {
+		if dg.Code == "RACI004" {
+			eq(t, 8, dg.Line)
+			must(t, dg.Col > 1, "cell column", dg)
+		}
+	}
+}
+
+func TestLintOrdered(t *testing.T) {
+	ds := lintDoc().Diagnostics
+	for i := 1; i < len(ds); i++ {
+		must(t, ds[i-1].Line <= ds[i].Line, "unordered", ds[i-1], ds[i])
+	}
+}
+
+func TestLintLegendMissing(t *testing.T) {
+	eq(t, true, hasCode(Build(doc("x.md", tbl(1, []string{"Activity", "Customer", "OVHcloud"}, []string{"a", "RA", "I"}))).Diagnostics, "DOC002"))
+	eq(t, false, hasCode(Build(ovhDoc()).Diagnostics, "DOC002"))
+}
+
+func TestLintUndefinedNote(t *testing.T) {
+	d := Build(doc("x.md", tbl(1, []string{"Activity", "Customer", "OVHcloud"}, []string{"Do it†", "RA", "I"})))
+	eq(t, true, hasCode(d.Diagnostics, "NOTE001"))
+	eq(t, "†", d.Matrices[0].Rows[0].Notes[0].Marker)
+}

@@ -1,0 +1,191 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+)
+
+// PartySpec declares a party for WithParties: its id, display name, kind
+// and the header or cell spellings that name it.
+type PartySpec struct {
+	ID      string
+	Name    string
+	Kind    string
+	Aliases []string
+}
+
+// customerWords are folded spellings naming the customer.
+var customerWords = map[string]string{
+	"you": "You", "your": "You", "yours": "You", "what you can do": "You",
+	"customer": "", "customers": "", "the customer": "", "client": "", "clients": "", "le client": "",
+	"consumer": "", "cliente": "", "kunde": "", "user": "", "users": "", "tenant": "",
+}
+
+// knownParties are folded names recognized without a suffix, with their id
+// ("" = slug of the name) and kind ("" = decided by order of appearance).
+var knownParties = map[string][2]string{
+	"ibm": {"ibm", ""}, "ibm cloud": {"ibm", ""}, "ovh": {"ovhcloud", ""}, "ovhcloud": {"ovhcloud", ""},
+	"provider": {"provider", KindProvider}, "service provider": {"provider", KindProvider},
+	"cloud provider": {"provider", KindProvider}, "fournisseur": {"provider", KindProvider},
+	"prestataire": {"provider", KindProvider},
+	"microsoft":   {"", ""}, "azure": {"", ""}, "red hat": {"", ""}, "aws": {"", ""}, "sap": {"", ""},
+	"google": {"", ""}, "google cloud": {"", ""}, "oracle": {"", ""}, "cegedim.cloud": {"", ""},
+	"cloud temple": {"", ""}, "ptc": {"", ""}, "zilliz": {"", ""}, "stakater": {"", ""},
+	"partner": {"", KindThirdParty}, "vendor": {"", KindThirdParty}, "supplier": {"", KindThirdParty},
+}
+
+// sharedWords are grid cells meaning "provider and customer".
+var sharedWords = map[string]bool{"shared": true, "both": true, "partage": true, "partagee": true, "joint": true}
+
+var (
+	partySuffixRE = regexp.MustCompile(`(?i)\s+(responsibilities|responsibility|responsible|roles?|helps|tasks|duties|responsabilites|responsabilite)$`)
+	partyPrefixRE = regexp.MustCompile(`(?i)^(role|roles|how|responsibilities of|responsabilites|responsabilite|taches)\s+`)
+	parenRE       = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
+	keywordRE     = regexp.MustCompile(`\{\{site\.data\.keyword\.([A-Za-z]+)[\w]*\}\}`)
+	partyListRE   = regexp.MustCompile(`\s+(?:and|et|&|\+)\s+|\s*[/,]\s*`)
+)
+
+// headerParty reads a party name from a column header. ok is true when the
+// header names a party by its form ("<Name> responsibilities", "Your
+// role", "Rôle Client") or by a known name.
+func (b *builder) headerParty(header string) (name string, ok bool) {
+	h := plain(header)
+	bare := accentFold.Replace(h)
+	stripped := partySuffixRE.ReplaceAllString(bare, "")
+	stripped = strings.TrimSpace(partyPrefixRE.ReplaceAllString(stripped, ""))
+	affixed := stripped != strings.TrimSpace(bare)
+	// keep the original spelling (accents) of the remainder
+	name = h
+	if affixed {
+		name = originalSpan(h, stripped)
+	}
+	name = parenRE.ReplaceAllString(name, "")
+	f := fold(name)
+	if _, isCustomer := customerWords[f]; isCustomer {
+		return customerName(name), true
+	}
+	if affixed && f != "" && len(strings.Fields(f)) <= 5 {
+		return name, true
+	}
+	return name, b.knownName(f)
+}
+
+// originalSpan finds stripped (accent-folded) inside h and returns h's own
+// spelling of it; it falls back to stripped.
+func originalSpan(h, stripped string) string {
+	fh := accentFold.Replace(h)
+	if i := strings.Index(fh, stripped); i >= 0 && len(fh) == len(h) {
+		return h[i : i+len(stripped)]
+	}
+	return stripped
+}
+
+// customerName is the customer's display name for a spelling.
+func customerName(name string) string {
+	if n := customerWords[fold(name)]; n != "" {
+		return n
+	}
+	return name
+}
+
+// knownName reports whether a folded name is a built-in, configured or
+// already seen party.
+func (b *builder) knownName(f string) bool {
+	if f == "" {
+		return false
+	}
+	if _, ok := knownParties[f]; ok {
+		return true
+	}
+	if _, ok := customerWords[f]; ok {
+		return true
+	}
+	_, ok := b.aliases[f]
+	return ok
+}
+
+// partyID is the stable id of a party name.
+func (b *builder) partyID(name string) string {
+	f := fold(keywordRE.ReplaceAllString(name, "$1"))
+	if id, ok := b.aliases[f]; ok {
+		return id
+	}
+	if _, ok := customerWords[f]; ok {
+		return "customer"
+	}
+	if k, ok := knownParties[f]; ok && k[0] != "" {
+		return k[0]
+	}
+	if id := slug(name, 40); id != "" {
+		return id
+	}
+	return "party"
+}
+
+// party registers a spelling of a party and returns its id. alias is the
+// full header or cell text; name the party name read from it.
+func (b *builder) party(name, alias string, line int) string {
+	id := b.partyID(name)
+	p, ok := b.parties[id]
+	if !ok {
+		p = &Party{ID: id, Name: name, Kind: b.partyKind(id, name), line: line}
+		b.parties[id] = p
+		b.order = append(b.order, id)
+	}
+	if alias != "" {
+		p.Aliases = appendUnique(p.Aliases, alias)
+		p.names = appendUnique(p.names, name)
+	}
+	b.aliases[fold(name)] = id
+	return id
+}
+
+// partyKind decides a new party's kind: configured, customer, a known
+// kind, else the first other party is the provider and later ones are
+// third parties.
+func (b *builder) partyKind(id, name string) string {
+	if k, ok := b.kinds[id]; ok {
+		return k
+	}
+	if id == "customer" {
+		return KindCustomer
+	}
+	if k, ok := knownParties[fold(name)]; ok && k[1] != "" {
+		return k[1]
+	}
+	for _, other := range b.parties {
+		if other.Kind == KindProvider {
+			return KindThirdParty
+		}
+	}
+	return KindProvider
+}
+
+// providerID returns the document's provider id, registering a generic
+// "Provider" when there is none.
+func (b *builder) providerID(line int) string {
+	for _, id := range b.order {
+		if b.parties[id].Kind == KindProvider {
+			return id
+		}
+	}
+	return b.party("Provider", "", line)
+}
+
+// cellParties reads a grid cell naming parties ("IBM", "Shared",
+// "Microsoft and Red Hat"); ok is false when the cell names none.
+func (b *builder) cellParties(text string) (names []string, shared, ok bool) {
+	f := fold(text)
+	if sharedWords[f] {
+		return nil, true, true
+	}
+	parts := partyListRE.Split(plain(text), -1)
+	for _, p := range parts {
+		p = parenRE.ReplaceAllString(strings.TrimSpace(p), "")
+		if !b.knownName(fold(p)) {
+			return nil, false, false
+		}
+		names = append(names, p)
+	}
+	return names, false, len(names) > 0
+}

@@ -1,0 +1,98 @@
+package model
+
+import "testing"
+
+func newTestBuilder(opts ...Option) *builder {
+	b := &builder{src: doc("t.md"), doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
+		kinds: map[string]string{}, ids: map[string]bool{}, perSec: map[string]int{}, legend: newLegend(defaultLegend())}
+	for _, o := range opts {
+		o(b)
+	}
+	return b
+}
+
+func TestHeaderParty(t *testing.T) {
+	tests := []struct {
+		header, name, id string
+		ok               bool
+	}{
+		{"IBM responsibilities", "IBM", "ibm", true},
+		{"IBM Responsibilities", "IBM", "ibm", true},
+		{"IBM Cloud role", "IBM Cloud", "ibm", true},
+		{"PTC Responsibilities", "PTC", "ptc", true},
+		{"OVHcloud", "OVHcloud", "ovhcloud", true},
+		{"**OVHcloud**", "OVHcloud", "ovhcloud", true},
+		{"cegedim.cloud", "cegedim.cloud", "cegedim-cloud", true},
+		{"Your role", "You", "customer", true},
+		{"Your responsibilities", "You", "customer", true},
+		{"Customer", "Customer", "customer", true},
+		{"customer", "customer", "customer", true},
+		{"Customer Responsibilities", "Customer", "customer", true},
+		{"Client", "Client", "customer", true},
+		{"**Client**", "Client", "customer", true},
+		{"Rôle Client", "Client", "customer", true},
+		{"Client Role", "Client", "customer", true},
+		{"Client (or Designate)", "Client", "customer", true},
+		{"You", "You", "customer", true},
+		{"What you can do", "You", "customer", true},
+		{"How IBM helps", "IBM", "ibm", true},
+		{"Rôle Cloud Temple", "Cloud Temple", "cloud-temple", true},
+		{"Cloud Temple Role", "Cloud Temple", "cloud-temple", true},
+		{"Microsoft and Red Hat responsibilities", "Microsoft and Red Hat", "microsoft-and-red-hat", true},
+		{"Red Hat", "Red Hat", "red-hat", true},
+		{"Provider", "Provider", "provider", true},
+		{"Consumer", "Consumer", "customer", true},
+		{"Stakater Responsibilities", "Stakater", "stakater", true},
+		{"Description", "Description", "", false},
+		{"Customer provided", "Customer provided", "", false},
+		{"Plan", "Plan", "", false},
+		{"Enterprise", "Enterprise", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.header, func(t *testing.T) {
+			b := newTestBuilder()
+			name, ok := b.headerParty(tt.header)
+			eq(t, tt.ok, ok, "ok")
+			eq(t, tt.name, name, "name")
+			if ok {
+				eq(t, tt.id, b.partyID(name), "id")
+			}
+		})
+	}
+}
+
+func TestPartyKinds(t *testing.T) {
+	b := newTestBuilder()
+	eq(t, "customer", b.party("Customer", "Customer", 1))
+	eq(t, "ibm", b.party("IBM", "IBM responsibilities", 1))
+	eq(t, "red-hat", b.party("Red Hat", "Red Hat", 1))
+	eq(t, KindCustomer, b.parties["customer"].Kind)
+	eq(t, KindProvider, b.parties["ibm"].Kind, "first non-customer party is the provider")
+	eq(t, KindThirdParty, b.parties["red-hat"].Kind)
+	eq(t, "ibm", b.party("IBM Cloud", "IBM Cloud role", 2))
+	eq(t, []string{"IBM responsibilities", "IBM Cloud role"}, b.parties["ibm"].Aliases)
+}
+
+func TestWithParties(t *testing.T) {
+	d := Build(doc("x.md", tbl(1, []string{"Task", "Red Hat SRE", "Microsoft", "Customer"},
+		[]string{"Patch", "R", "A", "I"})),
+		WithParties(PartySpec{ID: "red-hat", Name: "Red Hat", Kind: KindThirdParty, Aliases: []string{"Red Hat SRE"}}))
+	must(t, len(d.Parties) == 3, d.Parties)
+	eq(t, "red-hat", d.Parties[0].ID)
+	eq(t, KindThirdParty, d.Parties[0].Kind)
+	eq(t, "microsoft", d.Parties[1].ID)
+	eq(t, KindProvider, d.Parties[1].Kind)
+	eq(t, OwnerProvider, d.Matrices[0].Rows[0].Ownership, "third party R + provider A: provider side")
+}
+
+func TestCellParties(t *testing.T) {
+	b := newTestBuilder()
+	names, shared, ok := b.cellParties("Microsoft and Red Hat")
+	eq(t, []string{"Microsoft", "Red Hat"}, names)
+	eq(t, false, shared)
+	eq(t, true, ok)
+	_, shared, ok = b.cellParties("Shared")
+	eq(t, true, shared && ok)
+	_, _, ok = b.cellParties("Provide tools")
+	eq(t, false, ok)
+}

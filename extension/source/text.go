@@ -1,0 +1,435 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Diagnostic is a message about the input found while reading it: a table
+// that could not be read completely, a cell that was repeated to fill a span,
+// and so on. Readers never fail; they report what they could not read
+// cleanly as diagnostics.
+type Diagnostic struct {
+	// Severity is "error", "warning" or "info".
+	Severity string
+	// Message is a human-readable description of the problem.
+	Message string
+	// Pos is where in the input the problem is (the zero Pos when unknown).
+	Pos Pos
+	// Code is a short stable identifier of the kind of problem, for example
+	// "text-incomplete-row" or "html-span-expanded".
+	Code string
+}
+
+// Diagnostic codes reported by FromText.
+const (
+	codeTextIncompleteRow = "text-incomplete-row"
+	codeTextInvalidUTF8   = "text-invalid-utf8"
+)
+
+// FromText reads plain text copied from a web page: prose lines and tables
+// flattened to one cell per line. A table is recognised by a run of 2 to 6
+// short header lines (a first column such as "Component", "Activity" or
+// "Task" followed by party columns such as "PTC Responsibilities" or
+// "Customer"); the following lines are taken as body rows, as many lines per
+// row as there are header lines, until a line that clearly is not a cell
+// (page boilerplate such as "Was this helpful?", a blank line inside a row,
+// a new header) or the end of input. Lines that belong to no table become
+// paragraphs (blank lines separate paragraphs); the very first line becomes a
+// level-1 heading and the document title when it is short and has no terminal
+// punctuation.
+//
+// FromText never fails and never drops a non-blank line: every one of them
+// ends up in a heading, a paragraph line or a table cell. Problems, such as
+// an incomplete last row, are reported as diagnostics.
+func FromText(file string, src []byte) (*Document, []Diagnostic) {
+	r := &textReader{doc: &Document{File: file, Format: "text"}}
+	r.split(src)
+	r.read()
+	return r.doc, r.diags
+}
+
+// textLine is one input line.
+type textLine struct {
+	raw  string // as written, without the line terminator
+	text string // trimmed, white space collapsed, valid UTF-8
+	line int    // 1-based
+}
+
+func (l textLine) blank() bool { return l.text == "" }
+
+func (l textLine) pos() Pos { return Pos{Line: l.line, Col: 1} }
+
+type textReader struct {
+	doc   *Document
+	diags []Diagnostic
+	lines []textLine
+	para  []Line // paragraph being collected
+}
+
+// split cuts src into lines; "\n", "\r\n" and a lone "\r" end a line.
+func (r *textReader) split(src []byte) {
+	n := 1
+	for len(src) > 0 {
+		i := bytes.IndexAny(src, "\r\n")
+		var raw []byte
+		if i < 0 {
+			raw, src = src, nil
+		} else {
+			raw = src[:i]
+			if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+				src = src[i+2:]
+			} else {
+				src = src[i+1:]
+			}
+		}
+		if !utf8.Valid(raw) {
+			r.diags = append(r.diags, Diagnostic{
+				Severity: "warning",
+				Message:  "line is not valid UTF-8; invalid bytes replaced by U+FFFD",
+				Pos:      Pos{Line: n, Col: 1},
+				Code:     codeTextInvalidUTF8,
+			})
+		}
+		r.lines = append(r.lines, textLine{raw: string(raw), text: cleanText(string(raw)), line: n})
+		n++
+	}
+}
+
+// cleanText makes s valid UTF-8 (invalid bytes and NUL become U+FFFD),
+// collapses runs of white space to one space and trims it.
+func cleanText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case c == utf8.RuneError && size == 1, c == 0:
+			c = unicode.ReplacementChar
+		case c == '\u200b' || c == '\ufeff' || c == '\u00ad':
+			// Zero-width space, byte order mark, soft hyphen: invisible.
+			continue
+		case unicode.IsSpace(c):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func (r *textReader) read() {
+	lines := r.lines
+	i := 0
+	// Title: the first non-blank line when it looks like one.
+	for i < len(lines) && lines[i].blank() {
+		i++
+	}
+	if i < len(lines) && isTitleLine(lines[i].text) &&
+		(headerRun(lines, i) == 0 || !isFirstColumnHeader(lines[i].text) && headerRun(lines, i+1) > 0) {
+		r.doc.Title = lines[i].text
+		r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindHeading, Heading: &Heading{
+			Level: 1, Text: lines[i].text, Pos: lines[i].pos(),
+		}})
+		i++
+	}
+	for i < len(lines) {
+		if n := headerRun(lines, i); n > 0 {
+			r.flushPara()
+			i = r.readTable(i, n)
+			continue
+		}
+		if lines[i].blank() {
+			r.flushPara()
+		} else {
+			r.para = append(r.para, Line{Text: lines[i].text, Pos: lines[i].pos()})
+		}
+		i++
+	}
+	r.flushPara()
+}
+
+func (r *textReader) flushPara() {
+	if len(r.para) == 0 {
+		return
+	}
+	r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindParagraph, Lines: r.para})
+	r.para = nil
+}
+
+// readTable reads the table whose n header lines start at lines[i] and
+// returns the index of the first line after it.
+func (r *textReader) readTable(i, n int) int {
+	lines := r.lines
+	t := &Table{Pos: lines[i].pos()}
+	for _, l := range lines[i : i+n] {
+		t.Header = append(t.Header, textCell(l))
+	}
+	i += n
+	labelRows := 0 // rows so far whose first cell is a short label
+	blankSep := false
+	for i < len(lines) {
+		// Blank lines between rows are separators when the table uses them
+		// from its first row on; otherwise a blank line ends the table.
+		j := i
+		for j < len(lines) && lines[j].blank() {
+			j++
+		}
+		if j > i {
+			if len(t.Rows) == 0 {
+				blankSep = true
+			} else if !blankSep {
+				break
+			}
+		}
+		if j == len(lines) || !fitsCell(lines, j, j > i) {
+			break
+		}
+		// Collect up to n cells.
+		k := j
+		for k < len(lines) && k-j < n && !lines[k].blank() && (k == j || fitsCell(lines, k, false)) {
+			k++
+		}
+		cells := lines[j:k]
+		// A sentence after a column of short labels is prose, not a row.
+		if labelRows >= 2 && isSentence(cells[0].text) {
+			break
+		}
+		row := Row{Pos: cells[0].pos()}
+		for _, l := range cells {
+			row.Cells = append(row.Cells, textCell(l))
+		}
+		t.Rows = append(t.Rows, row)
+		if isLabel(cells[0].text) {
+			labelRows++
+		}
+		i = k
+		if len(cells) < n {
+			r.diags = append(r.diags, Diagnostic{
+				Severity: "warning",
+				Message: fmt.Sprintf("incomplete table row: %d of %d cells (table header at line %d)",
+					len(cells), n, t.Pos.Line),
+				Pos:  row.Pos,
+				Code: codeTextIncompleteRow,
+			})
+			break
+		}
+	}
+	r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindTable, Table: t})
+	return i
+}
+
+func textCell(l textLine) Cell {
+	return Cell{Text: l.text, Raw: l.raw, Pos: l.pos()}
+}
+
+// fitsCell tells whether lines[i] can be a table body cell: it is not blank,
+// not page boilerplate and does not start a new table. Inside a table, where
+// body cells may be bare party names ("Customer"), a new header is only
+// recognised after a blank line or when it names responsibilities or roles.
+func fitsCell(lines []textLine, i int, afterBlank bool) bool {
+	if lines[i].blank() || isBoilerplate(lines[i].text) {
+		return false
+	}
+	n := headerRun(lines, i)
+	if n == 0 || afterBlank {
+		return n == 0
+	}
+	for _, l := range lines[i : i+n] {
+		if hasResponsibilityWord(strings.ToLower(l.text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxShort is the longest line, in bytes, that can be a header or a title.
+const maxShort = 80
+
+// headerRun returns the number of header lines of a table starting at
+// lines[i], 0 when no table header starts there.
+func headerRun(lines []textLine, i int) int {
+	if i >= len(lines) || len(lines[i].text) > maxShort {
+		return 0
+	}
+	first := lines[i].text
+	n := 0
+	switch {
+	case isFirstColumnHeader(first):
+		n = 1
+	case isPartyHeader(first):
+		// A table without an activity column: party headers only.
+	default:
+		return 0
+	}
+	for i+n < len(lines) && n < 6 && isPartyHeader(lines[i+n].text) {
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	if !isFirstColumnHeader(first) {
+		// Party headers only: need at least two, and at least one of them
+		// naming a responsibility, so that a pair of short lines such as
+		// "Customer" / "Provider" in prose does not start a table.
+		ok := false
+		for _, l := range lines[i : i+n] {
+			if hasResponsibilityWord(strings.ToLower(l.text)) {
+				ok = true
+			}
+		}
+		if !ok {
+			return 0
+		}
+	}
+	// Something must follow the header.
+	j := i + n
+	for j < len(lines) && lines[j].blank() {
+		j++
+	}
+	if j == len(lines) {
+		return 0
+	}
+	return n
+}
+
+// firstColumnWords name the first (activity) column of a responsibility table.
+var firstColumnWords = []string{
+	"component", "components", "activity", "activities", "task", "tasks",
+	"resource", "resources", "area", "areas", "service", "services",
+	"feature", "features", "category", "categories", "function", "functions",
+	"process", "processes", "control", "controls", "domain", "domains",
+	"layer", "layers", "capability", "capabilities", "operation", "operations",
+	"requirement", "requirements", "item", "items", "topic", "topics",
+	"action", "actions", "duty", "duties",
+	"element", "elements", "aspect", "aspects", "stage", "phase", "workload",
+	"description",
+}
+
+// partyWords name the parties of a responsibility table, or the words
+// ending a party column header.
+var partyWords = []string{
+	"customer", "customers", "client", "clients", "you", "your", "tenant",
+	"consumer", "user", "users", "provider", "vendor", "partner", "partners",
+	"supplier", "shared", "both", "responsible", "accountable", "consulted",
+	"informed", "raci", "owner", "role", "roles", "responsibility",
+	"responsibilities", "duties", "obligations",
+	"aws", "amazon", "microsoft", "azure", "google", "gcp", "ibm", "oracle",
+	"sap", "ptc", "red hat", "redhat", "ovhcloud", "ovh", "salesforce",
+	"alibaba", "cloudflare", "snowflake", "databricks", "mongodb", "elastic",
+	"atlassian", "zilliz", "we", "us",
+	// Extra columns often found after the party columns.
+	"notes", "note", "comments", "comment", "details", "remarks",
+	"differences", "examples", "scope", "frequency", "evidence", "description",
+}
+
+func isFirstColumnHeader(s string) bool {
+	if s == "" || len(s) > maxShort || hasTerminalPunct(s) || words(s) > 4 {
+		return false
+	}
+	return containsWord(strings.ToLower(s), firstColumnWords)
+}
+
+func isPartyHeader(s string) bool {
+	if s == "" || len(s) > 60 || hasTerminalPunct(s) || words(s) > 6 {
+		return false
+	}
+	low := strings.ToLower(s)
+	return containsWord(low, partyWords) || hasResponsibilityWord(low)
+}
+
+func hasResponsibilityWord(low string) bool {
+	return strings.Contains(low, "responsib") || strings.HasSuffix(low, "role") ||
+		strings.HasSuffix(low, "roles")
+}
+
+// containsWord tells whether low contains one of ws as whole words.
+func containsWord(low string, ws []string) bool {
+	for _, w := range ws {
+		for off := 0; ; {
+			k := strings.Index(low[off:], w)
+			if k < 0 {
+				break
+			}
+			k += off
+			end := k + len(w)
+			if (k == 0 || !isWordByte(low[k-1])) && (end == len(low) || !isWordByte(low[end])) {
+				return true
+			}
+			off = k + 1
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func words(s string) int { return len(strings.Fields(s)) }
+
+func hasTerminalPunct(s string) bool {
+	if s == "" {
+		return false
+	}
+	c, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;,。！？：", c)
+}
+
+// isTitleLine tells whether s can be a document title.
+func isTitleLine(s string) bool {
+	return s != "" && len(s) <= maxShort+40 && words(s) <= 14 && !hasTerminalPunct(s) && !isBoilerplate(s)
+}
+
+// isLabel tells whether s looks like a short label (an activity name) rather
+// than a sentence.
+func isLabel(s string) bool {
+	return words(s) <= 10 && !hasTerminalPunct(s)
+}
+
+// isSentence tells whether s clearly is a sentence of prose.
+func isSentence(s string) bool {
+	if words(s) < 6 {
+		return false
+	}
+	c, _ := utf8.DecodeLastRuneInString(s)
+	return c == '.' || c == '!' || c == '?'
+}
+
+// boilerplate are lines of web page chrome that end a copied table.
+var boilerplate = []string{
+	"was this helpful", "was this page helpful", "was this article helpful",
+	"did this page help", "did you find this helpful", "is this page helpful",
+	"feedback", "give feedback", "provide feedback", "submit feedback",
+	"rate this page", "share this page", "print this page", "related topics",
+	"related information", "related links", "related content", "parent topic",
+	"next steps", "see also", "back to top", "table of contents", "in this article",
+	"previous topic", "next topic", "on this page", "last updated",
+	"copyright", "all rights reserved",
+}
+
+// isBoilerplate tells whether s is web page chrome rather than content.
+func isBoilerplate(s string) bool {
+	if len(s) > maxShort {
+		return false
+	}
+	low := strings.ToLower(s)
+	if strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") {
+		return true
+	}
+	for _, b := range boilerplate {
+		if strings.HasPrefix(low, b) {
+			return true
+		}
+	}
+	return false
+}
