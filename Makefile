@@ -9,12 +9,14 @@ FUZZTIME ?= 20s
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-demo: ## convert the bundled seeds into $(OUT)/demo and say where to look
+demo: build ## convert the bundled seeds into $(OUT)/demo (HTML pages and JSON models) and say where to look
 	@rm -rf $(OUT)/demo
-	@$(GO) run ./cmd/mdraci convert --page -o $(OUT)/demo testdata/seeds
-	@echo "mdraci: converted $$(ls $(OUT)/demo | wc -l) seed documents into $(OUT)/demo/"
+	@bin/mdraci convert --page -o $(OUT)/demo testdata/seeds
+	@bin/mdraci model -o $(OUT)/demo testdata/seeds
+	@echo "mdraci: converted the 5 seed documents in testdata/seeds into $(OUT)/demo/:"
 	@ls $(OUT)/demo | sed 's|^|  $(OUT)/demo/|'
-	@echo "Open one in a browser, e.g. $(OUT)/demo/004_ibm-code-engine.html"
+	@echo "Open an .html page in a browser (e.g. $(OUT)/demo/004_ibm-code-engine.html);"
+	@echo "the .json files are the responsibility models. Findings: bin/mdraci lint testdata/seeds"
 
 build: ## build bin/mdraci
 	$(GO) build -o bin/mdraci ./cmd/mdraci

@@ -89,6 +89,21 @@ type Result struct {
 	Meta map[string]any
 	// Diagnostics are the problems found, sorted by position.
 	Diagnostics []diag.Diagnostic
+
+	doc *source.Document // the source layer, for text and HTML input
+}
+
+// Document returns the document read into the neutral source layer
+// (headings, paragraphs, tables with positions), from which the
+// responsibility model is built.
+func (r *Result) Document() *source.Document {
+	if r.doc == nil && r.Doc != nil {
+		r.doc = source.FromMarkdown(r.File, r.Doc, r.Source, r.Meta)
+	}
+	if r.doc == nil {
+		r.doc = &source.Document{File: r.File, Format: string(r.Format)}
+	}
+	return r.doc
 }
 
 // Converter converts documents of every Format to HTML with one
@@ -127,7 +142,13 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 		}
 		r.Doc = c.textAST(doc, src)
 		r.Meta = doc.Meta
+		r.doc = doc
 	case HTML:
+		doc, ds := source.FromHTML(file, src)
+		for _, d := range ds {
+			r.Diagnostics = append(r.Diagnostics, fromSource(d))
+		}
+		r.doc = doc
 	default:
 		pc := parser.NewContext()
 		r.Doc = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

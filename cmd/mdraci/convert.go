@@ -28,11 +28,6 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return usageError(fs, stderr, err)
 	}
-	if in.from != "" {
-		if _, err := extension.ParseFormat(in.from); err != nil {
-			return usageError(fs, stderr, err)
-		}
-	}
 	var style string
 	if *css != "" {
 		b, err := os.ReadFile(*css)
@@ -41,15 +36,9 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		style = string(b)
 	}
-	ins, err := expand(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "mdraci convert: %v\n", err)
-		return 1
-	}
-	c, err := in.converter()
-	if err != nil {
-		fmt.Fprintf(stderr, "mdraci convert: %v\n", err)
-		return 1
+	ins, c, code := prepare(fs, &in, stderr)
+	if c == nil {
+		return code
 	}
 	type out struct {
 		res  *extension.Result
@@ -90,7 +79,7 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			_, _ = stdout.Write(o.html)
 			return
 		}
-		if err := writeOut(*outDir, i.rel, o.html); err != nil {
+		if err := writeOut(*outDir, i.rel, ".html", o.html); err != nil {
 			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, err)
 			errors++
 		}
@@ -101,13 +90,13 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeOut writes html to dir/rel with the extension .html.
-func writeOut(dir, rel string, html []byte) error {
-	p := filepath.Join(dir, strings.TrimSuffix(rel, filepath.Ext(rel))+".html")
+// writeOut writes b to dir/rel with the extension ext.
+func writeOut(dir, rel, ext string, b []byte) error {
+	p := filepath.Join(dir, strings.TrimSuffix(rel, filepath.Ext(rel))+ext)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(p, html, 0o644)
+	return os.WriteFile(p, b, 0o644)
 }
 
 // title is the document's title: front matter title, else the first

@@ -13,6 +13,8 @@ const usage = `mdraci turns shared-responsibility documentation into consistent 
 
 Usage:
   mdraci convert [flags] [FILE|DIR|-]...   write HTML (a fragment, or --page)
+  mdraci model [flags] [FILE|DIR|-]...     write the responsibility model as JSON
+  mdraci lint [flags] [FILE|DIR|-]...      check the responsibility matrices
   mdraci version                           print the version
   mdraci help [COMMAND]                    show help
 
@@ -32,6 +34,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "convert":
 		return convertCmd(rest, stdin, stdout, stderr)
+	case "model":
+		return modelCmd(rest, stdin, stdout, stderr)
+	case "lint":
+		return lintCmd(rest, stdin, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "mdraci", version)
 		return 0

@@ -120,7 +120,7 @@ func (l *linter) matrix(m *Matrix) {
 func (l *linter) keywords(r *Row) {
 	texts := []string{r.Activity, r.Comment}
 	for _, a := range r.Assignments {
-		texts = append(texts, a.Raw)
+		texts = append(texts, a.Duties...)
 	}
 	for _, e := range r.Extra {
 		texts = append(texts, e.Text)

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mdraci/mdraci/extension"
+	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/model"
+)
+
+// buildModel reads one input and builds its responsibility model, with the
+// reading diagnostics in front of the model's own.
+func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader) (*model.Document, error) {
+	res, err := in.parse(c, i, stdin)
+	if err != nil {
+		return nil, err
+	}
+	doc := model.Build(res.Document())
+	doc.File = i.name
+	read := make([]model.Diagnostic, 0, len(res.Diagnostics)+len(doc.Diagnostics))
+	for _, d := range res.Diagnostics {
+		read = append(read, model.Diagnostic{Code: d.Code, Severity: d.Severity.String(), Message: d.Message, File: i.name, Line: d.Line, Col: d.Col})
+	}
+	for _, d := range doc.Diagnostics {
+		d.File = i.name
+		read = append(read, d)
+	}
+	doc.Diagnostics = read
+	return doc, nil
+}
+
+func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("model", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var in inputFlags
+	in.register(fs)
+	outDir := fs.String("o", "", "write one .json per input into `DIR`, mirroring the input tree (default: standard output)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: mdraci model [flags] [FILE|DIR|-]...\n\nWrite the responsibility model of each input as JSON, one object per input.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError(fs, stderr, err)
+	}
+	ins, c, code := prepare(fs, &in, stderr)
+	if c == nil {
+		return code
+	}
+	type out struct {
+		json []byte
+		doc  *model.Document
+		err  error
+	}
+	failed := 0
+	each(ins, in.jobs, func(i input) out {
+		doc, err := buildModel(&in, c, i, stdin)
+		if err != nil {
+			return out{err: err}
+		}
+		b, err := json.MarshalIndent(doc, "", "  ")
+		return out{json: append(b, '\n'), doc: doc, err: err}
+	}, func(i input, o out) {
+		if o.err != nil {
+			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, o.err)
+			failed++
+			return
+		}
+		for _, d := range o.doc.Diagnostics {
+			if d.Severity == model.SevError {
+				failed++
+			}
+		}
+		if *outDir == "" {
+			_, _ = stdout.Write(o.json)
+		} else if err := writeOut(*outDir, i.rel, ".json", o.json); err != nil {
+			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, err)
+			failed++
+		}
+	})
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var in inputFlags
+	in.register(fs)
+	format := fs.String("format", "text", "output `FORMAT`: text (file:line:col: severity: message [code]) or json")
+	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when more than `N` warnings are found (default: no limit)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: mdraci lint [flags] [FILE|DIR|-]...\n\nCheck the responsibility matrices of each input.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError(fs, stderr, err)
+	}
+	if *format != "text" && *format != "json" {
+		return usageError(fs, stderr, fmt.Errorf("--format must be text or json, not %q", *format))
+	}
+	ins, c, code := prepare(fs, &in, stderr)
+	if c == nil {
+		return code
+	}
+	errors, warnings := 0, 0
+	var all []model.Diagnostic
+	each(ins, in.jobs, func(i input) any {
+		doc, err := buildModel(&in, c, i, stdin)
+		if err != nil {
+			return err
+		}
+		return doc.Diagnostics
+	}, func(i input, o any) {
+		switch v := o.(type) {
+		case error:
+			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, v)
+			errors++
+		case []model.Diagnostic:
+			for _, d := range v {
+				switch d.Severity {
+				case model.SevError:
+					errors++
+				case model.SevWarning:
+					warnings++
+				}
+				if *format == "json" {
+					all = append(all, d)
+					continue
+				}
+				fmt.Fprintln(stdout, diagLine(d))
+			}
+		}
+	})
+	if *format == "json" {
+		if all == nil {
+			all = []model.Diagnostic{}
+		}
+		b, _ := json.MarshalIndent(all, "", "  ")
+		fmt.Fprintf(stdout, "%s\n", b)
+	}
+	if errors > 0 || *maxWarnings >= 0 && warnings > *maxWarnings {
+		return 1
+	}
+	return 0
+}
+
+// diagLine formats a model finding as file:line:col: severity: message [code].
+func diagLine(d model.Diagnostic) string {
+	var sev diag.Severity
+	_ = sev.UnmarshalText([]byte(strings.ToLower(d.Severity)))
+	return diag.Diagnostic{Code: d.Code, Severity: sev, Message: d.Message, File: d.File, Line: d.Line, Col: d.Col}.String()
+}
+
+// prepare checks the input flags and lists the inputs; a nil Converter
+// means stop with the returned exit code.
+func prepare(fs *flag.FlagSet, in *inputFlags, stderr io.Writer) ([]input, *extension.Converter, int) {
+	if in.from != "" {
+		if _, err := extension.ParseFormat(in.from); err != nil {
+			return nil, nil, usageError(fs, stderr, err)
+		}
+	}
+	ins, err := expand(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "mdraci %s: %v\n", fs.Name(), err)
+		return nil, nil, 1
+	}
+	c, err := in.converter()
+	if err != nil {
+		fmt.Fprintf(stderr, "mdraci %s: %v\n", fs.Name(), err)
+		return nil, nil, 1
+	}
+	return ins, c, 0
+}
