@@ -152,7 +152,9 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 	default:
 		pc := parser.NewContext()
 		r.Doc = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-		r.Meta, _ = meta.TryGet(pc)
+		if m, err := meta.TryGet(pc); err == nil && m != nil {
+			r.Meta = stringKeys(m).(map[string]any)
+		}
 		r.Diagnostics = append(r.Diagnostics, diag.Get(pc)...)
 	}
 	for i := range r.Diagnostics {
@@ -249,4 +251,30 @@ func FirstHeading(r *Result) string {
 		return h1
 	}
 	return first
+}
+
+// stringKeys turns the map[any]any values YAML v2 decodes nested maps into
+// map[string]any, so that front matter marshals to JSON.
+func stringKeys(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[k] = stringKeys(x)
+		}
+		return out
+	case map[any]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[fmt.Sprint(k)] = stringKeys(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = stringKeys(x)
+		}
+		return out
+	}
+	return v
 }
