@@ -13,11 +13,12 @@ import (
 )
 
 // buildModel reads one input and builds its responsibility model, with the
-// reading diagnostics in front of the model's own.
-func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader) (*model.Document, error) {
+// reading diagnostics in front of the model's own; it also returns the
+// reading diagnostics alone.
+func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader) (*model.Document, []model.Diagnostic, error) {
 	res, err := in.parse(c, i, stdin)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	doc := model.Build(res.Document())
 	doc.File = i.name
@@ -25,12 +26,13 @@ func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader
 	for _, d := range res.Diagnostics {
 		read = append(read, model.Diagnostic{Code: d.Code, Severity: d.Severity.String(), Message: d.Message, File: i.name, Line: d.Line, Col: d.Col})
 	}
+	reading := read[:len(read):len(read)]
 	for _, d := range doc.Diagnostics {
 		d.File = i.name
 		read = append(read, d)
 	}
 	doc.Diagnostics = read
-	return doc, nil
+	return doc, reading, nil
 }
 
 func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -51,25 +53,28 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	type out struct {
-		json []byte
-		doc  *model.Document
-		err  error
+		json    []byte
+		reading []model.Diagnostic
+		err     error
 	}
 	failed := 0
 	each(ins, in.jobs, func(i input) out {
-		doc, err := buildModel(&in, c, i, stdin)
+		doc, reading, err := buildModel(&in, c, i, stdin)
 		if err != nil {
 			return out{err: err}
 		}
 		b, err := json.MarshalIndent(doc, "", "  ")
-		return out{json: append(b, '\n'), doc: doc, err: err}
+		return out{json: append(b, '\n'), reading: reading, err: err}
 	}, func(i input, o out) {
 		if o.err != nil {
 			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, o.err)
 			failed++
 			return
 		}
-		for _, d := range o.doc.Diagnostics {
+		// reading problems go to stderr, as convert prints them; the
+		// model's own findings are in the JSON (and in mdraci lint)
+		for _, d := range o.reading {
+			fmt.Fprintln(stderr, diagLine(d))
 			if d.Severity == model.SevError {
 				failed++
 			}
@@ -111,7 +116,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	errors, warnings := 0, 0
 	var all []model.Diagnostic
 	each(ins, in.jobs, func(i input) any {
-		doc, err := buildModel(&in, c, i, stdin)
+		doc, _, err := buildModel(&in, c, i, stdin)
 		if err != nil {
 			return err
 		}
