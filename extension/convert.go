@@ -51,6 +51,9 @@ func ParseFormat(s string) (Format, error) {
 // headings, table delimiter rows, attribute lists, fences, links.
 var markdownSigns = regexp.MustCompile(`(?m)^(---\s*$|#{1,6} |\|?\s*:?-{3,}:?\s*\||\{:|` + "```" + `|\s*[-*+] \S.*\]\()`)
 
+// keywordRef matches a {{site.data.…}} reference: only Markdown has them.
+var keywordRef = regexp.MustCompile(`\{\{\s*site\.data\.`)
+
 // DetectFormat tells the format of a file from its name and, for .txt
 // files and names without an extension, its content: text that looks like
 // Markdown is Markdown.
@@ -65,7 +68,7 @@ func DetectFormat(name string, src []byte) Format {
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
-	if markdownSigns.Match(head) {
+	if markdownSigns.Match(head) || keywordRef.Match(head) {
 		return Markdown
 	}
 	trimmed := bytes.TrimSpace(head)

@@ -135,12 +135,12 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		util.Prioritized(&frontMatterTransformer{}, 50),
 	))
 	if !c.Unsafe {
-		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&rawHTMLTransformer{}, 400)))
+		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&rawHTMLTransformer{keywords: c.Keywords}, 400)))
 	}
 	// Raw HTML reaches the output only through the sanitizing renderer
 	// below, which replaces goldmark's (it omits raw HTML unless unsafe).
 	m.Renderer().AddOptions(
 		html.WithUnsafe(),
-		renderer.WithNodeRenderers(util.Prioritized(NewSafeHTMLRenderer(c.Unsafe), 100)),
+		renderer.WithNodeRenderers(util.Prioritized(NewSafeHTMLRenderer(c.Unsafe, c.Keywords), 100)),
 	)
 }

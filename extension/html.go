@@ -2,8 +2,10 @@ package extension
 
 import (
 	"bytes"
+	stdhtml "html"
 	"sync"
 
+	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -17,14 +19,31 @@ import (
 // a sanitizer, and code blocks with the attributes their attribute lists
 // gave them.
 type SafeHTMLRenderer struct {
-	unsafe bool
+	unsafe   bool
+	keywords *keyword.Data
 	html.Config
 }
 
 // NewSafeHTMLRenderer returns a new SafeHTMLRenderer; unsafe turns the
-// sanitizer off.
-func NewSafeHTMLRenderer(unsafe bool) renderer.NodeRenderer {
-	return &SafeHTMLRenderer{unsafe: unsafe, Config: html.NewConfig()}
+// sanitizer off; keyword references in raw HTML are resolved from data
+// (nil: left as written).
+func NewSafeHTMLRenderer(unsafe bool, data *keyword.Data) renderer.NodeRenderer {
+	return &SafeHTMLRenderer{unsafe: unsafe, keywords: data, Config: html.NewConfig()}
+}
+
+// expandKeywords resolves {{site.data.…}} references in raw HTML, the
+// values escaped; unknown ones stay as written.
+func expandKeywords(data *keyword.Data, b []byte) []byte {
+	if data == nil || !bytes.Contains(b, []byte("{{")) {
+		return b
+	}
+	return []byte(keyword.Expand(string(b), func(path string) (string, bool) {
+		v, err := data.Resolve(path)
+		if err != nil {
+			return "", false
+		}
+		return stdhtml.EscapeString(v), true
+	}))
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.RegisterFuncs.
@@ -57,6 +76,7 @@ func Policy() *bluemonday.Policy {
 }
 
 func (r *SafeHTMLRenderer) write(w util.BufWriter, b []byte) {
+	b = expandKeywords(r.keywords, b)
 	if r.unsafe {
 		_, _ = w.Write(b)
 		return
@@ -94,7 +114,9 @@ const sanitizedAttr = "mdraci-sanitized"
 // rawHTMLTransformer sanitizes inline raw HTML at parse time, tag by tag,
 // so that the closing tag of an element whose opening tag the sanitizer
 // removed is removed too (no stray "</a>").
-type rawHTMLTransformer struct{}
+type rawHTMLTransformer struct {
+	keywords *keyword.Data
+}
 
 // Transform implements parser.ASTTransformer.Transform.
 func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -106,7 +128,7 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 			return ast.WalkContinue, nil
 		}
 		raw := rawBytes(n, src)
-		out := Policy().SanitizeBytes(raw)
+		out := Policy().SanitizeBytes(expandKeywords(t.keywords, raw))
 		name, closing := tagName(raw)
 		switch {
 		case name == "":

@@ -1,0 +1,65 @@
+package extension_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/mdraci/mdraci/extension"
+	"github.com/yuin/goldmark"
+)
+
+func ExampleNew() {
+	md := goldmark.New(goldmark.WithExtensions(extension.New()))
+	src := []byte(`| Task | {{site.data.keyword.IBM_notm}} responsibilities | Your responsibilities |
+|------|------|------|
+| Patching | - Patch the OS \n - Patch the service | Update apps |
+{: caption="Table 1. Responsibilities for patching" caption-side="top"}
+{: #patching .simple}
+`)
+	var out bytes.Buffer
+	if err := md.Convert(src, &out); err != nil {
+		panic(err)
+	}
+	fmt.Print(out.String())
+	// Output:
+	// <table id="patching" class="simple caption-top">
+	// <caption>Table 1. Responsibilities for patching</caption>
+	// <thead>
+	// <tr>
+	// <th scope="col">Task</th>
+	// <th scope="col">IBM responsibilities</th>
+	// <th scope="col">Your responsibilities</th>
+	// </tr>
+	// </thead>
+	// <tbody>
+	// <tr>
+	// <td>Patching</td>
+	// <td><ul>
+	// <li>Patch the OS</li>
+	// <li>Patch the service</li>
+	// </ul>
+	// </td>
+	// <td>Update apps</td>
+	// </tr>
+	// </tbody>
+	// </table>
+}
+
+func ExampleConverter_Convert() {
+	c := extension.NewConverter(extension.WithStrict(true), extension.WithHeadingAnchors(false))
+	src := []byte("# Roles\n\nRun on {{site.data.keyword.nope}}.\n{: .x\n")
+	res, err := c.Convert("roles.md", src, os.Stdout)
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range res.Diagnostics {
+		fmt.Println(d)
+	}
+	// Output:
+	// <h1 id="roles">Roles</h1>
+	// <p>Run on {{site.data.keyword.nope}}.
+	// {: .x</p>
+	// roles.md:3:8: error: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]
+	// roles.md:4:1: warning: attribute list is not closed with "}"; it is left as text [attributes-unclosed]
+}
