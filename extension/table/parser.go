@@ -52,7 +52,7 @@ func (t *paragraphTransformer) Transform(para *ast.Paragraph, reader text.Reader
 			if !ok {
 				break
 			}
-			tbl.AppendChild(tbl, r.row(seg, align, false))
+			tbl.AppendChild(tbl, r.row(seg, align))
 			j = next
 		}
 		out = append(out, tbl)
@@ -91,7 +91,7 @@ func (r *reading) tableAt(i int) ([]east.Alignment, *east.TableRow) {
 	if align == nil || !bytes.ContainsRune(r.value(i), '|') && !bytes.ContainsRune(r.value(i+1), '|') {
 		return nil, nil
 	}
-	header := r.row(r.lines.At(i), align, true)
+	header := r.row(r.lines.At(i), align)
 	if header.ChildCount() != len(align) {
 		return nil, nil
 	}
@@ -162,7 +162,7 @@ func splitCount(line []byte) int {
 
 // row parses one row from seg. Rows keep every cell they have, even beyond
 // the header's width.
-func (r *reading) row(seg text.Segment, align []east.Alignment, _ bool) *east.TableRow {
+func (r *reading) row(seg text.Segment, align []east.Alignment) *east.TableRow {
 	row := east.NewTableRow(align)
 	row.SetPos(seg.Start)
 	seg = trim(seg, r.src)
