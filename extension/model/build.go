@@ -88,6 +88,7 @@ func (b *builder) readLegendAndNotes() {
 		b.readNotes(para)
 		para = nil
 	}
+	tables := 0
 	for _, bl := range b.src.Blocks {
 		switch {
 		case bl.Kind == source.KindParagraph:
@@ -96,7 +97,9 @@ func (b *builder) readLegendAndNotes() {
 			flush()
 			if e, ok := legendFromTable(bl.Table); ok {
 				entries = append(entries, e...)
+				b.doc.LegendTables = append(b.doc.LegendTables, tables)
 			}
+			tables++
 		default:
 			flush()
 		}
@@ -141,17 +144,21 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 
 // readMatrices is the second pass: section path and matrices.
 func (b *builder) readMatrices() {
+	tables := -1
 	for _, bl := range b.src.Blocks {
 		switch {
 		case bl.Kind == source.KindHeading && bl.Heading != nil:
 			b.enter(readHeading(bl.Heading))
 		case bl.Kind == source.KindTable && bl.Table != nil:
+			tables++
 			if _, isLegend := legendFromTable(bl.Table); isLegend {
 				continue
 			}
 			t := withHeader(bl.Table)
 			if sh, ok := b.classify(t, true); ok {
-				b.doc.Matrices = append(b.doc.Matrices, b.matrix(sh, t))
+				m := b.matrix(sh, t)
+				m.Table = tables
+				b.doc.Matrices = append(b.doc.Matrices, m)
 			}
 		}
 	}

@@ -20,6 +20,10 @@ type Document struct {
 	// configuration, ordered by position.
 	Diagnostics []Diagnostic `json:"diagnostics"`
 
+	// LegendTables are the indexes, among the source document's tables
+	// (0-based, in document order), of the tables read as the legend.
+	LegendTables []int `json:"-"`
+
 	// structural holds the findings made while building, before any lint.
 	structural []Diagnostic
 	// lg is the legend as built (rebuilt from Legend when nil).
@@ -103,6 +107,10 @@ type Matrix struct {
 	Transposed bool `json:"transposed,omitempty"`
 	// Line is the source line of the table's header row.
 	Line int `json:"line"`
+	// Table is the index, among the source document's tables (0-based, in
+	// document order), of the table the matrix was read from. Renderers use
+	// it to put the matrix in the table's place.
+	Table int `json:"-"`
 	// explicitID is true when ID came from the source (IAL).
 	explicitID bool
 }
