@@ -11,6 +11,8 @@ import (
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/plain"
+	"github.com/mdraci/mdraci/extension/matrix"
+	"github.com/mdraci/mdraci/extension/model"
 	"github.com/mdraci/mdraci/extension/source"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -93,7 +95,18 @@ type Result struct {
 	// Diagnostics are the problems found, sorted by position.
 	Diagnostics []diag.Diagnostic
 
-	doc *source.Document // the source layer, for text and HTML input
+	doc   *source.Document // the source layer
+	model *model.Document  // the responsibility model
+}
+
+// Model returns the document's responsibility model: the one the matrix
+// transformer built while parsing, else one built now from Document().
+func (r *Result) Model() *model.Document {
+	if r.model == nil {
+		r.model = model.Build(r.Document())
+		r.model.File = r.File
+	}
+	return r.model
 }
 
 // Document returns the document read into the neutral source layer
@@ -143,9 +156,9 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 		for _, d := range ds {
 			r.Diagnostics = append(r.Diagnostics, fromSource(d))
 		}
-		r.Doc = c.textAST(doc, src)
 		r.Meta = doc.Meta
 		r.doc = doc
+		r.Doc = c.textAST(r, src)
 	case HTML:
 		doc, ds := source.FromHTML(file, src)
 		for _, d := range ds {
@@ -156,7 +169,14 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 		pc := parser.NewContext()
 		r.Doc = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 		if m, err := meta.TryGet(pc); err == nil && m != nil {
-			r.Meta = stringKeys(m).(map[string]any)
+			r.Meta = source.PlainMeta(m)
+		}
+		if doc, md := matrix.Get(pc); doc != nil {
+			doc.File, md.File = file, file
+			for i := range md.Diagnostics {
+				md.Diagnostics[i].File = file
+			}
+			r.doc, r.model = doc, md
 		}
 		r.Diagnostics = append(r.Diagnostics, diag.Get(pc)...)
 	}
@@ -170,12 +190,7 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 // Render writes r's HTML to w.
 func (c *Converter) Render(w io.Writer, r *Result) error {
 	if r.Format == HTML {
-		if c.cfg.Unsafe {
-			_, err := w.Write(r.Source)
-			return err
-		}
-		_, err := w.Write(Policy().SanitizeBytes(r.Source))
-		return err
+		return c.renderHTML(w, r)
 	}
 	return c.md.Renderer().Render(w, r.Source, r.Doc)
 }
@@ -254,30 +269,4 @@ func FirstHeading(r *Result) string {
 		return h1
 	}
 	return first
-}
-
-// stringKeys turns the map[any]any values YAML v2 decodes nested maps into
-// map[string]any, so that front matter marshals to JSON.
-func stringKeys(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, x := range t {
-			out[k] = stringKeys(x)
-		}
-		return out
-	case map[any]any:
-		out := make(map[string]any, len(t))
-		for k, x := range t {
-			out[fmt.Sprint(k)] = stringKeys(x)
-		}
-		return out
-	case []any:
-		out := make([]any, len(t))
-		for i, x := range t {
-			out[i] = stringKeys(x)
-		}
-		return out
-	}
-	return v
 }

@@ -23,27 +23,25 @@ func ExampleNew() {
 	}
 	fmt.Print(out.String())
 	// Output:
-	// <table id="patching" class="simple caption-top">
-	// <caption>Table 1. Responsibilities for patching</caption>
+	// <div class="raci-scroll" role="region" aria-labelledby="patching-caption" tabindex="0">
+	// <table id="patching" class="raci-matrix raci-kind-prose simple caption-top" data-kind="prose">
+	// <caption id="patching-caption">Table 1. Responsibilities for patching</caption>
 	// <thead>
 	// <tr>
-	// <th scope="col">Task</th>
-	// <th scope="col">IBM responsibilities</th>
-	// <th scope="col">Your responsibilities</th>
+	// <th scope="col" class="raci-activity-col">Task</th>
+	// <th scope="col" class="raci-party raci-provider" data-party="ibm">IBM responsibilities</th>
+	// <th scope="col" class="raci-party raci-customer" data-party="customer">Your responsibilities</th>
 	// </tr>
 	// </thead>
 	// <tbody>
-	// <tr>
-	// <td>Patching</td>
-	// <td><ul>
-	// <li>Patch the OS</li>
-	// <li>Patch the service</li>
-	// </ul>
-	// </td>
-	// <td>Update apps</td>
+	// <tr id="responsibilities-patching" class="raci-owner-shared" data-ownership="shared">
+	// <th scope="row" class="raci-activity">Patching</th>
+	// <td class="raci-cell raci-provider raci-filled" data-party="ibm"><ul class="raci-duties"><li>Patch the OS</li><li>Patch the service</li></ul></td>
+	// <td class="raci-cell raci-customer raci-filled" data-party="customer"><ul class="raci-duties"><li>Update apps</li></ul></td>
 	// </tr>
 	// </tbody>
 	// </table>
+	// </div>
 }
 
 func ExampleConverter_Convert() {

@@ -10,6 +10,8 @@
 //   - table: pipe tables in every shape these pages use, with captions,
 //     summaries, scopes and row headers;
 //   - heading: unique heading ids and self-links;
+//   - matrix: responsibility tables rendered from the responsibility model
+//     (package model), one markup for every source shape;
 //   - front matter (goldmark-meta), GFM strikethrough, task lists, autolinks
 //     and footnotes, and raw HTML passed through a sanitizer.
 //
@@ -28,6 +30,7 @@ import (
 	"github.com/mdraci/mdraci/extension/attributes"
 	"github.com/mdraci/mdraci/extension/heading"
 	"github.com/mdraci/mdraci/extension/keyword"
+	"github.com/mdraci/mdraci/extension/matrix"
 	"github.com/mdraci/mdraci/extension/table"
 	"github.com/yuin/goldmark"
 	gext "github.com/yuin/goldmark/extension"
@@ -49,11 +52,14 @@ type Config struct {
 	Unsafe bool
 	// HeadingAnchors adds a self-link to every heading. Defaults to true.
 	HeadingAnchors bool
+	// Matrices renders responsibility tables from the responsibility model
+	// (package matrix). Defaults to true.
+	Matrices bool
 }
 
 // NewConfig returns a Config with the defaults.
 func NewConfig() *Config {
-	return &Config{Keywords: keyword.Default(), HeadingAnchors: true}
+	return &Config{Keywords: keyword.Default(), HeadingAnchors: true, Matrices: true}
 }
 
 // Option configures the extension.
@@ -96,6 +102,13 @@ func WithHeadingAnchors(on bool) Option {
 	return optionFunc{"WithHeadingAnchors", func(c *Config) { c.HeadingAnchors = on }}
 }
 
+// WithMatrices turns rendering responsibility tables from the model on or
+// off. Defaults to on; off, they keep the ordinary table rendering (the
+// model is built either way).
+func WithMatrices(on bool) Option {
+	return optionFunc{"WithMatrices", func(c *Config) { c.Matrices = on }}
+}
+
 // Extender is mdraci's goldmark extension.
 type Extender struct {
 	Config *Config
@@ -130,6 +143,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	gext.TaskList.Extend(m)
 	gext.Linkify.Extend(m)
 	gext.Footnote.Extend(m)
+	matrix.New(matrix.WithRender(c.Matrices)).Extend(m)
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		// Right after goldmark-meta's transformer (0): see frontMatterTransformer.
 		util.Prioritized(&frontMatterTransformer{}, 50),

@@ -1,7 +1,14 @@
 package extension
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/PuerkitoBio/goquery"
 	"github.com/mdraci/mdraci/extension/heading"
+	"github.com/mdraci/mdraci/extension/internal/ids"
+	"github.com/mdraci/mdraci/extension/matrix"
 	"github.com/mdraci/mdraci/extension/source"
 	"github.com/mdraci/mdraci/extension/table"
 	"github.com/yuin/goldmark/ast"
@@ -12,7 +19,8 @@ import (
 
 // textAST builds the goldmark AST of a plain-text document, so that it
 // renders with the same renderers, and so the same HTML, as Markdown.
-func (c *Converter) textAST(doc *source.Document, src []byte) ast.Node {
+func (c *Converter) textAST(r *Result, src []byte) ast.Node {
+	doc := r.doc
 	root := ast.NewDocument()
 	for _, b := range doc.Blocks {
 		switch b.Kind {
@@ -38,7 +46,82 @@ func (c *Converter) textAST(doc *source.Document, src []byte) ast.Node {
 	reader := text.NewReader(src)
 	heading.NewHeadingIDTransformer().Transform(root, reader, pc)
 	table.NewTableASTTransformer().Transform(root, reader, pc)
+	if c.cfg.Matrices {
+		matrix.Apply(root, doc, r.Model(), ids.Of(pc, root).Unique)
+	}
 	return root
+}
+
+// renderHTML writes HTML input, sanitized unless unsafe, with each table
+// the model reads as a matrix replaced by the matrix rendering.
+func (c *Converter) renderHTML(w io.Writer, r *Result) error {
+	out := r.Source
+	if !c.cfg.Unsafe {
+		out = Policy().SanitizeBytes(r.Source)
+	}
+	md := r.Model()
+	if !c.cfg.Matrices || len(md.Matrices) == 0 {
+		_, err := w.Write(out)
+		return err
+	}
+	page, err := goquery.NewDocumentFromReader(bytes.NewReader(out))
+	if err != nil {
+		_, err := w.Write(out)
+		return err
+	}
+	tables := page.Find("table")
+	srcTables := r.Document().Tables()
+	if tables.Length() != len(srcTables) {
+		// The sanitizer changed the tables: keep them as they are.
+		_, err := w.Write(out)
+		return err
+	}
+	taken := map[string]bool{}
+	page.Find("[id]").Each(func(_ int, s *goquery.Selection) { taken[s.AttrOr("id", "")] = true })
+	unique := func(base, _ string) string {
+		id := base
+		for n := 2; taken[id]; n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		taken[id] = true
+		return id
+	}
+	root := ast.NewDocument()
+	for _, t := range srcTables {
+		root.AppendChild(root, tableAST(t))
+	}
+	matrix.Apply(root, r.Document(), md, unique)
+	inserted := len(md.LegendTables) == 0 // a legend not in a table's place
+	var pending bytes.Buffer              // it goes before the next table
+	i := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		var b bytes.Buffer
+		if err := c.md.Renderer().Render(&b, nil, n); err != nil {
+			return err
+		}
+		if _, ok := n.(*matrix.Legend); ok && inserted {
+			pending.Write(b.Bytes())
+			continue
+		}
+		sel := tables.Eq(i)
+		i++
+		if n.Kind() == east.KindTable || sel.Find("table").Length() > 0 {
+			// not a matrix, or one holding nested tables: as written
+			if pending.Len() > 0 {
+				sel.BeforeHtml(pending.String())
+				pending.Reset()
+			}
+			continue
+		}
+		sel.ReplaceWithHtml(pending.String() + b.String())
+		pending.Reset()
+	}
+	html, err := page.Find("body").Html()
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, html)
+	return err
 }
 
 func tableAST(t *source.Table) *east.Table {

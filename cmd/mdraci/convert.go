@@ -46,6 +46,7 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err  error
 	}
 	errors := 0
+	var index []page.Entry // with --page -o and a folder: the index page's entries
 	each(ins, in.jobs, func(i input) out {
 		res, err := in.parse(c, i, stdin)
 		if err != nil {
@@ -60,10 +61,12 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		var b bytes.Buffer
 		err = page.Write(&b, page.Page{
-			Title:   title(res),
-			Updated: firstMeta(res.Meta, "lastupdated", "updated", "date"),
-			CSS:     style,
-			Body:    body.Bytes(),
+			Title:    title(res),
+			Updated:  firstMeta(res.Meta, "lastupdated", "updated", "date"),
+			CSS:      style,
+			Headings: headings(res),
+			Model:    res.Model(),
+			Body:     body.Bytes(),
 		})
 		return out{res: res, html: b.Bytes(), err: err}
 	}, func(i input, o out) {
@@ -82,8 +85,29 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err := writeOut(*outDir, i.rel, ".html", o.html); err != nil {
 			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, err)
 			errors++
+			return
+		}
+		if *standalone && o.res != nil {
+			md := o.res.Model()
+			index = append(index, page.Entry{
+				Href:     filepath.ToSlash(strings.TrimSuffix(i.rel, filepath.Ext(i.rel)) + ".html"),
+				Title:    title(o.res),
+				Matrices: len(md.Matrices),
+				Counts:   page.Totals(md),
+			})
 		}
 	})
+	if len(index) > 0 && fromFolder(ins) {
+		var b bytes.Buffer
+		err := page.WriteIndex(&b, page.Index{CSS: style, Entries: index})
+		if err == nil {
+			err = os.WriteFile(filepath.Join(*outDir, "index.html"), b.Bytes(), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: error: %v\n", filepath.Join(*outDir, "index.html"), err)
+			errors++
+		}
+	}
 	if errors > 0 {
 		return 1
 	}
@@ -118,4 +142,25 @@ func firstMeta(meta map[string]any, keys ...string) string {
 		}
 	}
 	return ""
+}
+
+// headings lists the document's headings for the table of contents.
+func headings(r *extension.Result) []page.Heading {
+	var out []page.Heading
+	for _, b := range r.Document().Blocks {
+		if h := b.Heading; h != nil {
+			out = append(out, page.Heading{Level: h.Level, ID: h.Anchor, Text: h.Text})
+		}
+	}
+	return out
+}
+
+// fromFolder reports whether some input came from a folder.
+func fromFolder(ins []input) bool {
+	for _, i := range ins {
+		if i.dir {
+			return true
+		}
+	}
+	return false
 }

@@ -59,6 +59,8 @@ type input struct {
 	rel string
 	// stdin is set for standard input.
 	stdin bool
+	// dir is set for files found in a folder argument.
+	dir bool
 }
 
 // documentExts are the extensions read from folders.
@@ -97,7 +99,7 @@ func expand(args []string) ([]input, error) {
 			}
 			if documentExts[strings.ToLower(filepath.Ext(p))] {
 				rel, _ := filepath.Rel(a, p)
-				found = append(found, input{name: p, rel: rel})
+				found = append(found, input{name: p, rel: rel, dir: true})
 			}
 			return nil
 		})

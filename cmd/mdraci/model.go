@@ -20,7 +20,7 @@ func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := model.Build(res.Document())
+	doc := res.Model() // built while parsing, for the matrices' HTML
 	doc.File = i.name
 	read := make([]model.Diagnostic, 0, len(res.Diagnostics)+len(doc.Diagnostics))
 	for _, d := range res.Diagnostics {

@@ -187,7 +187,7 @@ func TestRunFromText(t *testing.T) {
 	require.Equal(t, 0, txt.code, txt.stderr)
 	assert.Contains(t, txt.stdout, "<table")
 	assert.Contains(t, txt.stdout, "PTC Responsibilities</th>")
-	assert.Contains(t, txt.stdout, "<td>Manage identities.</td>")
+	assert.Contains(t, txt.stdout, "<li>Manage identities.</li>")
 	assert.Contains(t, txt.stdout, "# Shared responsibilities", "text is not read as Markdown")
 
 	short := runForTest(t, src, "convert", "--from", "txt")

@@ -1,14 +1,25 @@
 // Package page wraps converted HTML in a whole, self-contained HTML page:
-// no external assets, no scripts needed to read it, an embedded default
-// stylesheet.
+// no external assets, no network, no scripts needed to read it, an
+// embedded default stylesheet (light and dark, phone to print).
+//
+// Around the body it adds what a reader of a responsibility page needs: a
+// table of contents from the headings, the front matter's title and
+// last-updated date, a summary chart of who owns the activities of each
+// section (SVG, see Chart), and per-party views ("what the customer
+// does"), switched with CSS only (see PartyView). WriteIndex writes the
+// page that links a folder's pages with their counts.
 package page
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"html"
 	"io"
+	"strings"
 	"time"
+
+	"github.com/mdraci/mdraci/extension/model"
 )
 
 //go:embed default.css
@@ -16,6 +27,16 @@ var defaultCSS string
 
 // DefaultCSS returns the embedded default stylesheet.
 func DefaultCSS() string { return defaultCSS }
+
+// Heading is one entry of the table of contents.
+type Heading struct {
+	// Level is 1 to 6.
+	Level int
+	// ID is the heading's HTML id; headings without one are left out.
+	ID string
+	// Text is the heading's plain text.
+	Text string
+}
 
 // Page is what a standalone page shows around the converted body.
 type Page struct {
@@ -27,12 +48,18 @@ type Page struct {
 	Updated string
 	// CSS replaces the default stylesheet when not empty.
 	CSS string
+	// Headings are the document's headings, for the table of contents.
+	Headings []Heading
+	// Model is the document's responsibility model, for the summary chart
+	// and the per-party views; nil or without matrices, they are left out.
+	Model *model.Document
 	// Body is the converted HTML fragment.
 	Body []byte
 }
 
 // Write writes p as a complete HTML document.
 func Write(w io.Writer, p Page) error {
+	var b bytes.Buffer
 	title := p.Title
 	if title == "" {
 		title = "Untitled"
@@ -45,7 +72,8 @@ func Write(w io.Writer, p Page) error {
 	if css == "" {
 		css = defaultCSS
 	}
-	if _, err := fmt.Fprintf(w, `<!DOCTYPE html>
+	e := html.EscapeString
+	fmt.Fprintf(&b, `<!DOCTYPE html>
 <html lang="%s">
 <head>
 <meta charset="utf-8">
@@ -56,20 +84,110 @@ func Write(w io.Writer, p Page) error {
 %s</style>
 </head>
 <body>
-<main>
-`, html.EscapeString(lang), html.EscapeString(title), css); err != nil {
-		return err
+<a class="skip-link" href="#content">Skip to content</a>
+<div class="page">
+`, e(lang), e(title), css)
+	toc := tocEntries(p.Headings)
+	if len(toc) > 1 {
+		b.WriteString(`<nav class="toc" aria-label="Contents">` + "\n<details open>\n<summary>Contents</summary>\n")
+		writeTOC(&b, toc)
+		b.WriteString("</details>\n</nav>\n")
 	}
+	b.WriteString(`<main id="content">` + "\n")
+	head, rest := splitTitle(p.Body)
+	if head == nil && !bytes.Contains(p.Body, []byte("<h1")) {
+		head = []byte("<h1>" + e(title) + "</h1>\n") // the page needs its title as a heading
+	}
+	b.Write(head)
 	if p.Updated != "" {
-		if _, err := fmt.Fprintf(w, "<p class=\"page-updated\">Last updated: <time>%s</time></p>\n", html.EscapeString(p.Updated)); err != nil {
-			return err
+		fmt.Fprintf(&b, "<p class=\"page-updated\">Last updated: <time>%s</time></p>\n", e(p.Updated))
+	}
+	hasMatrices := p.Model != nil && len(p.Model.Matrices) > 0
+	if hasMatrices {
+		writeOverview(&b, p.Model)
+	}
+	b.WriteString(`<div class="page-body">` + "\n")
+	b.Write(rest)
+	b.WriteString("</div>\n")
+	if hasMatrices {
+		writePartyViews(&b, p.Model)
+	}
+	b.WriteString("</main>\n</div>\n</body>\n</html>\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// splitTitle splits body after its leading <h1>, so that the overview
+// comes right below the document's own title.
+func splitTitle(body []byte) (head, rest []byte) {
+	trimmed := bytes.TrimLeft(body, " \n")
+	if !bytes.HasPrefix(trimmed, []byte("<h1")) {
+		return nil, body
+	}
+	end := bytes.Index(trimmed, []byte("</h1>"))
+	if end < 0 {
+		return nil, body
+	}
+	end += len("</h1>")
+	if end < len(trimmed) && trimmed[end] == '\n' {
+		end++
+	}
+	return trimmed[:end], trimmed[end:]
+}
+
+// tocEntries keeps the headings with ids below the title: the document's
+// only level-1 heading is the page title, not a contents entry.
+func tocEntries(hs []Heading) []Heading {
+	var out []Heading
+	ones := 0
+	for _, h := range hs {
+		if h.Level == 1 {
+			ones++
 		}
 	}
-	if _, err := w.Write(p.Body); err != nil {
-		return err
+	for _, h := range hs {
+		if h.ID == "" || h.Text == "" || (h.Level == 1 && ones == 1) {
+			continue
+		}
+		out = append(out, h)
 	}
-	_, err := io.WriteString(w, "</main>\n</body>\n</html>\n")
-	return err
+	return out
+}
+
+// writeTOC writes hs as nested ordered lists.
+func writeTOC(b *bytes.Buffer, hs []Heading) {
+	base := hs[0].Level
+	for _, h := range hs {
+		base = min(base, h.Level)
+	}
+	depth := 0 // open lists
+	open := []bool{}
+	for i, h := range hs {
+		level := h.Level - base + 1
+		if i == 0 {
+			level = 1
+		}
+		level = min(level, depth+1) // never skip a list level
+		for depth < level {
+			b.WriteString("<ol>\n")
+			depth++
+			open = append(open, false)
+		}
+		for depth > level {
+			b.WriteString("</li>\n</ol>\n")
+			depth--
+			open = open[:depth]
+		}
+		if open[depth-1] {
+			b.WriteString("</li>\n")
+		}
+		fmt.Fprintf(b, `<li><a href="#%s">%s</a>`, html.EscapeString(h.ID), html.EscapeString(h.Text))
+		open[depth-1] = true
+	}
+	for depth > 0 {
+		b.WriteString("</li>\n</ol>\n")
+		depth--
+	}
 }
 
 // MetaString returns the front matter value at key as text ("" when
@@ -85,4 +203,12 @@ func MetaString(meta map[string]any, key string) string {
 	default:
 		return fmt.Sprint(v)
 	}
+}
+
+// sentence capitalizes s's first letter.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -10,6 +10,8 @@
 // knowing which reader made it.
 package source
 
+import "fmt"
+
 // Pos is a position in a source file. Line and Col are 1-based; Col counts
 // bytes. The zero Pos means "unknown".
 type Pos struct {
@@ -121,4 +123,45 @@ type Cell struct {
 	// list markers removed; nil when the cell is one piece.
 	Items []string
 	Pos   Pos
+}
+
+// Tables returns the document's tables in document order.
+func (d *Document) Tables() []*Table {
+	var out []*Table
+	for _, b := range d.Blocks {
+		if b.Kind == KindTable && b.Table != nil {
+			out = append(out, b.Table)
+		}
+	}
+	return out
+}
+
+// PlainMeta returns front matter as JSON-ready values: the nested maps a
+// YAML decoder gives with any-typed keys become maps with string keys.
+func PlainMeta(m map[string]any) map[string]any {
+	return plainValue(m).(map[string]any)
+}
+
+func plainValue(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[k] = plainValue(x)
+		}
+		return out
+	case map[any]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[fmt.Sprint(k)] = plainValue(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = plainValue(x)
+		}
+		return out
+	}
+	return v
 }

@@ -1,0 +1,59 @@
+package extension_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/mdraci/mdraci/extension"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// An HTML page's responsibility table is rendered as a matrix in its place;
+// the rest of the page, other tables included, stays as written (sanitized).
+func TestHTMLInputMatrices(t *testing.T) {
+	src := []byte(`<html><body>
+<h2 id="ops">Operations</h2>
+<p>Who does what, <a href="https://example.com">see also</a>.</p>
+<table><tr><th>Task</th><th>Customer</th><th>Provider</th></tr>
+<tr><td>Patch</td><td>I</td><td>R/A</td></tr>
+<tr><td>Back up</td><td><ul><li>Choose a policy</li></ul></td><td>A</td></tr></table>
+<table><tr><th>Region</th><th>Zones</th></tr><tr><td>Paris</td><td>3</td></tr></table>
+<script>alert(1)</script>
+</body></html>`)
+	c := extension.NewConverter()
+	res := c.Parse("page.html", src, extension.HTML)
+	var out bytes.Buffer
+	require.NoError(t, c.Render(&out, res))
+	html := out.String()
+	assert.NotContains(t, html, "<script")
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(html))
+	require.NoError(t, err)
+	assert.Equal(t, 1, doc.Find("table.raci-matrix").Length(), html)
+	assert.Equal(t, 1, doc.Find("table.raci-legend").Length(), "the plain RACI legend, inserted once")
+	assert.Equal(t, 3, doc.Find("table").Length(), "legend, matrix and the region table")
+	assert.Equal(t, "Paris", doc.Find("table:not(.raci-matrix):not(.raci-legend) td").First().Text())
+	assert.Equal(t, "https://example.com", doc.Find("p a").AttrOr("href", ""))
+	row := doc.Find("table.raci-matrix tbody tr").First()
+	assert.Equal(t, "Patch", row.Find(`th[scope="row"]`).Text())
+	assert.Equal(t, "R A", row.Find(`td[data-party="provider"]`).Text())
+	assert.Equal(t, "provider", row.AttrOr("data-ownership", ""))
+	// the header order is the fixed one: provider before customer
+	assert.Equal(t, []string{"Task", "Provider", "Customer"}, doc.Find("table.raci-matrix thead th").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
+}
+
+// Turned off, matrices keep the ordinary table rendering; the model is
+// built all the same.
+func TestWithMatricesOff(t *testing.T) {
+	src := []byte("| Activity | Customer | Provider |\n| --- | --- | --- |\n| Patch | I | A/R |\n")
+	c := extension.NewConverter(extension.WithMatrices(false))
+	var out bytes.Buffer
+	res, err := c.Convert("a.md", src, &out)
+	require.NoError(t, err)
+	assert.NotContains(t, out.String(), "raci-matrix")
+	assert.Contains(t, out.String(), "<td>A/R</td>")
+	require.Len(t, res.Model().Matrices, 1)
+	assert.Equal(t, "a.md", res.Model().File)
+}

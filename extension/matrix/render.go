@@ -1,0 +1,261 @@
+package matrix
+
+import (
+	"strings"
+
+	"github.com/mdraci/mdraci/extension/model"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// MatrixHTMLRenderer renders Matrix, Legend and their parts as HTML.
+type MatrixHTMLRenderer struct{}
+
+// NewMatrixHTMLRenderer returns a new MatrixHTMLRenderer.
+func NewMatrixHTMLRenderer() renderer.NodeRenderer { return &MatrixHTMLRenderer{} }
+
+// RegisterFuncs implements renderer.NodeRenderer.RegisterFuncs.
+func (r *MatrixHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindMatrix, r.renderMatrix)
+	reg.Register(KindMatrixRow, r.renderRow)
+	reg.Register(KindMatrixCell, r.renderCell)
+	reg.Register(KindDuty, r.renderDuty)
+	reg.Register(KindRole, r.renderRole)
+	reg.Register(KindLegend, r.renderLegend)
+}
+
+// w is a small helper around util.BufWriter.
+type w struct{ util.BufWriter }
+
+func (w w) s(s string) { _, _ = w.WriteString(s) }
+
+// attr writes ` name="value"`, value escaped; nothing when value is "".
+func (w w) attr(name, value string) {
+	if value == "" {
+		return
+	}
+	w.s(" " + name + `="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(value)))
+	w.s(`"`)
+}
+
+func (w w) text(s string) { _, _ = w.Write(util.EscapeHTML([]byte(s))) }
+
+func (r *MatrixHTMLRenderer) renderMatrix(bw util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*Matrix)
+	out := w{bw}
+	m := n.Matrix
+	if !entering {
+		out.s("</tbody>\n</table>\n</div>\n")
+		if n.Summary != "" {
+			out.s(`<p class="table-summary"`)
+			out.attr("id", n.SummaryID)
+			out.s(">")
+			out.text(n.Summary)
+			out.s("</p>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	captionID := m.ID + "-caption"
+	out.s(`<div class="raci-scroll" role="region"`)
+	out.attr("aria-labelledby", captionID)
+	out.s(` tabindex="0">` + "\n<table")
+	out.attr("id", m.ID)
+	out.attr("class", strings.Join(append([]string{"raci-matrix", "raci-kind-" + m.Kind}, n.Classes...), " "))
+	out.attr("data-kind", m.Kind)
+	out.attr("aria-describedby", n.SummaryID)
+	out.s(">\n<caption")
+	out.attr("id", captionID)
+	out.s(">")
+	out.text(m.Caption)
+	if n.LegendRef != "" {
+		out.s(`<span class="raci-legend-ref"> (<a href="#`)
+		out.text(n.LegendRef)
+		out.s(`">legend</a>)</span>`)
+	}
+	out.s("</caption>\n")
+	return ast.WalkContinue, nil
+}
+
+func (r *MatrixHTMLRenderer) renderRow(bw util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*MatrixRow)
+	out := w{bw}
+	if n.Row == nil { // the header row
+		if entering {
+			out.s("<thead>\n<tr>\n")
+		} else {
+			out.s("</tr>\n</thead>\n<tbody>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		out.s("</tr>\n")
+		return ast.WalkContinue, nil
+	}
+	out.s("<tr")
+	out.attr("id", n.Row.ID)
+	out.attr("class", "raci-owner-"+n.Row.Ownership)
+	out.attr("data-ownership", n.Row.Ownership)
+	out.s(">\n")
+	return ast.WalkContinue, nil
+}
+
+// columnClass is the class of a header cell, by column role.
+var columnClass = map[string]string{
+	model.ColActivity:  "raci-activity-col",
+	model.ColQualifier: "raci-qualifier-col",
+	model.ColComment:   "raci-comment-col",
+	model.ColCategory:  "raci-category-col",
+	model.ColUnknown:   "raci-other-col",
+	CellExtra:          "raci-extra-col",
+}
+
+// bodyClass is the class of a body cell, by column role.
+var bodyClass = map[string]string{
+	model.ColQualifier: "raci-qualifier",
+	model.ColComment:   "raci-comment",
+	model.ColCategory:  "raci-category",
+	model.ColUnknown:   "raci-other",
+	CellExtra:          "raci-extra",
+}
+
+func (r *MatrixHTMLRenderer) renderCell(bw util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*MatrixCell)
+	out := w{bw}
+	col := n.Column
+	tag := "td"
+	if n.Header || col.Role == model.ColActivity {
+		tag = "th"
+	}
+	if !entering {
+		switch {
+		case n.Header:
+		case col.Role == model.ColParty && n.FirstChild() != nil && n.FirstChild().Kind() == KindDuty:
+			out.s("</ul>")
+		case col.Role == model.ColParty && n.FirstChild() != nil && n.Assignment != nil && n.Assignment.Status == model.StatusPlaceholder:
+			out.s("</span>")
+		}
+		out.s("</" + tag + ">\n")
+		return ast.WalkContinue, nil
+	}
+	out.s("<" + tag)
+	switch {
+	case n.Header:
+		out.attr("scope", "col")
+		if col.Role == model.ColParty {
+			out.attr("class", "raci-party raci-"+n.PartyKind)
+			out.attr("data-party", col.Party)
+		} else {
+			out.attr("class", columnClass[col.Role])
+			out.attr("data-key", col.Key)
+		}
+		out.s(">")
+		return ast.WalkContinue, nil
+	case col.Role == model.ColActivity:
+		out.attr("scope", "row")
+		out.attr("class", "raci-activity")
+	case col.Role == model.ColParty:
+		status := model.StatusEmpty
+		if n.Assignment != nil {
+			status = n.Assignment.Status
+		}
+		out.attr("class", "raci-cell raci-"+n.PartyKind+" raci-"+status)
+		out.attr("data-party", col.Party)
+		out.s(">")
+		switch {
+		case n.FirstChild() == nil:
+			out.s(`<span class="raci-none" aria-hidden="true">–</span><span class="raci-sr">None</span>`)
+		case n.FirstChild().Kind() == KindDuty:
+			out.s(`<ul class="raci-duties">`)
+		case status == model.StatusPlaceholder:
+			out.s(`<span class="raci-placeholder-text"><span class="raci-sr">To be written: </span>`)
+		}
+		return ast.WalkContinue, nil
+	default:
+		out.attr("class", bodyClass[col.Role])
+		if n.Assignment != nil && len(n.Assignment.Parties) > 0 {
+			out.attr("data-parties", strings.Join(n.Assignment.Parties, " "))
+		}
+	}
+	out.s(">")
+	return ast.WalkContinue, nil
+}
+
+func (r *MatrixHTMLRenderer) renderDuty(bw util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = bw.WriteString("<li>")
+	} else {
+		_, _ = bw.WriteString("</li>")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *MatrixHTMLRenderer) renderRole(bw util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*Role)
+	out := w{bw}
+	if n.PreviousSibling() != nil && n.PreviousSibling().Kind() == KindRole {
+		out.s(" ")
+	}
+	out.s(`<abbr class="raci-role raci-role-` + roleClass(n.Letter) + `"`)
+	out.attr("title", n.Label)
+	out.s(">")
+	out.text(n.Letter)
+	out.s("</abbr>")
+	return ast.WalkContinue, nil
+}
+
+// roleClass is the class suffix of a letter: lower case, letters and
+// digits only.
+func roleClass(letter string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(letter) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
+}
+
+func (r *MatrixHTMLRenderer) renderLegend(bw util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*Legend)
+	out := w{bw}
+	descriptions := false
+	for _, e := range n.Entries {
+		descriptions = descriptions || e.Description != ""
+	}
+	out.s("<table")
+	out.attr("id", n.ID)
+	out.s(` class="raci-legend">` + "\n<caption>Legend</caption>\n<thead>\n<tr>\n")
+	out.s(`<th scope="col">Letter</th>` + "\n" + `<th scope="col">Role</th>` + "\n")
+	if descriptions {
+		out.s(`<th scope="col">Description</th>` + "\n")
+	}
+	out.s("</tr>\n</thead>\n<tbody>\n")
+	for _, e := range n.Entries {
+		out.s(`<tr>` + "\n" + `<th scope="row"><abbr class="raci-role raci-role-` + roleClass(e.Letter) + `"`)
+		out.attr("title", Title(e))
+		out.s(">")
+		out.text(e.Letter)
+		out.s("</abbr></th>\n<td>")
+		out.text(e.Label)
+		out.s("</td>\n")
+		if descriptions {
+			out.s("<td>")
+			out.text(e.Description)
+			out.s("</td>\n")
+		}
+		out.s("</tr>\n")
+	}
+	out.s("</tbody>\n</table>\n")
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,411 @@
+package matrix
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/mdraci/mdraci/extension/internal/ids"
+	"github.com/mdraci/mdraci/extension/model"
+	"github.com/mdraci/mdraci/extension/source"
+	"github.com/mdraci/mdraci/extension/table"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// LegendID is the HTML id the legend gets (made unique on the page).
+const LegendID = "raci-legend"
+
+var resultKey = parser.NewContextKey()
+
+// result is what the transformer leaves in the parser context.
+type result struct {
+	src *source.Document
+	doc *model.Document
+}
+
+// Get returns the source document and the responsibility model the
+// transformer built while parsing with pc; nils when it did not run.
+func Get(pc parser.Context) (*source.Document, *model.Document) {
+	if r, ok := pc.Get(resultKey).(*result); ok {
+		return r.src, r.doc
+	}
+	return nil, nil
+}
+
+type astTransformer struct {
+	cfg *Config
+}
+
+// NewMatrixASTTransformer returns the AST transformer that builds the
+// document's responsibility model and puts Matrix and Legend nodes in place
+// of the tables the model reads. It runs after every other transformer of
+// the extension (keywords resolved, attribute lists applied, headings
+// given ids).
+func NewMatrixASTTransformer(opts ...Option) parser.ASTTransformer {
+	return &astTransformer{cfg: newConfig(opts)}
+}
+
+// Transform implements parser.ASTTransformer.Transform.
+func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if !hasTable(doc) {
+		return // nothing to find: Result.Model builds the model on demand
+	}
+	var fm map[string]any
+	if m, err := meta.TryGet(pc); err == nil && m != nil {
+		fm = source.PlainMeta(m)
+	}
+	src := source.FromMarkdown("", doc, reader.Source(), fm)
+	md := model.Build(src, t.cfg.Model...)
+	pc.Set(resultKey, &result{src: src, doc: md})
+	if t.cfg.Render {
+		Apply(doc, src, md, ids.Of(pc, doc).Unique)
+	}
+}
+
+// Apply replaces, below root, the tables md was built from with Matrix
+// nodes and the first legend table with a Legend node (or inserts one
+// before the first letter matrix when the document has no legend table).
+// src is the source document md was built from, read from root's tables
+// in document order. unique makes ids unique on the page (it returns its
+// first argument, or it with "-2", "-3"… when taken).
+func Apply(root ast.Node, src *source.Document, md *model.Document, unique func(base, fallback string) string) {
+	if md == nil || (len(md.Matrices) == 0 && len(md.LegendTables) == 0) {
+		return
+	}
+	var tables []*east.Table
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if tbl, ok := n.(*east.Table); ok && entering {
+			tables = append(tables, tbl)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	srcTables := src.Tables()
+	if len(tables) != len(srcTables) {
+		return // not the AST the source document was read from
+	}
+	legendID := ""
+	letters := md.Matrices
+	firstLetters := -1
+	for i := range letters {
+		if letters[i].Kind == model.MatrixRACI || letters[i].Kind == model.MatrixCheck {
+			firstLetters = i
+			break
+		}
+	}
+	if len(md.LegendTables) > 0 || firstLetters >= 0 {
+		legendID = unique(LegendID, LegendID)
+	}
+	b := &builder{doc: md, legendID: legendID}
+	for i := range md.Matrices {
+		m := &md.Matrices[i]
+		if m.Table < 0 || m.Table >= len(tables) {
+			continue
+		}
+		tbl := tables[m.Table]
+		node := b.matrix(m, tbl, srcTables[m.Table])
+		if i == firstLetters && len(md.LegendTables) == 0 {
+			tbl.Parent().InsertBefore(tbl.Parent(), tbl, &Legend{ID: legendID, Entries: md.Legend})
+		}
+		tbl.Parent().ReplaceChild(tbl.Parent(), tbl, node)
+	}
+	if len(md.LegendTables) > 0 {
+		if n := md.LegendTables[0]; n < len(tables) {
+			tbl := tables[n]
+			tbl.Parent().ReplaceChild(tbl.Parent(), tbl, &Legend{ID: legendID, Entries: md.Legend})
+		}
+	}
+}
+
+type builder struct {
+	doc      *model.Document
+	legendID string
+}
+
+// partyKinds orders party columns: providers, the customer, third parties.
+var partyKinds = map[string]int{model.KindProvider: 0, model.KindCustomer: 1, model.KindThirdParty: 2}
+
+// columnGroups orders the column roles.
+var columnGroups = map[string]int{
+	model.ColActivity: 0, model.ColQualifier: 1, model.ColCategory: 2, model.ColParty: 3,
+	model.ColUnknown: 4, model.ColComment: 5,
+}
+
+func (b *builder) partyKind(id string) string {
+	for _, p := range b.doc.Parties {
+		if p.ID == id {
+			return p.Kind
+		}
+	}
+	return model.KindThirdParty
+}
+
+// columns returns m's columns in rendering order.
+func (b *builder) columns(m *model.Matrix) []model.Column {
+	cols := append([]model.Column(nil), m.Columns...)
+	sort.SliceStable(cols, func(i, j int) bool {
+		gi, gj := columnGroups[cols[i].Role], columnGroups[cols[j].Role]
+		if gi != gj {
+			return gi < gj
+		}
+		if cols[i].Role == model.ColParty {
+			return partyKinds[b.partyKind(cols[i].Party)] < partyKinds[b.partyKind(cols[j].Party)]
+		}
+		return false
+	})
+	return cols
+}
+
+// matrix builds the Matrix node of m from its source table tbl (whose
+// source-layer reading is st).
+func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Matrix {
+	node := &Matrix{Matrix: m, Summary: attr(tbl, "summary"), SummaryID: attr(tbl, "aria-describedby")}
+	if m.Kind == model.MatrixRACI || m.Kind == model.MatrixCheck {
+		node.LegendRef = b.legendID
+	}
+	node.Classes = strings.Fields(attr(tbl, "class"))
+	switch side := strings.ToLower(strings.TrimSpace(attr(tbl, "caption-side"))); side {
+	case "top", "bottom":
+		node.Classes = append(node.Classes, "caption-"+side)
+	}
+	// The source rows, header first; nil when the cells must come from the
+	// model's text (transposed tables).
+	var rows [][]*east.TableCell
+	if !m.Transposed {
+		for r := tbl.FirstChild(); r != nil; r = r.NextSibling() {
+			row := r
+			if h, ok := r.(*east.TableHeader); ok {
+				row = h
+			}
+			var cells []*east.TableCell
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				if tc, ok := c.(*east.TableCell); ok {
+					cells = append(cells, tc)
+				}
+			}
+			rows = append(rows, cells)
+		}
+		if len(st.Header) == 0 && len(rows) > 0 && len(rows[0]) == 0 {
+			rows = rows[1:] // an empty header row: the model used the first body row
+		}
+	}
+	at := func(r, c int) ast.Node {
+		if r < len(rows) && c >= 0 && c < len(rows[r]) {
+			return rows[r][c]
+		}
+		return nil // an untyped nil: fill then writes the model's text
+	}
+	cols := b.columns(m)
+	header := &MatrixRow{}
+	for _, col := range cols {
+		cell := &MatrixCell{Header: true, Column: col}
+		if col.Role == model.ColParty {
+			cell.PartyKind = b.partyKind(col.Party)
+		}
+		fill(cell, nil, col.Header) // the plain text: one look whatever the markup
+		header.AppendChild(header, cell)
+	}
+	node.AppendChild(node, header)
+	for i := range m.Rows {
+		row := &m.Rows[i]
+		tr := &MatrixRow{Row: row}
+		used := map[int]bool{}
+		for _, col := range cols {
+			used[col.Index] = true
+			tr.AppendChild(tr, b.cell(m, row, col, at(i+1, col.Index)))
+		}
+		// cells beyond the header, so that no cell is lost
+		switch {
+		case !m.Transposed && i+1 < len(rows):
+			for c := range rows[i+1] {
+				if !used[c] {
+					cell := &MatrixCell{Column: model.Column{Index: c, Role: CellExtra}}
+					fill(cell, rows[i+1][c], "")
+					tr.AppendChild(tr, cell)
+				}
+			}
+		case m.Transposed:
+			for _, x := range row.Extra {
+				if !used[x.Index] {
+					cell := &MatrixCell{Column: model.Column{Index: x.Index, Header: x.Header, Role: CellExtra}}
+					fill(cell, nil, x.Text)
+					tr.AppendChild(tr, cell)
+				}
+			}
+		}
+		node.AppendChild(node, tr)
+	}
+	return node
+}
+
+// cell builds one body cell.
+func (b *builder) cell(m *model.Matrix, row *model.Row, col model.Column, src ast.Node) *MatrixCell {
+	cell := &MatrixCell{Column: col}
+	switch col.Role {
+	case model.ColActivity:
+		fill(cell, src, row.Activity)
+	case model.ColQualifier:
+		fill(cell, src, row.Qualifiers[col.Key])
+	case model.ColComment:
+		fill(cell, src, row.Comment)
+	case model.ColCategory:
+		cell.Assignment = row.Categories[col.Key]
+		text := ""
+		if cell.Assignment != nil {
+			text = cell.Assignment.Raw
+		}
+		fill(cell, src, text)
+	case model.ColParty:
+		cell.PartyKind = b.partyKind(col.Party)
+		a := row.Assignments[col.Party]
+		cell.Assignment = a
+		if a == nil {
+			break
+		}
+		switch {
+		case m.Kind == model.MatrixProse && a.Status == model.StatusFilled:
+			b.duties(cell, src, a)
+		case len(a.Roles) > 0:
+			for _, l := range a.Roles {
+				cell.AppendChild(cell, &Role{Letter: l, Label: b.label(l)})
+			}
+		case a.Status == model.StatusEmpty:
+		default:
+			fill(cell, src, a.Raw)
+		}
+	default:
+		text := ""
+		for _, x := range row.Extra {
+			if x.Index == col.Index {
+				text = x.Text
+			}
+		}
+		fill(cell, src, text)
+	}
+	return cell
+}
+
+// duties fills a prose party cell with one Duty per item: per line of a
+// cell split by " \n " (CellLine), per item of a list, else one Duty for
+// the whole cell. Without a source cell, the model's duties are written.
+func (b *builder) duties(cell *MatrixCell, src ast.Node, a *model.Assignment) {
+	if src == nil {
+		for _, t := range a.Duties {
+			d := &Duty{}
+			d.AppendChild(d, ast.NewString([]byte(t)))
+			cell.AppendChild(cell, d)
+		}
+		return
+	}
+	var run *Duty // inline content outside lines and lists
+	for c := src.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		switch {
+		case c.Kind() == table.KindCellLine:
+			run = nil
+			d := &Duty{}
+			moveChildren(d, c)
+			cell.AppendChild(cell, d)
+		case c.Kind() == ast.KindList:
+			run = nil
+			for item := c.FirstChild(); item != nil; item = item.NextSibling() {
+				d := &Duty{}
+				for blk := item.FirstChild(); blk != nil; blk = blk.NextSibling() {
+					moveChildren(d, blk)
+				}
+				cell.AppendChild(cell, d)
+			}
+		default:
+			if run == nil {
+				run = &Duty{}
+				cell.AppendChild(cell, run)
+			}
+			run.AppendChild(run, c)
+		}
+		c = next
+	}
+}
+
+// label is the abbr title of a letter: the role's name, with the legend's
+// own wording when it says more ("Responsible: Is in charge of…").
+func (b *builder) label(letter string) string {
+	for _, e := range b.doc.Legend {
+		if e.Letter == letter {
+			return Title(e)
+		}
+	}
+	return letter
+}
+
+// Title is the text a role letter's <abbr title> shows for a legend entry:
+// the role's name ("Responsible"), followed by the legend's label when the
+// label says something else ("Responsible: Is in charge of the process").
+func Title(e model.LegendEntry) string {
+	name := ""
+	if e.Role != "" && e.Role != "other" {
+		name = strings.ToUpper(e.Role[:1]) + e.Role[1:]
+	}
+	label := strings.TrimSpace(e.Label)
+	switch {
+	case name == "":
+		if label == "" {
+			return e.Letter
+		}
+		return label
+	case label == "" || strings.EqualFold(label, name):
+		return name
+	}
+	return name + ": " + label
+}
+
+// fill moves src's children into cell, or, without src, writes text.
+func fill(cell ast.Node, src ast.Node, text string) {
+	if src != nil {
+		moveChildren(cell, src)
+		return
+	}
+	if text != "" {
+		cell.AppendChild(cell, ast.NewString([]byte(text)))
+	}
+}
+
+func moveChildren(to, from ast.Node) {
+	for c := from.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		to.AppendChild(to, c)
+		c = next
+	}
+}
+
+func attr(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return ""
+	}
+	switch s := v.(type) {
+	case []byte:
+		return string(s)
+	case string:
+		return s
+	}
+	return ""
+}
+
+// hasTable reports whether doc has a table anywhere.
+func hasTable(doc ast.Node) bool {
+	found := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == east.KindTable {
+			found = true
+			return ast.WalkStop, nil
+		}
+		if n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}

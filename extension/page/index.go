@@ -1,0 +1,83 @@
+package page
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+)
+
+// Entry is one page of a folder's index.
+type Entry struct {
+	// Href is the page's path relative to the index.
+	Href string
+	// Title is the page's title.
+	Title string
+	// Matrices is the number of responsibility matrices on the page.
+	Matrices int
+	// Counts are the page's activities by ownership.
+	Counts Counts
+}
+
+// Index is the page that links every page converted from a folder.
+type Index struct {
+	// Title is the index's title. Defaults to "Responsibility pages".
+	Title string
+	// CSS replaces the default stylesheet when not empty.
+	CSS string
+	// Entries are the pages, in the order to list them.
+	Entries []Entry
+}
+
+// WriteIndex writes the index page: a table of the pages with, for each,
+// its number of matrices and of provider-owned, shared and customer-owned
+// activities.
+func WriteIndex(w io.Writer, x Index) error {
+	title := x.Title
+	if title == "" {
+		title = "Responsibility pages"
+	}
+	css := x.CSS
+	if css == "" {
+		css = defaultCSS
+	}
+	e := html.EscapeString
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="mdraci">
+<title>%s</title>
+<style>
+%s</style>
+</head>
+<body>
+<div class="page">
+<main id="content">
+<h1>%s</h1>
+`, e(title), css, e(title))
+	var total Counts
+	matrices := 0
+	for _, p := range x.Entries {
+		total.Provider += p.Counts.Provider
+		total.Shared += p.Counts.Shared
+		total.Customer += p.Counts.Customer
+		total.Unknown += p.Counts.Unknown
+		matrices += p.Matrices
+	}
+	fmt.Fprintf(&b, "<p>%d pages, %d matrices, %d activities.</p>\n", len(x.Entries), matrices, total.Total())
+	b.WriteString(`<div class="raci-scroll" role="region" aria-labelledby="index-caption" tabindex="0">` + "\n")
+	b.WriteString(`<table class="raci-index">` + "\n" + `<caption id="index-caption">Pages and their activities by owner</caption>` + "\n")
+	b.WriteString("<thead>\n<tr>\n<th scope=\"col\">Page</th>\n<th scope=\"col\">Matrices</th>\n<th scope=\"col\">Activities</th>\n" +
+		"<th scope=\"col\">Provider-owned</th>\n<th scope=\"col\">Shared</th>\n<th scope=\"col\">Customer-owned</th>\n<th scope=\"col\">Unassigned</th>\n</tr>\n</thead>\n<tbody>\n")
+	for _, p := range x.Entries {
+		c := p.Counts
+		fmt.Fprintf(&b, "<tr>\n<th scope=\"row\"><a href=\"%s\">%s</a></th>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n</tr>\n",
+			e(p.Href), e(p.Title), p.Matrices, c.Total(), c.Provider, c.Shared, c.Customer, c.Unknown)
+	}
+	b.WriteString("</tbody>\n</table>\n</div>\n</main>\n</div>\n</body>\n</html>\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}

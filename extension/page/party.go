@@ -1,0 +1,128 @@
+package page
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/mdraci/mdraci/extension/matrix"
+	"github.com/mdraci/mdraci/extension/model"
+)
+
+// view is one party kind's view: its title and parties.
+type view struct {
+	kind    string
+	title   string
+	parties []model.Party
+}
+
+// partyViews returns the views of doc's party kinds: the customer, the
+// provider(s), third parties.
+func partyViews(doc *model.Document) []view {
+	var out []view
+	for _, kind := range []string{model.KindCustomer, model.KindProvider, model.KindThirdParty} {
+		v := view{kind: kind}
+		for _, p := range doc.Parties {
+			if p.Kind == kind {
+				v.parties = append(v.parties, p)
+			}
+		}
+		switch {
+		case len(v.parties) == 0:
+			continue
+		case kind == model.KindCustomer:
+			v.title = "What the customer does"
+		case len(v.parties) == 1:
+			v.title = "What " + v.parties[0].Name + " does"
+		case kind == model.KindProvider:
+			v.title = "What the providers do"
+		default:
+			v.title = "What third parties do"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// writePartyViews writes one section per party kind listing, matrix by
+// matrix, the activities the party holds a role or a duty in.
+func writePartyViews(b *bytes.Buffer, doc *model.Document) {
+	for _, v := range partyViews(doc) {
+		fmt.Fprintf(b, `<section class="raci-party-view" data-kind="%s" aria-labelledby="raci-party-%s-title">`+"\n", v.kind, v.kind)
+		fmt.Fprintf(b, `<h2 id="raci-party-%s-title">%s</h2>`+"\n", v.kind, html.EscapeString(v.title))
+		for _, p := range v.parties {
+			if len(v.parties) > 1 {
+				fmt.Fprintf(b, "<h3>%s</h3>\n", html.EscapeString(p.Name))
+			}
+			level := 3
+			if len(v.parties) > 1 {
+				level = 4
+			}
+			PartyView(b, doc, p.ID, level)
+		}
+		b.WriteString("</section>\n")
+	}
+}
+
+// PartyView writes, for the party with the given id, the activities it
+// holds a role or a duty in, grouped by matrix: each links to its row and
+// shows the roles (spelled out by the legend) or the duties. level is the
+// heading level of the matrices' captions.
+func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
+	e := html.EscapeString
+	any := false
+	for _, m := range doc.Matrices {
+		var items []string
+		for _, r := range m.Rows {
+			a := r.Assignments[party]
+			if a == nil || (len(a.Roles) == 0 && len(a.Duties) == 0) || a.Status != model.StatusFilled {
+				continue
+			}
+			var item strings.Builder
+			fmt.Fprintf(&item, `<li><a href="#%s">%s</a>`, e(r.ID), e(r.Activity))
+			if len(a.Roles) > 0 {
+				item.WriteString(": ")
+				var names []string
+				for _, l := range a.Roles {
+					names = append(names, roleAbbr(doc, l))
+				}
+				item.WriteString(strings.Join(names, ", "))
+			}
+			if len(a.Duties) > 0 && m.Kind == model.MatrixProse {
+				item.WriteString(`<ul class="raci-duties">`)
+				for _, d := range a.Duties {
+					fmt.Fprintf(&item, "<li>%s</li>", e(d))
+				}
+				item.WriteString("</ul>")
+			}
+			item.WriteString("</li>")
+			items = append(items, item.String())
+		}
+		if len(items) == 0 {
+			continue
+		}
+		any = true
+		fmt.Fprintf(b, `<h%d class="raci-party-matrix"><a href="#%s">%s</a></h%d>`+"\n", level, e(m.ID), e(m.Caption), level)
+		b.WriteString(`<ul class="raci-party-items">` + "\n" + strings.Join(items, "\n") + "\n</ul>\n")
+	}
+	if !any {
+		b.WriteString("<p>No activities.</p>\n")
+	}
+}
+
+// roleAbbr spells a letter out: the role's name, with the letter as an
+// abbreviation ("Responsible (R)").
+func roleAbbr(doc *model.Document, letter string) string {
+	for _, l := range doc.Legend {
+		if l.Letter == letter {
+			name := l.Label
+			if l.Role != "" && l.Role != "other" {
+				name = sentence(l.Role)
+			}
+			return fmt.Sprintf(`%s (<abbr class="raci-role raci-role-%s" title="%s">%s</abbr>)`,
+				html.EscapeString(name), strings.ToLower(letter), html.EscapeString(matrix.Title(l)), html.EscapeString(letter))
+		}
+	}
+	return html.EscapeString(letter)
+}
