@@ -132,7 +132,24 @@ func title(r *extension.Result) string {
 	if t := extension.FirstHeading(r); t != "" {
 		return t
 	}
-	return filepath.Base(r.File)
+	for _, b := range r.Document().Blocks {
+		if b.Heading != nil && b.Heading.Text != "" {
+			return b.Heading.Text
+		}
+	}
+	return humanName(r.File)
+}
+
+// humanName makes a title of a file name: "003_cegedim-cloud.txt" gives
+// "Cegedim cloud".
+func humanName(file string) string {
+	name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	name = strings.TrimLeft(name, "0123456789_- ")
+	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' }), " ")
+	if name == "" {
+		return filepath.Base(file)
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 func firstMeta(meta map[string]any, keys ...string) string {

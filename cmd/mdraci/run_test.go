@@ -82,7 +82,7 @@ func TestRunConvert(t *testing.T) {
 		},
 		{
 			name: "page title from file name", args: []string{"convert", "--page", p("uses-kw.md")},
-			outHas: []string{"<title>uses-kw.md</title>"},
+			outHas: []string{"<title>Uses kw</title>"},
 		},
 		{
 			name: "strict unknown keyword", args: []string{"convert", "--strict", p("unknown.md")}, code: 1,

@@ -233,9 +233,13 @@ func (r *MatrixHTMLRenderer) renderLegend(bw util.BufWriter, _ []byte, node ast.
 	for _, e := range n.Entries {
 		descriptions = descriptions || e.Description != ""
 	}
-	out.s("<table")
+	out.s(`<div class="raci-scroll" role="region"`)
+	out.attr("aria-labelledby", n.ID+"-caption")
+	out.s(` tabindex="0">` + "\n<table")
 	out.attr("id", n.ID)
-	out.s(` class="raci-legend">` + "\n<caption>Legend</caption>\n<thead>\n<tr>\n")
+	out.s(` class="raci-legend">` + "\n<caption")
+	out.attr("id", n.ID+"-caption")
+	out.s(">Legend</caption>\n<thead>\n<tr>\n")
 	out.s(`<th scope="col">Letter</th>` + "\n" + `<th scope="col">Role</th>` + "\n")
 	if descriptions {
 		out.s(`<th scope="col">Description</th>` + "\n")
@@ -256,6 +260,6 @@ func (r *MatrixHTMLRenderer) renderLegend(bw util.BufWriter, _ []byte, node ast.
 		}
 		out.s("</tr>\n")
 	}
-	out.s("</tbody>\n</table>\n")
+	out.s("</tbody>\n</table>\n</div>\n")
 	return ast.WalkSkipChildren, nil
 }

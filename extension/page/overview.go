@@ -181,20 +181,20 @@ func Chart(b *bytes.Buffer, doc *model.Document) {
 	b.WriteString(".</figcaption>\n</figure>\n")
 }
 
-// writeOverview writes the summary chart and the view switch.
+// writeOverview writes the view switch and the summary chart.
 func writeOverview(b *bytes.Buffer, doc *model.Document) {
 	b.WriteString(`<section class="raci-overview" aria-labelledby="raci-overview-title">` + "\n")
 	b.WriteString(`<h2 id="raci-overview-title">Responsibilities at a glance</h2>` + "\n")
-	Chart(b, doc)
 	views := partyViews(doc)
 	if len(views) > 0 {
 		b.WriteString(`<fieldset class="raci-view">` + "\n<legend>Show</legend>\n")
-		b.WriteString(`<input type="radio" name="raci-view" id="raci-view-all" value="all" checked><label for="raci-view-all">The whole page</label>` + "\n")
+		b.WriteString(`<label for="raci-view-all"><input type="radio" name="raci-view" id="raci-view-all" value="all" checked>The whole page</label>` + "\n")
 		for _, v := range views {
-			fmt.Fprintf(b, `<input type="radio" name="raci-view" id="raci-view-%s" value="%s"><label for="raci-view-%s">%s</label>`+"\n",
+			fmt.Fprintf(b, `<label for="raci-view-%s"><input type="radio" name="raci-view" id="raci-view-%s" value="%s">%s</label>`+"\n",
 				v.kind, v.kind, v.kind, html.EscapeString(v.title))
 		}
 		b.WriteString("</fieldset>\n")
 	}
+	Chart(b, doc)
 	b.WriteString("</section>\n")
 }

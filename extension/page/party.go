@@ -111,8 +111,8 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 	}
 }
 
-// roleAbbr spells a letter out: the role's name, with the letter as an
-// abbreviation ("Responsible (R)").
+// roleAbbr spells a letter out: the letter as an abbreviation, then the
+// role's name ("R Responsible").
 func roleAbbr(doc *model.Document, letter string) string {
 	for _, l := range doc.Legend {
 		if l.Letter == letter {
@@ -120,8 +120,8 @@ func roleAbbr(doc *model.Document, letter string) string {
 			if l.Role != "" && l.Role != "other" {
 				name = sentence(l.Role)
 			}
-			return fmt.Sprintf(`%s (<abbr class="raci-role raci-role-%s" title="%s">%s</abbr>)`,
-				html.EscapeString(name), strings.ToLower(letter), html.EscapeString(matrix.Title(l)), html.EscapeString(letter))
+			return fmt.Sprintf(`<span class="raci-role-name"><abbr class="raci-role raci-role-%s" title="%s">%s</abbr> %s</span>`,
+				strings.ToLower(letter), html.EscapeString(matrix.Title(l)), html.EscapeString(letter), html.EscapeString(name))
 		}
 	}
 	return html.EscapeString(letter)

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var updatePages = flag.Bool("update-pages", false, "rewrite testdata/golden/pages from the current output")
+
+// TestSeedPagesGolden converts the seeds folder into standalone pages and
+// compares every page, and the folder's index, with its golden file (read
+// by hand when written).
+func TestSeedPagesGolden(t *testing.T) {
+	out := t.TempDir()
+	r := runForTest(t, "", "convert", "--page", "-o", out, testSeedsDir)
+	require.Equal(t, 0, r.code, r.stderr)
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
+	require.NoError(t, err)
+	require.Len(t, pages, 6, "five seed pages and the index")
+	golden := "../../testdata/golden/pages"
+	for _, p := range pages {
+		name := filepath.Base(p)
+		t.Run(name, func(t *testing.T) {
+			got, err := os.ReadFile(p)
+			require.NoError(t, err)
+			if *updatePages {
+				require.NoError(t, os.MkdirAll(golden, 0o755))
+				require.NoError(t, os.WriteFile(filepath.Join(golden, name), got, 0o644))
+			}
+			want, err := os.ReadFile(filepath.Join(golden, name))
+			require.NoError(t, err, "no golden page; run go test ./cmd/mdraci -run TestSeedPagesGolden -update-pages and read it")
+			assert.Equal(t, string(want), string(got))
+		})
+	}
+}
+
+// TestSeedPagesStructure checks what every seed page must have, whatever
+// the golden files say: contents, chart, per-party views, matrices with
+// row ids, and counts that add up.
+func TestSeedPagesStructure(t *testing.T) {
+	out := t.TempDir()
+	r := runForTest(t, "", "convert", "--page", "-o", out, testSeedsDir)
+	require.Equal(t, 0, r.code, r.stderr)
+	seeds, _ := filepath.Glob(filepath.Join(testSeedsDir, "*"))
+	for _, s := range seeds {
+		name := strings.TrimSuffix(filepath.Base(s), filepath.Ext(s))
+		t.Run(name, func(t *testing.T) {
+			f, err := os.Open(filepath.Join(out, name+".html"))
+			require.NoError(t, err)
+			defer f.Close()
+			doc, err := goquery.NewDocumentFromReader(f)
+			require.NoError(t, err)
+			assert.Equal(t, 0, doc.Find(`link[rel="stylesheet"], script[src], img[src^="http"]`).Length(), "self-contained")
+			assert.Equal(t, 1, doc.Find("h1").Length(), "one page title")
+			matrices := doc.Find("table.raci-matrix")
+			require.Positive(t, matrices.Length())
+			rows := matrices.Find("tbody tr")
+			ids := map[string]bool{}
+			doc.Find("[id]").Each(func(_ int, s *goquery.Selection) {
+				id := s.AttrOr("id", "")
+				assert.False(t, ids[id], "duplicate id %q", id)
+				ids[id] = true
+			})
+			rows.Each(func(_ int, row *goquery.Selection) {
+				assert.NotEmpty(t, row.AttrOr("id", ""), "every row has an id")
+				assert.Equal(t, 1, row.Find(`th[scope="row"]`).Length(), "the activity is the row header")
+			})
+			// the chart counts every activity once
+			caption := doc.Find(".raci-summary figcaption").Text()
+			assert.True(t, strings.HasPrefix(caption, itoa(rows.Length())+" activities"), "chart %q counts %d rows", caption, rows.Length())
+			assert.Equal(t, 1, doc.Find("svg.raci-chart title").First().Length())
+			// the per-party views link to rows that exist
+			doc.Find(".raci-party-view a[href^='#']").Each(func(_ int, a *goquery.Selection) {
+				assert.True(t, ids[strings.TrimPrefix(a.AttrOr("href", ""), "#")], "dangling link %s", a.AttrOr("href", ""))
+			})
+			assert.Equal(t, 1, doc.Find(`.raci-party-view[data-kind="customer"]`).Length())
+			assert.Equal(t, 1, doc.Find(`.raci-party-view[data-kind="provider"]`).Length())
+			// letter matrices link to the page's one legend
+			if doc.Find("table.raci-kind-raci").Length() > 0 {
+				assert.Equal(t, 1, doc.Find("table.raci-legend").Length())
+			}
+			doc.Find(`.toc a`).Each(func(_ int, a *goquery.Selection) {
+				assert.True(t, ids[strings.TrimPrefix(a.AttrOr("href", ""), "#")], "contents entry %s points nowhere", a.AttrOr("href", ""))
+			})
+		})
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
