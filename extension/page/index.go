@@ -67,7 +67,7 @@ func WriteIndex(w io.Writer, x Index) error {
 		total.Unknown += p.Counts.Unknown
 		matrices += p.Matrices
 	}
-	fmt.Fprintf(&b, "<p>%d pages, %d matrices, %d activities.</p>\n", len(x.Entries), matrices, total.Total())
+	fmt.Fprintf(&b, "<p>%s, %s, %s.</p>\n", plural(len(x.Entries), "page", "pages"), plural(matrices, "matrix", "matrices"), plural(total.Total(), "activity", "activities"))
 	b.WriteString(`<div class="raci-scroll" role="region" aria-labelledby="index-caption" tabindex="0">` + "\n")
 	b.WriteString(`<table class="raci-index">` + "\n" + `<caption id="index-caption">Pages and their activities by owner</caption>` + "\n")
 	b.WriteString("<thead>\n<tr>\n<th scope=\"col\">Page</th>\n<th scope=\"col\">Matrices</th>\n<th scope=\"col\">Activities</th>\n" +

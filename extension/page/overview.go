@@ -174,7 +174,7 @@ func Chart(b *bytes.Buffer, doc *model.Document) {
 	}
 	b.WriteString("</svg>\n")
 	c := Totals(doc)
-	fmt.Fprintf(b, "<figcaption>%d activities: %d provider-owned, %d shared, %d customer-owned", c.Total(), c.Provider, c.Shared, c.Customer)
+	fmt.Fprintf(b, "<figcaption>%s: %d provider-owned, %d shared, %d customer-owned", plural(c.Total(), "activity", "activities"), c.Provider, c.Shared, c.Customer)
 	if unknown {
 		fmt.Fprintf(b, ", %d unassigned", c.Unknown)
 	}
@@ -197,4 +197,12 @@ func writeOverview(b *bytes.Buffer, doc *model.Document) {
 	}
 	Chart(b, doc)
 	b.WriteString("</section>\n")
+}
+
+// plural writes n with the word's singular or plural form.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
