@@ -61,7 +61,7 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	md := model.Build(src, t.cfg.Model...)
 	pc.Set(resultKey, &result{src: src, doc: md})
 	if t.cfg.Render {
-		Apply(doc, src, md, ids.Of(pc, doc).Unique)
+		apply(doc, src, md, ids.Of(pc, doc).Unique, reader.Source())
 	}
 }
 
@@ -72,6 +72,12 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 // in document order. unique makes ids unique on the page (it returns its
 // first argument, or it with "-2", "-3"… when taken).
 func Apply(root ast.Node, src *source.Document, md *model.Document, unique func(base, fallback string) string) {
+	apply(root, src, md, unique, nil)
+}
+
+// apply is Apply; with the Markdown source, a legend written as lines of a
+// paragraph is moved out of it, the Legend node taking its place.
+func apply(root ast.Node, src *source.Document, md *model.Document, unique func(base, fallback string) string, text []byte) {
 	if md == nil || (len(md.Matrices) == 0 && len(md.LegendTables) == 0) {
 		return
 	}
@@ -100,6 +106,10 @@ func Apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 		legendID = unique(LegendID, LegendID)
 	}
 	b := &builder{doc: md, legendID: legendID}
+	placed := len(md.LegendTables) > 0
+	if !placed && firstLetters >= 0 && text != nil {
+		placed = legendInText(root, text, md, &Legend{ID: legendID, Entries: md.Legend})
+	}
 	for i := range md.Matrices {
 		m := &md.Matrices[i]
 		if m.Table < 0 || m.Table >= len(tables) {
@@ -107,7 +117,7 @@ func Apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 		}
 		tbl := tables[m.Table]
 		node := b.matrix(m, tbl, srcTables[m.Table])
-		if i == firstLetters && len(md.LegendTables) == 0 {
+		if i == firstLetters && !placed {
 			tbl.Parent().InsertBefore(tbl.Parent(), tbl, &Legend{ID: legendID, Entries: md.Legend})
 		}
 		tbl.Parent().ReplaceChild(tbl.Parent(), tbl, node)
