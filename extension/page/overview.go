@@ -85,19 +85,19 @@ func sectionOf(m model.Matrix) (key, title string) {
 // Chart geometry, in SVG user units: the chart scales to its box's width.
 const (
 	chartWidth = 400
-	labelH     = 17 // a section's label line
-	barH       = 14
+	labelH     = 19 // a section's label line
+	barH       = 16
 	rowGap     = 9
 	legendH    = 26
-	labelChars = 56 // longer labels are shortened (the description has them whole)
+	labelChars = 46 // longer labels are shortened (the description has them whole)
 )
 
 // ownerKinds are the bar segments, in order, with their labels.
-var ownerKinds = []struct{ key, label string }{
-	{model.OwnerProvider, "Provider-owned"},
-	{model.OwnerShared, "Shared"},
-	{model.OwnerCustomer, "Customer-owned"},
-	{model.OwnerUnknown, "Unassigned"},
+var ownerKinds = []struct{ key, label, short string }{
+	{model.OwnerProvider, "Provider-owned", "Provider"},
+	{model.OwnerShared, "Shared", "Shared"},
+	{model.OwnerCustomer, "Customer-owned", "Customer"},
+	{model.OwnerUnknown, "Unassigned", "Unassigned"},
 }
 
 func (c Counts) of(kind string) int {
@@ -145,8 +145,8 @@ func Chart(b *bytes.Buffer, doc *model.Document) {
 	// the legend: a swatch and a label per kind
 	x := 0
 	for _, k := range kinds {
-		fmt.Fprintf(b, `<rect class="raci-seg raci-seg-%s" x="%d" y="4" width="12" height="12"/><text class="raci-chart-legend" x="%d" y="14">%s</text>`+"\n", k.key, x, x+16, e(k.label))
-		x += 16 + len(k.label)*7 + 14
+		fmt.Fprintf(b, `<rect class="raci-seg raci-seg-%s" x="%d" y="4" width="12" height="12"/><text class="raci-chart-legend" x="%d" y="15">%s</text>`+"\n", k.key, x, x+16, e(k.short))
+		x += 16 + len(k.short)*8 + 12
 	}
 	y := legendH
 	for _, s := range sections {
@@ -154,7 +154,7 @@ func Chart(b *bytes.Buffer, doc *model.Document) {
 		if r := []rune(label); len(r) > labelChars {
 			label = string(r[:labelChars-1]) + "…"
 		}
-		fmt.Fprintf(b, `<text class="raci-chart-label" x="0" y="%d">%s <tspan class="raci-chart-total">(%d)</tspan></text>`+"\n", y+13, e(label), s.Total())
+		fmt.Fprintf(b, `<text class="raci-chart-label" x="0" y="%d">%s <tspan class="raci-chart-total">(%d)</tspan></text>`+"\n", y+15, e(label), s.Total())
 		y += labelH
 		x := 0.0
 		total := float64(max(s.Total(), 1))
@@ -166,7 +166,7 @@ func Chart(b *bytes.Buffer, doc *model.Document) {
 			w := float64(chartWidth) * float64(n) / total
 			fmt.Fprintf(b, `<rect class="raci-seg raci-seg-%s" x="%.1f" y="%d" width="%.1f" height="%d"><title>%s: %d</title></rect>`+"\n", k.key, x, y, w, barH, e(k.label), n)
 			if w >= 16 {
-				fmt.Fprintf(b, `<text class="raci-seg-count raci-seg-count-%s" x="%.1f" y="%d" text-anchor="middle">%d</text>`+"\n", k.key, x+w/2, y+12, n)
+				fmt.Fprintf(b, `<text class="raci-seg-count raci-seg-count-%s" x="%.1f" y="%d" text-anchor="middle">%d</text>`+"\n", k.key, x+w/2, y+13, n)
 			}
 			x += w
 		}

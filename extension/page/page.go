@@ -89,7 +89,8 @@ func Write(w io.Writer, p Page) error {
 `, e(lang), e(title), css)
 	toc := tocEntries(p.Headings)
 	if len(toc) > 1 {
-		b.WriteString(`<nav class="toc" aria-label="Contents">` + "\n<details open>\n<summary>Contents</summary>\n")
+		// closed on phones; the stylesheet shows it in the sidebar on wide screens
+		b.WriteString(`<nav class="toc" aria-label="Contents">` + "\n<details>\n<summary>Contents</summary>\n")
 		writeTOC(&b, toc)
 		b.WriteString("</details>\n</nav>\n")
 	}
