@@ -15,6 +15,7 @@ Usage:
   mdraci convert [flags] [FILE|DIR|-]...   write HTML (a fragment, or --page)
   mdraci model [flags] [FILE|DIR|-]...     write the responsibility model as JSON
   mdraci lint [flags] [FILE|DIR|-]...      check the responsibility matrices
+  mdraci hugo -o DIR [FILE|DIR|-]...       write Hugo page bundles for the mdraci theme
   mdraci version                           print the version
   mdraci help [COMMAND]                    show help
 
@@ -38,6 +39,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return modelCmd(rest, stdin, stdout, stderr)
 	case "lint":
 		return lintCmd(rest, stdin, stdout, stderr)
+	case "hugo":
+		return hugoCmd(rest, stdin, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "mdraci", version)
 		return 0

@@ -1,0 +1,864 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/mdraci/mdraci/extension"
+	"github.com/mdraci/mdraci/extension/attributes"
+	"github.com/mdraci/mdraci/extension/keyword"
+	"github.com/mdraci/mdraci/extension/matrix"
+	"github.com/mdraci/mdraci/extension/model"
+	"github.com/mdraci/mdraci/extension/source"
+	"github.com/mdraci/mdraci/extension/table"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// This file turns one parsed document into Hugo content: the Markdown body
+// (keywords resolved, attribute lists in Hugo's syntax, matrices and the
+// legend replaced by shortcodes) and, for each matrix, the cells the
+// shortcodes render.
+
+// recorder is a parser AST transformer that runs before the attribute list
+// transformer (100), while the attribute list nodes and the tables' cells
+// are still in the AST, and remembers where they are in the source.
+type recorder struct {
+	docs sync.Map // *ast.Document → *recording
+}
+
+// recording is what the recorder saw in one document.
+type recording struct {
+	ials     []text.Segment // block attribute list lines
+	spans    []spanRec      // span attribute lists
+	keywords []edit         // resolved keyword references, replaced by their values
+	tables   []*tableRec    // the tables, in document order
+}
+
+// spanRec is a span attribute list and the element it follows.
+type spanRec struct {
+	at     edit // the list's source, removed
+	target ast.Node
+}
+
+// tableRec is one source table: where it is and what its cells hold.
+type tableRec struct {
+	node        *east.Table
+	start, stop int // byte range of the table's lines, line breaks included
+	rows        [][]cellRec
+	prefix      string // what comes before the table on its first line (indentation, "> ")
+}
+
+// cellRec is one table cell as its source segments: one piece, or pieces
+// (IBM's " \n ") read as lines or as a list.
+type cellRec struct {
+	segs    []text.Segment   // a one-piece cell
+	lines   [][]text.Segment // pieces shown as lines
+	intro   []text.Segment   // the line before a list
+	items   [][]text.Segment // list items
+	ordered bool
+	start   int
+}
+
+// Transform implements parser.ASTTransformer.Transform: it records, it
+// changes nothing.
+func (r *recorder) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	rec := &recording{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *attributes.AttributeList:
+			for i := 0; i < v.Lines().Len(); i++ {
+				rec.ials = append(rec.ials, v.Lines().At(i))
+			}
+		case *attributes.SpanAttributeList:
+			rec.spans = append(rec.spans, spanRec{at: edit{start: v.Offset, stop: v.Offset + len(v.Literal)}, target: v.PreviousSibling()})
+		case *keyword.Node:
+			if v.Resolved && v.Pos() >= 0 {
+				rec.keywords = append(rec.keywords, edit{start: v.Pos(), stop: v.Pos() + len(v.Literal), text: v.Value})
+			}
+		case *east.Table:
+			rec.tables = append(rec.tables, recordTable(v, src))
+		}
+		return ast.WalkContinue, nil
+	})
+	r.docs.Store(doc, rec)
+}
+
+// take returns and forgets what was recorded for doc.
+func (r *recorder) take(doc ast.Node) *recording {
+	d, ok := doc.(*ast.Document)
+	if !ok {
+		return nil
+	}
+	v, ok := r.docs.LoadAndDelete(d)
+	if !ok {
+		return nil
+	}
+	return v.(*recording)
+}
+
+// recordTable finds the lines of t and the segments of its cells. A table
+// is read out of a paragraph: it ends at the first blank line, attribute
+// list line or block after it.
+func recordTable(t *east.Table, src []byte) *tableRec {
+	rec := &tableRec{node: t}
+	start := t.Pos()
+	if start < 0 {
+		start = firstOffset(t)
+	}
+	if start < 0 {
+		return rec
+	}
+	rec.start = lineStart(src, start)
+	rec.prefix = string(src[rec.start:start])
+	limit := len(src)
+	for n := ast.Node(t); n != nil && n.Kind() != ast.KindDocument; n = n.Parent() {
+		if next := n.NextSibling(); next != nil {
+			if off := firstOffset(next); off >= 0 {
+				limit = min(limit, lineStart(src, off))
+			}
+			break
+		}
+	}
+	stop := lineEnd(src, start)
+	for stop < limit {
+		end := lineEnd(src, stop)
+		line := strings.TrimSpace(string(src[stop:end]))
+		line = strings.TrimSpace(strings.TrimLeft(line, "> "))
+		if line == "" || strings.HasPrefix(line, "{:") || strings.HasPrefix(line, "{{") {
+			break
+		}
+		stop = end
+	}
+	rec.stop = stop
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []cellRec
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, recordCell(c))
+		}
+		rec.rows = append(rec.rows, cells)
+	}
+	return rec
+}
+
+// recordCell reads the shape table.fillCell gave a cell.
+func recordCell(cell ast.Node) cellRec {
+	var c cellRec
+	c.segs = segments(cell)
+	for k := cell.FirstChild(); k != nil; k = k.NextSibling() {
+		switch {
+		case k.Kind() == table.KindCellLine:
+			c.lines = append(c.lines, segments(k))
+		case k.Kind() == ast.KindList:
+			l := k.(*ast.List)
+			c.ordered, c.start = l.IsOrdered(), l.Start
+			for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+				var segs []text.Segment
+				for b := it.FirstChild(); b != nil; b = b.NextSibling() {
+					segs = append(segs, segments(b)...)
+				}
+				c.items = append(c.items, segs)
+			}
+		}
+	}
+	if c.items != nil && len(c.lines) > 0 {
+		c.intro, c.lines = c.lines[0], nil
+	}
+	if c.items != nil || c.lines != nil {
+		c.segs = nil
+	}
+	return c
+}
+
+// segments returns n's source lines.
+func segments(n ast.Node) []text.Segment {
+	var out []text.Segment
+	if n.Type() == ast.TypeBlock && n.Lines() != nil {
+		for i := 0; i < n.Lines().Len(); i++ {
+			out = append(out, n.Lines().At(i))
+		}
+	}
+	return out
+}
+
+// firstOffset returns the source offset where n starts, -1 when unknown.
+func firstOffset(n ast.Node) int {
+	if n.Type() == ast.TypeBlock {
+		if n.Lines() != nil && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+		if n.Pos() >= 0 && n.Kind() != ast.KindList && n.Kind() != ast.KindListItem {
+			return n.Pos()
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off := firstOffset(c); off >= 0 {
+			return off
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	return n.Pos()
+}
+
+// lastOffset returns the source offset where n's last line ends, -1 when
+// unknown.
+func lastOffset(n ast.Node) int {
+	end := -1
+	if n.Type() == ast.TypeBlock && n.Lines() != nil && n.Lines().Len() > 0 {
+		end = n.Lines().At(n.Lines().Len() - 1).Stop
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			end = max(end, lastOffset(c))
+		}
+	}
+	return end
+}
+
+func lineStart(src []byte, off int) int {
+	off = min(off, len(src))
+	return bytes.LastIndexByte(src[:off], '\n') + 1
+}
+
+// lineEnd returns the offset after the line break ending the line of off.
+func lineEnd(src []byte, off int) int {
+	if off >= len(src) {
+		return len(src)
+	}
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// edit replaces src[start:stop] with text.
+type edit struct {
+	start, stop int
+	text        string
+	depth       int // among insertions at one offset, deeper ones first
+}
+
+// edits is a set of edits on one source.
+type edits []edit
+
+// sorted returns the edits by position: insertions before replacements
+// starting at the same offset, wider replacements before narrower ones.
+func (es edits) sorted() edits {
+	out := append(edits(nil), es...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		ai, bi := a.start == a.stop, b.start == b.stop
+		if ai != bi {
+			return ai
+		}
+		if ai {
+			return a.depth > b.depth
+		}
+		return a.stop > b.stop
+	})
+	return out
+}
+
+// apply returns src[start:stop] with the edits inside it made. An edit
+// inside a range another edit replaced is dropped.
+func (es edits) apply(src []byte, start, stop int) string {
+	var b strings.Builder
+	at := start
+	for _, e := range es {
+		if e.start < at || e.stop > stop || e.start > stop {
+			continue // outside, or inside a range already replaced
+		}
+		b.Write(src[at:e.start])
+		b.WriteString(e.text)
+		at = e.stop
+	}
+	b.Write(src[at:stop])
+	return b.String()
+}
+
+// segText returns the text of segs with the inline edits made, lines
+// joined with join.
+func segText(src []byte, es edits, segs []text.Segment, join string) string {
+	parts := make([]string, 0, len(segs))
+	for _, s := range segs {
+		parts = append(parts, strings.TrimSpace(es.apply(src, s.Start, s.Stop)))
+	}
+	return strings.TrimSpace(strings.Join(parts, join))
+}
+
+// cellJSON is one source cell as the shortcodes render it: Markdown (md),
+// pieces shown as lines, or a list (with the line before it).
+type cellJSON struct {
+	MD      string   `json:"md,omitempty"`
+	Lines   []string `json:"lines,omitempty"`
+	Intro   string   `json:"intro,omitempty"`
+	Items   []string `json:"items,omitempty"`
+	Ordered bool     `json:"ordered,omitempty"`
+	Start   int      `json:"start,omitempty"`
+}
+
+// markdown writes the cell back as one line of a pipe table, pieces
+// separated by IBM's " \n ", which the render-table hook reads.
+func (c cellJSON) markdown() string {
+	switch {
+	case c.Lines != nil:
+		return strings.Join(c.Lines, ` \n `)
+	case c.Items != nil:
+		var parts []string
+		if c.Intro != "" {
+			parts = append(parts, c.Intro)
+		}
+		for i, it := range c.Items {
+			marker := "- "
+			if c.Ordered {
+				marker = strconv.Itoa(c.Start+i) + ". "
+			}
+			parts = append(parts, marker+it)
+		}
+		return strings.Join(parts, ` \n `)
+	}
+	return c.MD
+}
+
+func (r *tableRec) cellJSON(src []byte, es edits, c cellRec) cellJSON {
+	var out cellJSON
+	switch {
+	case c.items != nil:
+		out.Intro = inlineOnly(segText(src, es, c.intro, " "))
+		out.Ordered, out.Start = c.ordered, c.start
+		for _, it := range c.items {
+			out.Items = append(out.Items, inlineOnly(segText(src, es, it, " ")))
+		}
+	case c.lines != nil:
+		for _, l := range c.lines {
+			out.Lines = append(out.Lines, inlineOnly(segText(src, es, l, " ")))
+		}
+	default:
+		out.MD = inlineOnly(segText(src, es, c.segs, " "))
+	}
+	return out
+}
+
+// blockMarkRE matches the start of a line Markdown reads as a block (list
+// item, heading, block quote, thematic break) rather than as text.
+var blockMarkRE = regexp.MustCompile(`^([-+*]|#{1,6}|>|\d{1,9}[.)])(\s|$)|^([-*_=])\s*([-*_=]\s*){2,}$`)
+
+// inlineOnly escapes what would make inline Markdown a block when Hugo
+// renders it on its own (RenderString): a table cell's "*" stays a "*", as
+// the extension reads cells as inline content.
+func inlineOnly(md string) string {
+	if m := blockMarkRE.FindStringIndex(md); m != nil {
+		at := 0
+		if md[0] >= '0' && md[0] <= '9' {
+			at = strings.IndexAny(md, ".)")
+		}
+		return md[:at] + "\\" + md[at:]
+	}
+	return md
+}
+
+// matrixRender is what a shortcode needs besides the model to render a
+// matrix as the extension does: the source cells (header row first), the
+// source table's classes (caption side included) and its summary.
+type matrixRender struct {
+	Cells     [][]cellJSON `json:"cells,omitempty"`
+	Classes   []string     `json:"classes,omitempty"`
+	Summary   string       `json:"summary,omitempty"`
+	SummaryID string       `json:"summaryId,omitempty"`
+}
+
+// hugoBody is a document's Hugo Markdown and what its shortcodes need.
+type hugoBody struct {
+	markdown  string
+	render    []matrixRender // one per model matrix
+	legendID  string         // "" when the page shows no legend
+	footnotes *pageFootnotes // nil unless a matrix cell references a footnote
+}
+
+// markdownBody rewrites a Markdown document for Hugo.
+func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsafe bool, md *model.Document, legendID string) (*hugoBody, error) {
+	src := res.Source
+	if rec == nil {
+		return nil, fmt.Errorf("the document was not parsed by mdraci hugo's parser")
+	}
+	var es edits
+	for _, k := range rec.keywords {
+		k.text = escapeMarkdown(k.text)
+		es = append(es, k)
+	}
+	es = append(es, spanEdits(src, rec.spans)...)
+	// raw HTML: keywords resolved and sanitized, as the extension does
+	es = append(es, rawHTML(res, kw, unsafe)...)
+	inline := es.sorted() // the edits made inside table cells too
+	for _, seg := range rec.ials {
+		// a blank line in its place: like the list, it ends the block above
+		at := lineStart(src, seg.Start)
+		blank := strings.TrimRight(blankPrefix(string(src[at:seg.Start])), " ") + "\n"
+		es = append(es, edit{start: at, stop: lineEnd(src, seg.Stop), text: blank})
+	}
+	es = append(es, attributeEdits(res.Doc, src)...)
+	fnEdits, fn := footnotes(res.Doc, src, inline)
+	fnEdits = append(fnEdits, shortcodeEdits(src)...)
+	es = append(es, fnEdits...)
+	tableInline := append(append(edits(nil), inline...), fnEdits...).sorted() // ordinary tables' cells
+
+	out := &hugoBody{render: make([]matrixRender, len(md.Matrices)), legendID: legendID, footnotes: fn}
+	byTable := map[int]int{}
+	for i, m := range md.Matrices {
+		byTable[m.Table] = i
+	}
+	firstLetters := -1
+	for i, m := range md.Matrices {
+		if m.Kind == model.MatrixRACI || m.Kind == model.MatrixCheck {
+			firstLetters = i
+			break
+		}
+	}
+	srcTables := res.Document().Tables()
+	for ti, t := range rec.tables {
+		if t.stop <= t.start {
+			continue
+		}
+		// blank lines around, so that Hugo reads the table or shortcode
+		// as a block of its own; inside a block quote they keep its ">"
+		pre := blankPrefix(t.prefix)
+		blank := strings.TrimRight(pre, " ") + "\n"
+		var text string
+		switch mi, isMatrix := byTable[ti]; {
+		case isMatrix:
+			out.render[mi] = t.render(src, inline, srcTables, ti)
+			if mi == firstLetters && len(md.LegendTables) == 0 && legendID != "" {
+				text = pre + "{{< raci-legend >}}\n" + blank
+			}
+			text += pre + fmt.Sprintf("{{< raci id=%q >}}\n", md.Matrices[mi].ID)
+		case len(md.LegendTables) > 0 && md.LegendTables[0] == ti:
+			text = pre + "{{< raci-legend >}}\n"
+		default:
+			text = t.pipeTable(src, tableInline, pre)
+		}
+		es = append(es, edit{start: t.start, stop: t.stop, text: blank + text + blank})
+	}
+	body := es.sorted().apply(src, frontMatterEnd(src, res.Meta != nil), len(src))
+	if fn != nil && len(fn.List) > 0 {
+		body = strings.TrimRight(body, "\n") + "\n\n{{< raci-footnotes >}}\n"
+	}
+	out.markdown = strings.TrimLeft(collapseBlankLines(body), "\n")
+	return out, nil
+}
+
+// render returns the source cells the raci shortcode renders for the
+// matrix read from this table, as the extension's matrix part takes them.
+func (t *tableRec) render(src []byte, inline edits, srcTables []*source.Table, ti int) matrixRender {
+	var r matrixRender
+	for _, row := range t.rows {
+		cells := make([]cellJSON, 0, len(row))
+		for _, c := range row {
+			cells = append(cells, t.cellJSON(src, inline, c))
+		}
+		r.Cells = append(r.Cells, cells)
+	}
+	if ti < len(srcTables) && len(srcTables[ti].Header) == 0 && len(r.Cells) > 0 && len(r.Cells[0]) == 0 {
+		r.Cells = r.Cells[1:] // an empty header row: the model used the first body row
+	}
+	return r
+}
+
+// pipeTable writes the table as a GFM pipe table, one row per line, every
+// row with leading and trailing pipes, followed by its attributes.
+func (t *tableRec) pipeTable(src []byte, inline edits, prefix string) string {
+	// Hugo's tables drop the cells of rows longer than the header, which
+	// the extension keeps: such tables get empty header cells up to the
+	// longest row, and the hook the true widths in mdraci-* attributes.
+	width, header := 0, 0
+	var lengths []string
+	for ri, row := range t.rows {
+		width = max(width, len(row))
+		if ri == 0 {
+			header = len(row)
+		} else {
+			lengths = append(lengths, strconv.Itoa(len(row)))
+		}
+	}
+	var b strings.Builder
+	for ri, row := range t.rows {
+		b.WriteString(prefix + "|")
+		for _, c := range row {
+			b.WriteString(" " + strings.ReplaceAll(t.cellJSON(src, inline, c).markdown(), "\n", " ") + " |")
+		}
+		if ri == 0 {
+			b.WriteString(strings.Repeat("  |", width-len(row)))
+		}
+		b.WriteByte('\n')
+		if ri == 0 {
+			b.WriteString(prefix + "|")
+			for i := 0; i < width; i++ {
+				a := east.AlignNone
+				if i < len(t.node.Alignments) {
+					a = t.node.Alignments[i]
+				}
+				switch a {
+				case east.AlignLeft:
+					b.WriteString(" :--- |")
+				case east.AlignRight:
+					b.WriteString(" ---: |")
+				case east.AlignCenter:
+					b.WriteString(" :---: |")
+				default:
+					b.WriteString(" --- |")
+				}
+			}
+			b.WriteByte('\n')
+		}
+	}
+	var extra []string
+	if width > header {
+		extra = []string{"mdraci-header-cells=" + quoteAttr(strconv.Itoa(header)), "mdraci-row-cells=" + quoteAttr(strings.Join(lengths, " "))}
+	}
+	if a := hugoAttributes(t.node, extra...); a != "" {
+		b.WriteString(prefix + a + "\n")
+	}
+	return b.String()
+}
+
+// attributeEdits puts every block's attributes, as the extension applied
+// them, in Hugo's syntax: {#id .class key="value"} at the end of heading
+// lines, on the line after other blocks.
+func attributeEdits(doc ast.Node, src []byte) edits {
+	var es edits
+	depth := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == ast.KindDocument {
+			return ast.WalkContinue, nil
+		}
+		if n.Type() != ast.TypeBlock {
+			return ast.WalkSkipChildren, nil
+		}
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		depth++
+		switch n.Kind() {
+		case east.KindTable, matrix.KindMatrix, matrix.KindLegend:
+			depth--
+			return ast.WalkSkipChildren, nil // written with the table
+		case ast.KindHeading:
+			if n.Lines().Len() > 0 {
+				last := n.Lines().At(n.Lines().Len() - 1)
+				eol := lineEnd(src, last.Stop)
+				if eol > last.Stop && src[eol-1] == '\n' {
+					eol--
+				}
+				if eol > last.Stop && src[eol-1] == '\r' {
+					eol--
+				}
+				es = append(es, edit{start: last.Stop, stop: eol, text: " " + hugoAttributes(n)})
+			}
+			depth--
+			return ast.WalkSkipChildren, nil
+		case ast.KindFencedCodeBlock:
+			if a := hugoAttributes(n); a != "" && n.Pos() >= 0 {
+				eol := lineEnd(src, n.Pos())
+				if eol > 0 && src[eol-1] == '\n' {
+					eol--
+				}
+				es = append(es, edit{start: eol, stop: eol, text: " " + a})
+			}
+			depth--
+			return ast.WalkSkipChildren, nil
+		}
+		if a := hugoAttributes(n); a != "" && n.Kind() != ast.KindListItem {
+			if end := lastOffset(n); end >= 0 {
+				at := lineEnd(src, max(end-1, 0))
+				start := firstOffset(n)
+				prefix := ""
+				if n.Parent() != nil && n.Parent().Kind() != ast.KindDocument && start >= 0 {
+					prefix = blankPrefix(string(src[lineStart(src, start):start]))
+				}
+				text := prefix + a + "\n"
+				if at == len(src) && (at == 0 || src[at-1] != '\n') {
+					text = "\n" + text
+				}
+				es = append(es, edit{start: at, stop: at, text: text, depth: depth})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return es
+}
+
+// spanEdits removes the span attribute lists, which Hugo does not read. The
+// attributes of a link or image written [text](url){: …} move into its
+// title, as "title {.class key="value"}", where the theme's render-link and
+// render-image hooks take them out again.
+func spanEdits(src []byte, spans []spanRec) edits {
+	var es edits
+	for _, sp := range spans {
+		if sp.target == nil {
+			continue // the extension shows it as text
+		}
+		var title []byte
+		switch t := sp.target.(type) {
+		case *ast.Link:
+			title = t.Title
+		case *ast.Image:
+			title = t.Title
+		case *ast.Emphasis, *ast.CodeSpan, *ast.AutoLink:
+			es = append(es, sp.at) // Hugo has no way to keep these attributes
+			continue
+		default:
+			continue // the extension shows it as text
+		}
+		es = append(es, sp.at)
+		a := hugoAttributes(sp.target)
+		end := sp.at.start - 1 // the link's ")"
+		if a == "" || end < 0 || src[end] != ')' {
+			continue // a reference link: no title to carry the attributes
+		}
+		if len(title) == 0 {
+			es = append(es, edit{start: end, stop: end, text: ` "` + escapeTitle(a, '"') + `"`})
+			continue
+		}
+		at := end
+		for at > 0 && (src[at-1] == ' ' || src[at-1] == '\t') {
+			at--
+		}
+		if at == 0 || !strings.ContainsRune(`"')`, rune(src[at-1])) {
+			continue
+		}
+		delim := src[at-1]
+		if delim == ')' {
+			delim = '('
+		}
+		es = append(es, edit{start: at - 1, stop: at - 1, text: " " + escapeTitle(a, delim)})
+	}
+	return es
+}
+
+// escapeTitle escapes s for a link title delimited by delim.
+func escapeTitle(s string, delim byte) string {
+	r := strings.NewReplacer(`\`, `\\`, string(delim), `\`+string(delim))
+	if delim == '(' {
+		r = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+	}
+	return r.Replace(s)
+}
+
+// blankPrefix keeps the block quote markers of a line prefix and blanks
+// the rest (list markers become indentation).
+func blankPrefix(p string) string {
+	b := []byte(p)
+	for i, c := range b {
+		if c != '>' && c != '\t' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// hugoAttributes writes n's attributes as a Hugo attribute list, "" when it
+// has none.
+func hugoAttributes(n ast.Node, extra ...string) string {
+	var parts []string
+	if id := attrString(n, "id"); id != "" {
+		parts = append(parts, "#"+id)
+	}
+	for _, c := range strings.Fields(attrString(n, "class")) {
+		parts = append(parts, "."+c)
+	}
+	for _, a := range n.Attributes() {
+		name := string(a.Name)
+		if name == "id" || name == "class" || !validAttrName(name) {
+			continue
+		}
+		parts = append(parts, name+"="+quoteAttr(attrString(n, name)))
+	}
+	parts = append(parts, extra...)
+	if len(parts) == 0 {
+		return ""
+	}
+	return "{" + strings.Join(parts, " ") + "}"
+}
+
+// quoteAttr quotes an attribute value as Hugo's (goldmark's) attribute
+// parser reads it.
+func quoteAttr(v string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(v) + `"`
+}
+
+// validAttrName reports whether Hugo's attribute parser reads name.
+func validAttrName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i, c := range name {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	return true
+}
+
+func attrString(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return ""
+	}
+	switch s := v.(type) {
+	case []byte:
+		return string(s)
+	case string:
+		return s
+	}
+	return fmt.Sprint(v)
+}
+
+// rawHTML writes raw HTML as the extension does: keyword references
+// resolved (values escaped) and, unless unsafe, sanitized; so a Hugo site
+// may render it with markup.goldmark.renderer.unsafe.
+func rawHTML(res *extension.Result, kw *keyword.Data, unsafe bool) edits {
+	var es edits
+	src := res.Source
+	expand := func(b []byte) []byte {
+		return []byte(keyword.Expand(string(b), func(path string) (string, bool) {
+			v, err := kw.Resolve(path)
+			return htmlEscaper.Replace(v), err == nil
+		}))
+	}
+	_ = ast.Walk(res.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.RawHTML:
+			if v.Segments.Len() == 0 {
+				return ast.WalkContinue, nil
+			}
+			start, stop := v.Segments.At(0).Start, v.Segments.At(v.Segments.Len()-1).Stop
+			out, ok := v.AttributeString(sanitizedAttr)
+			if b, isBytes := out.([]byte); ok && isBytes && !unsafe {
+				es = append(es, edit{start: start, stop: stop, text: string(b)})
+			} else {
+				es = append(es, edit{start: start, stop: stop, text: string(expand(src[start:stop]))})
+			}
+		case *ast.HTMLBlock:
+			var segs []text.Segment
+			for i := 0; i < v.Lines().Len(); i++ {
+				segs = append(segs, v.Lines().At(i))
+			}
+			if v.HasClosure() {
+				segs = append(segs, v.ClosureLine)
+			}
+			if len(segs) == 0 {
+				return ast.WalkContinue, nil
+			}
+			var b bytes.Buffer
+			for _, seg := range segs {
+				b.Write(seg.Value(src))
+			}
+			out := expand(b.Bytes())
+			if !unsafe {
+				out = extension.Policy().SanitizeBytes(out)
+			}
+			es = append(es, edit{start: segs[0].Start, stop: segs[len(segs)-1].Stop, text: strings.TrimRight(string(out), "\n") + "\n"})
+		}
+		return ast.WalkContinue, nil
+	})
+	return es
+}
+
+// sanitizedAttr is the attribute the extension keeps, on each inline raw
+// HTML node, its sanitized output in.
+const sanitizedAttr = "mdraci-sanitized"
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+
+// shortcodeRE matches what Hugo would read as a shortcode call.
+var shortcodeRE = regexp.MustCompile(`\{\{([<%])(.*?)([>%])\}\}`)
+
+// shortcodeEdits escapes, in the Markdown Hugo reads, what it would take for
+// shortcode calls ({{< x >}} becomes {{</* x */>}}, which Hugo shows as
+// written), code included: Hugo reads shortcodes before Markdown.
+func shortcodeEdits(src []byte) edits {
+	var es edits
+	for _, m := range shortcodeRE.FindAllSubmatchIndex(src, -1) {
+		inner := string(src[m[4]:m[5]])
+		if strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
+			continue // escaped already
+		}
+		es = append(es, edit{start: m[0], stop: m[1],
+			text: "{{" + string(src[m[2]:m[3]]) + "/*" + inner + "*/" + string(src[m[6]:m[7]]) + "}}"})
+	}
+	return es
+}
+
+// escapeMarkdown escapes what Markdown (and Hugo's shortcode delimiters)
+// would read in text: the value shows as written.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c < 128 && strings.ContainsRune("\\`*_{}[]<>#|~&!", c) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// frontMatterEnd returns the offset after the front matter, 0 when none.
+func frontMatterEnd(src []byte, has bool) int {
+	if !has || !bytes.HasPrefix(src, []byte("---")) {
+		return 0
+	}
+	at := lineEnd(src, 0)
+	for at < len(src) {
+		end := lineEnd(src, at)
+		line := strings.TrimSpace(string(src[at:end]))
+		if line == "---" || line == "..." {
+			return end
+		}
+		at = end
+	}
+	return 0
+}
+
+// collapseBlankLines turns runs of blank lines into one.
+func collapseBlankLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	blank := false
+	for _, l := range lines {
+		isBlank := strings.TrimSpace(l) == ""
+		if isBlank && blank {
+			continue
+		}
+		out = append(out, l)
+		blank = isBlank
+	}
+	return strings.Join(out, "\n")
+}
+
+// addRecorder returns c's parser with the recorder added.
+func addRecorder(c *extension.Converter) *recorder {
+	r := &recorder{}
+	c.Markdown().Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(r, 99)))
+	return r
+}

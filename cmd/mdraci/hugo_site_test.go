@@ -1,0 +1,327 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+)
+
+// The Hugo theme must write the HTML the extension writes. These tests
+// build sites with the pinned Hugo (make hugo puts it in bin/) and compare
+// their pages with mdraci convert's output for the same documents.
+
+// themeRoot is the repository root (the Hugo module) seen from this package.
+const themeRoot = "../.."
+
+// commandContext returns a context that ends a minute before the test's
+// deadline, so that a slow Hugo install is reported, not killed.
+func commandContext(t *testing.T) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	if d, ok := t.Deadline(); ok {
+		ctx, cancel = context.WithDeadline(context.Background(), d.Add(-time.Minute))
+	}
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// hugoForTest returns the pinned Hugo, installing it with make hugo when
+// bin/hugo is missing; the test skips when that is not possible.
+func hugoForTest(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Skip("make is not installed: the Hugo theme tests run `make hugo` and `make site`")
+	}
+	cmd := exec.CommandContext(commandContext(t), "make", "--no-print-directory", "hugo")
+	cmd.Dir = themeRoot
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Skipf("the pinned Hugo is not installed and `make hugo` failed (no network?): %v\n%s", err, out)
+	}
+	hugo, err := filepath.Abs(filepath.Join(themeRoot, "bin", "hugo"))
+	require.NoError(t, err)
+	return hugo
+}
+
+// hugoEnv is what Hugo needs to resolve the theme module offline, as the
+// Makefile's site target gives it: Go's module cache and proxy.
+func hugoEnv(t *testing.T) []string {
+	t.Helper()
+	env := os.Environ()
+	for _, name := range []string{"GOMODCACHE", "GOPROXY"} {
+		out, err := exec.Command("go", "env", name).Output()
+		require.NoError(t, err)
+		v := strings.TrimSpace(string(out))
+		if name == "GOPROXY" {
+			name = "HUGO_MODULE_PROXY"
+		}
+		env = append(env, name+"="+v)
+	}
+	return env
+}
+
+// themeDigest reads every file of the theme and the example site, so that
+// go test's cache knows the results depend on them.
+func themeDigest(t *testing.T) string {
+	t.Helper()
+	h := sha256.New()
+	for _, p := range []string{"hugo.toml", "layouts", "shortcodes", "site-example/hugo.toml", "site-example/go.mod",
+		"site-example/content/_index.md", "site-example/content/shortcodes.md", "site-example/data", "testdata/seeds", "Makefile"} {
+		_ = filepath.WalkDir(filepath.Join(themeRoot, p), func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, _ := os.ReadFile(path)
+				fmt.Fprintf(h, "%s %x\n", path, sha256.Sum256(b))
+			}
+			return nil
+		})
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// canonical writes the element s as text: tags with their attributes
+// sorted, text with white space collapsed (whitespace-only text dropped),
+// URLs percent-decoded, one node per line.
+func canonical(s *goquery.Selection) string {
+	var b strings.Builder
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		switch n.Type {
+		case html.TextNode:
+			if t := strings.Join(strings.Fields(n.Data), " "); t != "" {
+				fmt.Fprintf(&b, "%s%q\n", strings.Repeat(" ", depth), t)
+			}
+			return
+		case html.ElementNode:
+			attrs := make([]string, 0, len(n.Attr))
+			for _, a := range n.Attr {
+				v := strings.Join(strings.Fields(a.Val), " ")
+				if a.Key == "href" || a.Key == "src" {
+					if u, err := url.PathUnescape(v); err == nil {
+						v = u
+					}
+				}
+				attrs = append(attrs, fmt.Sprintf("%s=%q", a.Key, v))
+			}
+			sort.Strings(attrs)
+			fmt.Fprintf(&b, "%s<%s %s>\n", strings.Repeat(" ", depth), n.Data, strings.Join(attrs, " "))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	for _, n := range s.Nodes {
+		walk(n, 0)
+	}
+	return b.String()
+}
+
+// pagePart is a kind of element both renderings must write the same way.
+type pagePart struct {
+	name, selector string
+}
+
+// matrixParts are what the raci and raci-legend shortcodes write.
+var matrixParts = []pagePart{
+	{"matrices", "div.raci-scroll"},
+	{"legends", "table.raci-legend"},
+	{"matrix summaries", "div.raci-scroll + p.table-summary"},
+}
+
+// hookParts are what the render hooks write.
+var hookParts = []pagePart{
+	{"headings", "h1, h2, h3, h4, h5, h6"},
+	{"tables", "table:not(.raci-matrix):not(.raci-legend)"},
+	{"table summaries", "table:not(.raci-matrix) + p.table-summary"},
+}
+
+// compareParts checks that mdraci's fragment and Hugo's page body hold the
+// same parts, element by element.
+func compareParts(t *testing.T, name string, mdraci, hugo *goquery.Selection, parts []pagePart) {
+	t.Helper()
+	for _, part := range parts {
+		want, got := mdraci.Find(part.selector), hugo.Find(part.selector)
+		if !assert.Equal(t, want.Length(), got.Length(), "%s: number of %s", name, part.name) {
+			continue
+		}
+		for i := range want.Length() {
+			assert.Equal(t, canonical(want.Eq(i)), canonical(got.Eq(i)), "%s: %s #%d", name, part.name, i+1)
+		}
+	}
+}
+
+// convertForTest returns mdraci convert's HTML fragment for a document.
+func convertForTest(t *testing.T, args ...string) *goquery.Selection {
+	t.Helper()
+	r := runForTest(t, "", append([]string{"convert"}, args...)...)
+	require.NotEqual(t, 2, r.code, r.stderr)
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(r.stdout))
+	require.NoError(t, err)
+	return doc.Selection
+}
+
+// hugoPageBody returns the content of a page Hugo built with the theme.
+func hugoPageBody(t *testing.T, path string) *goquery.Selection {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(b))
+	require.NoError(t, err)
+	body := doc.Find("main .page-body")
+	require.Equal(t, 1, body.Length(), "%s has the theme's page body", path)
+	return body
+}
+
+func TestHugoSiteMatchesConvert(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example Hugo site with make site")
+	}
+	hugoForTest(t)
+	t.Logf("theme digest %s", themeDigest(t))
+	cmd := exec.CommandContext(commandContext(t), "make", "--no-print-directory", "site")
+	cmd.Dir = themeRoot
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "make site:\n%s", out)
+
+	seeds, err := filepath.Glob(filepath.Join(testSeedsDir, "*.*"))
+	require.NoError(t, err)
+	require.Len(t, seeds, 5)
+	matrices := 0
+	for _, seed := range seeds {
+		name := strings.TrimSuffix(filepath.Base(seed), filepath.Ext(seed))
+		t.Run(name, func(t *testing.T) {
+			want := convertForTest(t, seed)
+			got := hugoPageBody(t, filepath.Join(themeRoot, "site-example", "public", "seeds", name, "index.html"))
+			compareParts(t, name, want, got, append(matrixParts, hookParts...))
+			matrices += got.Find("table.raci-matrix").Length()
+		})
+	}
+	assert.Equal(t, 37, matrices, "the seeds' matrices")
+
+	// the hand-written page uses every shortcode
+	page := hugoPageBody(t, filepath.Join(themeRoot, "site-example", "public", "shortcodes", "index.html"))
+	assert.Equal(t, 1+4, page.Find("table.raci-matrix").Length(), "raci by id, and every matrix of a page")
+	assert.Equal(t, 1, page.Find("table.raci-legend").Length())
+	assert.Equal(t, 2, page.Find("section.raci-party-view").Length())
+	text := strings.Join(strings.Fields(page.Text()), " ")
+	assert.Contains(t, text, "is Code Engine (mdraci's defaults)")
+	assert.Contains(t, text, "is Example Cloud® Functions (this site's")
+	// the raci-party items link to the rows of the matrices
+	page.Find("section.raci-party-view li[data-matrix] > a").Each(func(_ int, a *goquery.Selection) {
+		href := a.AttrOr("href", "")
+		assert.Regexp(t, `^/seeds/[^/]+/#.+`, href)
+	})
+}
+
+// hugoSite writes a Hugo site that imports the theme from this repository.
+func hugoSite(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	root, err := filepath.Abs(themeRoot)
+	require.NoError(t, err)
+	cfg, err := os.ReadFile(filepath.Join(themeRoot, "site-example", "hugo.toml"))
+	require.NoError(t, err)
+	all := map[string]string{
+		"hugo.toml": string(cfg) + "\n[markup.goldmark.renderer]\n  unsafe = true\n",
+		"go.mod":    "module example.com/test\n\ngo 1.26\n\nrequire github.com/mdraci/mdraci v0.0.0\n\nreplace github.com/mdraci/mdraci => " + root + "\n",
+	}
+	for k, v := range files {
+		all[k] = v
+	}
+	writeTestFiles(t, dir, all)
+}
+
+// runHugo builds the site in dir and returns Hugo's output.
+func runHugo(t *testing.T, hugo, dir string) (string, error) {
+	t.Helper()
+	cmd := exec.CommandContext(commandContext(t), hugo, "--panicOnWarning", "-s", dir, "-d", "public")
+	cmd.Env = hugoEnv(t)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+func TestHugoUnknownMatrixID(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Hugo site")
+	}
+	hugo := hugoForTest(t)
+	dir := t.TempDir()
+	model, err := os.ReadFile(filepath.Join(testSeedsDir, "002_ovhcloud-platformsh.md"))
+	require.NoError(t, err)
+	hugoSite(t, dir, map[string]string{"src/ovh.md": string(model)})
+	r := runForTest(t, "", "hugo", "-o", filepath.Join(dir, "content"), filepath.Join(dir, "src", "ovh.md"))
+	require.Equal(t, 0, r.code, r.stderr)
+	// a page of its own, with a model (ovh's), and a wrong id on line 7
+	b, err := os.ReadFile(filepath.Join(dir, "content", "ovh", "model.json"))
+	require.NoError(t, err)
+	writeTestFiles(t, dir, map[string]string{
+		"content/bad/index.md":   "---\ntitle: Bad\n---\n\nSome text.\n\n{{< raci id=\"no-such-matrix\" >}}\n",
+		"content/bad/model.json": string(b),
+	})
+	out, err := runHugo(t, hugo, dir)
+	require.Error(t, err, "an unknown id fails the build:\n%s", out)
+	assert.Regexp(t, regexp.MustCompile(`content/bad/index\.md:7:\d+"?: unknown matrix id "no-such-matrix"`), out)
+
+	// the same id in the raci shortcode is fine
+	writeTestFiles(t, dir, map[string]string{
+		"content/bad/index.md": "---\ntitle: Good\n---\n\nSome text.\n\n{{< raci id=\"3-1-1-daily-operations-table-1\" >}}\n",
+	})
+	out, err = runHugo(t, hugo, dir)
+	require.NoError(t, err, out)
+}
+
+// TestHugoCorpus converts every page of ../shared/corpus with mdraci hugo,
+// builds them with the theme, and compares each page's matrices, headings
+// and tables with mdraci convert's: a property of every real page.
+func TestHugoCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Hugo site of the corpus")
+	}
+	corpus := filepath.Join(themeRoot, "..", "shared", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("no corpus at %s: it is not part of the repository", corpus)
+	}
+	hugo := hugoForTest(t)
+	dir := t.TempDir()
+	hugoSite(t, dir, nil)
+	keywords := filepath.Join(corpus, "keywords")
+	var pages []string
+	for _, sub := range []string{"ibm", "other"} {
+		found, err := filepath.Glob(filepath.Join(corpus, sub, "*.md"))
+		require.NoError(t, err)
+		pages = append(pages, found...)
+	}
+	require.NotEmpty(t, pages)
+	seen := map[string]bool{}
+	var inputs []string
+	for _, p := range pages {
+		if name := filepath.Base(p); !seen[name] { // a page in both folders is one bundle
+			seen[name] = true
+			inputs = append(inputs, p)
+		}
+	}
+	r := runForTest(t, "", append([]string{"hugo", "--keywords", keywords, "-o", filepath.Join(dir, "content")}, inputs...)...)
+	require.NotContains(t, r.stderr, ": error: ", "mdraci hugo")
+	out, err := runHugo(t, hugo, dir)
+	require.NoError(t, err, out)
+	for _, p := range inputs {
+		name := strings.TrimSuffix(filepath.Base(p), ".md")
+		want := convertForTest(t, "--keywords", keywords, p)
+		got := hugoPageBody(t, filepath.Join(dir, "public", strings.ToLower(name), "index.html"))
+		compareParts(t, name, want, got, append(matrixParts, hookParts...))
+	}
+}
