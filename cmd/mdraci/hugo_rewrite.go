@@ -11,6 +11,7 @@ import (
 
 	"github.com/mdraci/mdraci/extension"
 	"github.com/mdraci/mdraci/extension/attributes"
+	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/matrix"
 	"github.com/mdraci/mdraci/extension/model"
@@ -424,15 +425,44 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 	for i, m := range md.Matrices {
 		byTable[m.Table] = i
 	}
-	firstLetters := -1
+	srcTables := res.Document().Tables()
+	// the source table of each table of the AST: raw HTML tables of the
+	// Markdown are source tables the AST holds as HTML
+	srcIndex := make([]int, 0, len(rec.tables))
+	for i, t := range srcTables {
+		if !t.Raw {
+			srcIndex = append(srcIndex, i)
+		}
+	}
+	inAST := func(si int) bool {
+		for _, x := range srcIndex {
+			if x == si {
+				return true
+			}
+		}
+		return false
+	}
+	firstLetters := -1 // the first letter matrix the page renders
 	for i, m := range md.Matrices {
-		if m.Kind == model.MatrixRACI || m.Kind == model.MatrixCheck {
+		if (m.Kind == model.MatrixRACI || m.Kind == model.MatrixCheck) && inAST(m.Table) {
 			firstLetters = i
 			break
 		}
 	}
-	srcTables := res.Document().Tables()
+	legendTable := len(md.LegendTables) > 0 && inAST(md.LegendTables[0])
+	// a legend written as paragraph lines: the legend takes their place,
+	// as the extension's matrix part does
+	if !legendTable && firstLetters >= 0 && legendID != "" {
+		if from, to, ok := legendLines(md, src); ok {
+			es = append(es, edit{start: from, stop: to, text: "\n{{< raci-legend >}}\n\n"})
+			legendTable = true
+		}
+	}
 	for ti, t := range rec.tables {
+		si := -1
+		if ti < len(srcIndex) {
+			si = srcIndex[ti]
+		}
 		if t.stop <= t.start {
 			continue
 		}
@@ -441,14 +471,14 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		pre := blankPrefix(t.prefix)
 		blank := strings.TrimRight(pre, " ") + "\n"
 		var text string
-		switch mi, isMatrix := byTable[ti]; {
+		switch mi, isMatrix := byTable[si]; {
 		case isMatrix:
-			out.render[mi] = t.render(src, inline, srcTables, ti)
-			if mi == firstLetters && len(md.LegendTables) == 0 && legendID != "" {
+			out.render[mi] = t.render(src, inline, srcTables, si)
+			if mi == firstLetters && !legendTable && legendID != "" {
 				text = pre + "{{< raci-legend >}}\n" + blank
 			}
 			text += pre + fmt.Sprintf("{{< raci id=%q >}}\n", md.Matrices[mi].ID)
-		case len(md.LegendTables) > 0 && md.LegendTables[0] == ti:
+		case len(md.LegendTables) > 0 && md.LegendTables[0] == si:
 			text = pre + "{{< raci-legend >}}\n"
 		default:
 			text = t.pipeTable(src, tableInline, pre)
@@ -861,4 +891,25 @@ func addRecorder(c *extension.Converter) *recorder {
 	r := &recorder{}
 	c.Markdown().Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(r, 99)))
 	return r
+}
+
+// legendLines returns the source span of the lines md's legend was read
+// from when they are consecutive lines of text ("R | Responsible | …").
+func legendLines(md *model.Document, src []byte) (from, to int, ok bool) {
+	first, last := 0, 0
+	for _, e := range md.Legend {
+		if e.Derived || e.Line == 0 {
+			return 0, 0, false
+		}
+		if first == 0 || e.Line < first {
+			first = e.Line
+		}
+		last = max(last, e.Line)
+	}
+	if first == 0 || last-first+1 != len(md.Legend) {
+		return 0, 0, false
+	}
+	lines := diag.NewLines(src)
+	from = lines.Offset(first)
+	return from, lineEnd(src, lines.Offset(last)), true
 }

@@ -89,15 +89,31 @@ func apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 		}
 		return ast.WalkContinue, nil
 	})
+	// The source tables in the AST's order; raw HTML tables of a Markdown
+	// document are not in the AST as tables, and stay as written.
 	srcTables := src.Tables()
-	if len(tables) != len(srcTables) {
+	inAST := make([]int, len(srcTables)) // source table → AST table, -1 for raw ones
+	n := 0
+	for i, t := range srcTables {
+		inAST[i] = -1
+		if !t.Raw {
+			inAST[i] = n
+			n++
+		}
+	}
+	if n != len(tables) {
 		return // not the AST the source document was read from
 	}
+	at := func(i int) *east.Table {
+		if i >= 0 && i < len(inAST) && inAST[i] >= 0 {
+			return tables[inAST[i]]
+		}
+		return nil
+	}
 	legendID := ""
-	letters := md.Matrices
-	firstLetters := -1
-	for i := range letters {
-		if letters[i].Kind == model.MatrixRACI || letters[i].Kind == model.MatrixCheck {
+	firstLetters := -1 // the first letter matrix rendered
+	for i, m := range md.Matrices {
+		if (m.Kind == model.MatrixRACI || m.Kind == model.MatrixCheck) && at(m.Table) != nil {
 			firstLetters = i
 			break
 		}
@@ -106,16 +122,16 @@ func apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 		legendID = unique(LegendID, LegendID)
 	}
 	b := &builder{doc: md, legendID: legendID}
-	placed := len(md.LegendTables) > 0
+	placed := len(md.LegendTables) > 0 && at(md.LegendTables[0]) != nil
 	if !placed && firstLetters >= 0 && text != nil {
 		placed = legendInText(root, text, md, &Legend{ID: legendID, Entries: md.Legend})
 	}
 	for i := range md.Matrices {
 		m := &md.Matrices[i]
-		if m.Table < 0 || m.Table >= len(tables) {
+		tbl := at(m.Table)
+		if tbl == nil {
 			continue
 		}
-		tbl := tables[m.Table]
 		node := b.matrix(m, tbl, srcTables[m.Table])
 		if i == firstLetters && !placed {
 			tbl.Parent().InsertBefore(tbl.Parent(), tbl, &Legend{ID: legendID, Entries: md.Legend})
@@ -123,8 +139,7 @@ func apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 		tbl.Parent().ReplaceChild(tbl.Parent(), tbl, node)
 	}
 	if len(md.LegendTables) > 0 {
-		if n := md.LegendTables[0]; n < len(tables) {
-			tbl := tables[n]
+		if tbl := at(md.LegendTables[0]); tbl != nil {
 			tbl.Parent().ReplaceChild(tbl.Parent(), tbl, &Legend{ID: legendID, Entries: md.Legend})
 		}
 	}

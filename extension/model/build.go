@@ -49,6 +49,13 @@ type builder struct {
 	ids     map[string]bool   // ids given out (matrices and rows)
 	section []Heading
 	perSec  map[string]int
+	// letters memoizes parseLetters by cell text (the legend is fixed
+	// once the first pass is done): cells repeat ("RA", "I", "")
+	letters map[string]cellValue
+	// named memoizes namesParties by cell text, valid while aliasGen
+	// (bumped when a spelling is added to aliases) is unchanged
+	named              map[string]bool
+	namedGen, aliasGen int
 }
 
 // Build builds the responsibility model of doc. It never panics; a nil doc
@@ -144,6 +151,10 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 
 // readMatrices is the second pass: section path and matrices.
 func (b *builder) readMatrices() {
+	legends := map[int]bool{}
+	for _, i := range b.doc.LegendTables {
+		legends[i] = true
+	}
 	tables := -1
 	for _, bl := range b.src.Blocks {
 		switch {
@@ -151,8 +162,8 @@ func (b *builder) readMatrices() {
 			b.enter(readHeading(bl.Heading))
 		case bl.Kind == source.KindTable && bl.Table != nil:
 			tables++
-			if _, isLegend := legendFromTable(bl.Table); isLegend {
-				continue
+			if legends[tables] {
+				continue // read by the first pass
 			}
 			t := withHeader(bl.Table)
 			if sh, ok := b.classify(t, true); ok {
@@ -246,6 +257,7 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	if m.Kind == MatrixGrid {
 		b.gridParties(t, m.Columns)
 	}
+	m.Rows = make([]Row, 0, len(t.Rows)) // [] in JSON for a table of no rows
 	for n, r := range t.Rows {
 		m.Rows = append(m.Rows, b.row(&m, r, n, base))
 	}
@@ -309,7 +321,7 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
 		case ColComment:
 			row.Comment = joinNonEmpty(row.Comment, plain(c.Text))
 		case ColCategory:
-			b.category(&row, col, c, r.Pos.Line)
+			marks = append(marks, b.category(&row, col, c, r.Pos.Line)...)
 		default:
 			if present {
 				row.Extra = append(row.Extra, extra(i, col.Header, c))
@@ -372,13 +384,39 @@ func (b *builder) qualifier(row *Row, key, text string) {
 	row.Qualifiers[key] = joinNonEmpty(row.Qualifiers[key], v)
 }
 
+// parseLetters is parseLetters with the document's legend, memoized; the
+// value's slices are shared: clone it before handing them out.
+func (b *builder) parseLetters(text string) cellValue {
+	if v, ok := b.letters[text]; ok {
+		return v
+	}
+	if b.letters == nil {
+		b.letters = map[string]cellValue{}
+	}
+	v := parseLetters(text, b.legend)
+	b.letters[text] = v
+	return v
+}
+
+// clone returns v with slices of its own.
+func (v cellValue) clone() cellValue {
+	c := func(s []string) []string {
+		if s == nil {
+			return nil
+		}
+		return append([]string(nil), s...)
+	}
+	v.roles, v.duties, v.unknown, v.dups, v.marks = c(v.roles), c(v.duties), c(v.unknown), c(v.dups), c(v.marks)
+	return v
+}
+
 // assignment normalizes one party cell.
 func (b *builder) assignment(kind string, c source.Cell, line int) *Assignment {
 	var v cellValue
 	if kind == MatrixProse {
 		v = parseDuties(c)
 	} else {
-		v = parseLetters(c.Text, b.legend)
+		v = b.parseLetters(c.Text).clone()
 		if v.check {
 			v.roles = []string{b.responsibleLetter()}
 		}
@@ -408,8 +446,11 @@ func (b *builder) responsibleLetter() string {
 }
 
 // category reads a grid cell: the parties it names hold role R for the
-// category, which is added to their duties.
-func (b *builder) category(row *Row, col Column, c source.Cell, line int) {
+// category, which is added to their duties; in a role column ("Who is
+// accountable (A)") they hold the column's role instead, and a cell that
+// names no known party names parties of its own ("IBM, service owner").
+// It returns the footnote marks lifted off the cell.
+func (b *builder) category(row *Row, col Column, c source.Cell, line int) []string {
 	text, marks := liftNotes(plain(c.Text))
 	a := &Assignment{Roles: []string{}, Duties: []string{}, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col, text: c.Text}
 	if a.Raw == "" {
@@ -421,10 +462,13 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) {
 	}
 	row.Categories[col.Key] = a
 	if a.Status = blankStatus(text); a.Status != "" {
-		return
+		return marks
 	}
 	a.Status = StatusFilled
 	names, shared, ok := b.cellParties(text)
+	if !ok && col.Letter != "" {
+		names, ok = roleCellParties(text)
+	}
 	switch {
 	case shared:
 		a.Parties = []string{b.providerID(line), b.party("Customer", "", line)}
@@ -432,18 +476,52 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) {
 		for _, n := range names {
 			a.Parties = append(a.Parties, b.party(n, n, line))
 		}
+		// a remark after the names is kept: "Customer (3rd Party
+		// Vendor/Open Source community)"
+		if m := parenRE.FindString(text); m != "" {
+			a.Duties = []string{strings.Trim(strings.TrimSpace(m), "()")}
+		}
 	default:
 		a.Duties = []string{text}
+	}
+	letter := col.Letter
+	if letter == "" {
+		letter = b.responsibleLetter()
 	}
 	for _, id := range a.Parties {
 		held := row.Assignments[id]
 		if held == nil {
-			held = &Assignment{Roles: []string{b.responsibleLetter()}, Duties: []string{}, Status: StatusFilled}
+			held = &Assignment{Roles: []string{}, Duties: []string{}, Status: StatusFilled}
 			row.Assignments[id] = held
 		}
-		held.Duties = append(held.Duties, plain(col.Header))
+		held.Roles = b.legend.order(appendUnique(held.Roles, letter))
+		if col.Letter == "" {
+			held.Duties = append(held.Duties, plain(col.Header))
+		}
 		held.Raw = joinNonEmpty(held.Raw, c.Text)
 	}
+	return marks
+}
+
+// roleCellSplitRE separates the party names of a role column's cell.
+var roleCellSplitRE = regexp.MustCompile(`\s+(?:and|et|or|ou|&|\+)\s+|\s*[/,]\s*`)
+
+// roleCellParties reads the cell of a role column as party names: short
+// pieces separated by commas, slashes or "and" ("IBM, service owner").
+func roleCellParties(text string) ([]string, bool) {
+	text = parenRE.ReplaceAllString(text, "") // "Customer (3rd Party Vendor/…)"
+	if len(text) > 80 || strings.ContainsAny(text, ".:;()") {
+		return nil, false
+	}
+	var names []string
+	for _, p := range roleCellSplitRE.Split(text, -1) {
+		p = strings.TrimSpace(p)
+		if p == "" || len(strings.Fields(p)) > 6 {
+			return nil, false
+		}
+		names = append(names, p)
+	}
+	return names, len(names) > 0
 }
 
 // gridParties registers the parties a grid's cells name, in reading order,
@@ -455,7 +533,11 @@ func (b *builder) gridParties(t *source.Table, cols []Column) {
 				continue
 			}
 			text, _ := liftNotes(plain(c.Text))
-			if names, _, ok := b.cellParties(text); ok {
+			names, _, ok := b.cellParties(text)
+			if !ok && cols[i].Letter != "" && blankStatus(text) == "" {
+				names, ok = roleCellParties(text)
+			}
+			if ok {
 				for _, n := range names {
 					b.party(n, n, c.Pos.Line)
 				}

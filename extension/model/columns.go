@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/mdraci/mdraci/extension/source"
 )
@@ -39,6 +40,19 @@ type shape struct {
 	names      []string // party name per column ("" for other roles)
 	kind       string
 	transposed bool
+	// headerParties counts the party columns named by their header (not
+	// guessed from their cells)
+	headerParties int
+	// counted caches the column statistics, by column
+	counted map[int]counted
+}
+
+// counted is a column's statistics, partial when counting stopped once
+// most cells were other text (the column can then hold neither letters,
+// marks nor party names).
+type counted struct {
+	columnStats
+	partial bool
 }
 
 // cellText returns the text of cell i of cells, "" when missing.
@@ -52,13 +66,79 @@ func cellText(cells []source.Cell, i int) string {
 // columnStats counts what the body cells of column i hold.
 type columnStats struct{ letters, checks, parties, other, blank int }
 
-// stats reads the body cells of column i.
-func (b *builder) stats(t *source.Table, i int) columnStats {
-	var s columnStats
+// statsOf returns the statistics of column i of the shape's table,
+// counting them once; with quick, they may be partial (other counts stop
+// at more than half the rows).
+func (b *builder) statsOf(sh *shape, i int, quick bool) columnStats {
+	if c, ok := sh.counted[i]; ok && (quick || !c.partial) {
+		return c.columnStats
+	}
+	if sh.counted == nil {
+		sh.counted = map[int]counted{}
+	}
+	s, partial := b.stats(sh.table, i, quick)
+	sh.counted[i] = counted{s, partial}
+	return s
+}
+
+// longCell is the length from which a cell is prose: role letters, marks
+// and party names are shorter ("Responsible, Accountable, Informed").
+const longCell = 80
+
+// plainOther reports, from a look at its bytes, that a cell can be neither
+// blank, a placeholder, role letters, a mark nor party names: it is long,
+// holds many words, or holds no letter ("12.5", "2 x 10"); such cells are
+// most cells of ordinary data tables, and the full readings are slow.
+func plainOther(text string) bool {
+	if len(text) > longCell {
+		return strings.IndexByte(text, '<') < 0
+	}
+	letter, words, space := false, 0, true
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			letter = true
+		case r == '-' || r == '–' || r == '—' || r == '?' || r >= 0x2022 && !unicode.IsDigit(r):
+			return false // dashes, "??", marks (✓ ✔ ● •), superscripts
+		}
+		if isSpace := r == ' ' || r == '\t' || r == '\n'; isSpace != space {
+			space = isSpace
+			if !isSpace {
+				words++
+			}
+		}
+	}
+	return !letter && strings.TrimSpace(text) != "" || words > 8
+}
+
+// namesParties reports whether a cell names parties ("IBM", "Shared",
+// "Workload provider [^1]").
+func (b *builder) namesParties(text string) bool {
+	if b.named == nil || b.namedGen != b.aliasGen {
+		b.named, b.namedGen = map[string]bool{}, b.aliasGen
+	}
+	ok, seen := b.named[text]
+	if !seen {
+		named, _ := liftNotes(plain(text))
+		_, _, ok = b.cellParties(named)
+		b.named[text] = ok
+	}
+	return ok
+}
+
+// stats reads the body cells of column i; with quick, it stops (partial)
+// once more than half of them are other text.
+func (b *builder) stats(t *source.Table, i int, quick bool) (s columnStats, partial bool) {
 	for _, r := range t.Rows {
+		if quick && s.other*2 > len(t.Rows) {
+			return s, true
+		}
 		text := cellText(r.Cells, i)
-		v := parseLetters(text, b.legend)
-		_, _, isParty := b.cellParties(text)
+		if plainOther(text) {
+			s.other++ // spare the letter and party readings
+			continue
+		}
+		v := b.parseLetters(text)
 		switch {
 		case v.status != StatusFilled:
 			s.blank++
@@ -66,13 +146,13 @@ func (b *builder) stats(t *source.Table, i int) columnStats {
 			s.checks++
 		case v.letters():
 			s.letters++
-		case isParty:
+		case b.namesParties(text):
 			s.parties++
 		default:
 			s.other++
 		}
 	}
-	return s
+	return s, false
 }
 
 // classify decides whether t is a responsibility matrix and how its
@@ -89,10 +169,17 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 		f := fold(h.Text)
 		if _, ok := b.aliases[f]; ok {
 			col.Role, sh.names[i] = ColParty, plain(h.Text)
+			sh.headerParties++
 			continue
 		}
 		switch {
 		case activityHeaders[f] && activity < 0:
+			col.Role, activity = ColActivity, i
+		case activityHeaders[f] && activityHeaders[fold(t.Header[activity].Text)]:
+			// "Process | Task": the first groups the rows, the last
+			// names the activity
+			prev := &sh.cols[activity]
+			prev.Role, prev.Key = ColQualifier, slug(prev.Header, 40)
 			col.Role, activity = ColActivity, i
 		case qualifierHeaders[f] != "":
 			col.Role, col.Key = ColQualifier, qualifierHeaders[f]
@@ -101,8 +188,11 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 		case f == "" && i == 0:
 			col.Role, activity = ColActivity, i
 		default:
-			if name, ok := b.headerParty(h.Text); ok {
+			if letter, ok := b.roleHeader(h.Text); ok {
+				col.Role, col.Key, col.Letter = ColCategory, slug(h.Text, 40), letter
+			} else if name, ok := b.headerParty(h.Text); ok {
 				col.Role, sh.names[i] = ColParty, name
+				sh.headerParties++
 			}
 		}
 	}
@@ -125,7 +215,7 @@ func (b *builder) classifyByCells(sh *shape, activity int) {
 		if col.Role != ColUnknown {
 			continue
 		}
-		s := b.stats(sh.table, i)
+		s := b.statsOf(sh, i, true)
 		switch {
 		case s.letters > 0 && s.letters >= s.other+s.parties:
 			col.Role, sh.names[i] = ColParty, plain(col.Header)
@@ -153,14 +243,23 @@ func (b *builder) decide(sh *shape) (*shape, bool) {
 	switch {
 	case len(parties) > 0:
 		for _, i := range categories {
-			sh.cols[i].Role, sh.cols[i].Key = ColUnknown, ""
+			sh.cols[i].Role, sh.cols[i].Key, sh.cols[i].Letter = ColUnknown, "", ""
 		}
 		sh.ensureActivity()
 		parties = b.blankParties(sh, parties)
 		sh.kind = b.matrixKind(sh, parties)
+		if sh.kind == MatrixCheck && sh.headerParties == 0 {
+			// marks under headers that name no party ("Optional" |
+			// "Yes") are a feature list, not who does what
+			return nil, false
+		}
 		return sh, true
 	case len(categories) > 0:
-		sh.ensureActivity()
+		if !sh.ensureActivity() {
+			// party names down the only text column define parties
+			// ("Role | Description"): nothing is assigned
+			return nil, false
+		}
 		sh.kind = MatrixGrid
 		return sh, true
 	}
@@ -189,7 +288,7 @@ func (b *builder) blankParties(sh *shape, parties []int) []int {
 		if c.Role != ColUnknown || !seenActivity || plain(c.Header) == "" {
 			continue
 		}
-		if s := b.stats(sh.table, i); s.other == 0 && s.parties == 0 {
+		if s := b.statsOf(sh, i, true); s.other == 0 && s.parties == 0 {
 			sh.cols[i].Role, sh.names[i] = ColParty, plain(c.Header)
 			parties = append(parties, i)
 		}
@@ -199,19 +298,20 @@ func (b *builder) blankParties(sh *shape, parties []int) []int {
 }
 
 // ensureActivity makes the first unknown column the activity column when
-// the header names none.
-func (sh *shape) ensureActivity() {
+// the header names none; false when there is no activity column.
+func (sh *shape) ensureActivity() bool {
 	for _, c := range sh.cols {
 		if c.Role == ColActivity {
-			return
+			return true
 		}
 	}
 	for i, c := range sh.cols {
 		if c.Role == ColUnknown {
 			sh.cols[i].Role = ColActivity
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // matrixKind decides raci, check or prose from the party cells. Headers
@@ -221,7 +321,7 @@ func (b *builder) matrixKind(sh *shape, parties []int) string {
 	var s columnStats
 	proseHeader := false
 	for _, i := range parties {
-		c := b.stats(sh.table, i)
+		c := b.statsOf(sh, i, false)
 		s.letters += c.letters
 		s.checks += c.checks
 		s.other += c.other + c.parties
@@ -245,6 +345,44 @@ func (b *builder) matrixKind(sh *shape, parties []int) string {
 	return MatrixRACI
 }
 
+// roleFillers are words a role column's header may hold beside the role
+// ("Who is responsible (R)").
+var roleFillers = map[string]bool{"who": true, "is": true, "are": true, "the": true, "party": true, "parties": true, "qui": true, "est": true}
+
+// roleHeader reads a role column's header: one role word, possibly with
+// filler words and the letter in parentheses ("Responsible", "Who is
+// accountable (A)"). Its cells name the parties holding the role; letter
+// is the legend's letter for it.
+func (b *builder) roleHeader(header string) (letter string, ok bool) {
+	h := plain(header)
+	if !strings.HasSuffix(h, ")") {
+		// no letter to read (spare the regexp)
+	} else if m := roleLetterRE.FindStringSubmatch(h); m != nil {
+		letter = strings.ToUpper(m[1])
+		h = h[:len(h)-len(m[0])]
+	}
+	role := ""
+	for _, w := range strings.Fields(fold(h)) {
+		switch {
+		case roleFillers[w]:
+		case wordRoles[w] != "" && role == "":
+			role = wordRoles[w]
+		default:
+			return "", false
+		}
+	}
+	if role == "" {
+		return "", false
+	}
+	if want := b.legend.letterFor(role); letter == "" || !b.legend.has(letter) {
+		letter = want
+	}
+	return letter, letter != ""
+}
+
+// roleLetterRE is a role letter in parentheses at the end of a header.
+var roleLetterRE = regexp.MustCompile(`\s*\(([A-Za-z])\)$`)
+
 // looksTransposed reports whether t has parties down its first column: a
 // header without parties and body rows whose first cell names a party or
 // whose other cells are role letters.
@@ -252,26 +390,26 @@ func (b *builder) looksTransposed(t *source.Table) bool {
 	if len(t.Header) < 2 {
 		return false
 	}
-	hits := 0
 	for _, r := range t.Rows {
 		if len(r.Cells) < 2 {
 			continue
 		}
-		if _, ok := b.headerParty(r.Cells[0].Text); ok && fold(r.Cells[0].Text) != "" {
-			hits++
-			continue
+		if first := r.Cells[0].Text; !plainOther(first) && fold(first) != "" {
+			if _, ok := b.headerParty(first); ok {
+				return true
+			}
 		}
 		letters := 0
 		for _, c := range r.Cells[1:] {
-			if parseLetters(c.Text, b.legend).letters() {
+			if !plainOther(c.Text) && b.parseLetters(c.Text).letters() {
 				letters++
 			}
 		}
 		if letters*2 >= len(r.Cells)-1 && letters >= 2 {
-			hits++
+			return true
 		}
 	}
-	return hits > 0
+	return false
 }
 
 // transpose turns t so that its first column becomes the header row.
@@ -315,6 +453,9 @@ var headingNumberRE = regexp.MustCompile(`^(\d+(?:\.\d+)*)\.?\s+(\S.*)$`)
 func readHeading(h *source.Heading) Heading {
 	text := plain(h.Text)
 	out := Heading{Level: h.Level, Text: text, Anchor: h.Anchor}
+	if text == "" || text[0] < '0' || text[0] > '9' {
+		return out // no number (spare the regexp)
+	}
 	if m := headingNumberRE.FindStringSubmatch(text); m != nil {
 		out.Number, out.Text = m[1], plain(m[2])
 	}

@@ -20,9 +20,12 @@
 //   - Check matrices hold marks (✓, ✔, X, Yes) in party columns; a mark
 //     means the party is Responsible (role "R").
 //   - Grid matrices have categories as columns and cells naming the party
-//     ("IBM", "Customer", "Shared", "Microsoft and Red Hat"); the cells are
-//     kept per category in Row.Categories, and each named party gets role R
-//     in Row.Assignments with the category headers as duties.
+//     ("IBM", "Customer", "Shared", "Microsoft and Red Hat", "Workload
+//     provider"); the cells are kept per category in Row.Categories, and
+//     each named party gets role R in Row.Assignments with the category
+//     headers as duties. A column whose header is a role ("Responsible",
+//     "Who is accountable (A)") gives the parties its cells name that role
+//     instead (Column.Letter).
 //   - Tables with the parties down the first column are transposed so that
 //     parties become columns (Matrix.Transposed, diagnostic TBL009).
 //

@@ -129,6 +129,9 @@ var (
 // parseLegendLine reads one legend definition; ok is false when s is not one.
 func parseLegendLine(s string) (letter, label, desc string, ok bool) {
 	s = strings.Trim(plain(s), " |")
+	if !mayDefineLetter(s) {
+		return "", "", "", false // no pattern below can match: spare the regexps
+	}
 	if m := legendWordFirstRE.FindStringSubmatch(s); m != nil {
 		return m[2], strings.TrimSpace(m[1]), trimFields(m[3]), true
 	}
@@ -147,6 +150,30 @@ func parseLegendLine(s string) (letter, label, desc string, ok bool) {
 		return m[1], fields[0], strings.Join(fields[1:], " | "), true
 	}
 	return "", "", "", false
+}
+
+// mayDefineLetter reports whether s can match one of the legend line
+// patterns: it holds "(X)" (an upper-case letter in parentheses), or
+// starts with an upper-case letter followed, blanks skipped, by one of
+// ":=|-–—(".
+func mayDefineLetter(s string) bool {
+	for i := strings.IndexByte(s, '('); i >= 0 && i+2 < len(s); {
+		if s[i+1] >= 'A' && s[i+1] <= 'Z' && s[i+2] == ')' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '(')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	rest := strings.TrimLeft(s[1:], " \t\n\f\r")
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "|") ||
+		strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") ||
+		strings.HasPrefix(rest, "(")
 }
 
 // splitFields splits "a | b |" into its non-empty trimmed fields.
@@ -205,6 +232,18 @@ func legendFromLines(texts []string, lines []int) ([]LegendEntry, bool) {
 func legendFromTable(t *source.Table) ([]LegendEntry, bool) {
 	if len(t.Header) > 4 {
 		return nil, false
+	}
+	// every body line must be a definition: look at the first before
+	// joining them all
+	for _, r := range t.Rows {
+		first := strings.TrimSpace(joinCells(r.Cells))
+		if first == "" {
+			continue
+		}
+		if _, _, _, ok := parseLegendLine(first); !ok && !strings.HasPrefix(first, ":") {
+			return nil, false
+		}
+		break
 	}
 	texts := []string{joinCells(t.Header)}
 	lines := []int{t.Pos.Line}

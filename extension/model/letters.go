@@ -51,17 +51,13 @@ var wordRoles = map[string]string{
 	"signatory": "signatory", "signs": "signatory", "omitted": "omitted",
 }
 
-var (
-	tokenSplitRE = regexp.MustCompile(`[\s/,;+&|()\[\]]+`)
-	enChargeRE   = regexp.MustCompile(`(?i)\ben charge\b`)
-	lettersRE    = regexp.MustCompile(`^[A-Za-z]{1,8}$`)
-)
+var enChargeRE = regexp.MustCompile(`(?i)\ben charge\b`)
 
 // parseLetters normalizes a role-letter cell: "RA", "A / R", "R, A",
 // "A & R", "**RA**", "RA*", "ra", "Responsible", "Responsable" … A run of
 // letters splits only when the legend defines every letter.
 func parseLetters(text string, lg *legend) cellValue {
-	s, marks := liftNotes(homoglyphs.Replace(plain(text)))
+	s, marks := liftNotes(nonASCII(homoglyphs, plain(text)))
 	v := cellValue{marks: marks}
 	if v.status = blankStatus(s); v.status != "" {
 		v.placeholder = v.status == StatusPlaceholder
@@ -73,7 +69,11 @@ func parseLetters(text string, lg *legend) cellValue {
 		return v
 	}
 	var letters []string
-	for _, tok := range tokenSplitRE.Split(enChargeRE.ReplaceAllString(s, "A"), -1) {
+	toks := s
+	if strings.Contains(strings.ToLower(s), "en charge") { // else enChargeRE cannot match
+		toks = enChargeRE.ReplaceAllString(s, "A")
+	}
+	for _, tok := range splitTokens(toks) {
 		letters = append(letters, v.readToken(tok, lg)...)
 	}
 	seen := map[string]bool{}
@@ -92,6 +92,32 @@ func parseLetters(text string, lg *legend) cellValue {
 	return v
 }
 
+// splitTokens splits s at runs of white space and "/,;+&|()[]", dropping
+// the empty tokens (which readToken ignores).
+func splitTokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case ' ', '\t', '\n', '\f', '\r', '/', ',', ';', '+', '&', '|', '(', ')', '[', ']':
+			return true
+		}
+		return false
+	})
+}
+
+// isLetters reports whether tok is 1 to 8 ASCII letters, as the regexp
+// ^[A-Za-z]{1,8}$ says.
+func isLetters(tok string) bool {
+	if len(tok) == 0 || len(tok) > 8 {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // readToken reads one token into letters, recording what it cannot read.
 func (v *cellValue) readToken(tok string, lg *legend) []string {
 	f := fold(tok)
@@ -104,7 +130,7 @@ func (v *cellValue) readToken(tok string, lg *legend) []string {
 		}
 		v.unknown = append(v.unknown, tok)
 		return nil
-	case !lettersRE.MatchString(tok):
+	case !isLetters(tok):
 		v.unknown = append(v.unknown, tok)
 		return nil
 	}

@@ -148,7 +148,12 @@ type Column struct {
 	// Party is the party id for party columns.
 	Party string `json:"party,omitempty"`
 	// Key is the qualifier or category key ("plan").
-	Key       string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
+	// Letter is, for a category column whose header names a role
+	// ("Responsible", "Who is accountable (A)"), the role letter the
+	// parties its cells name hold; "" for other columns (their parties
+	// hold R).
+	Letter    string `json:"letter,omitempty"`
 	line, col int
 }
 

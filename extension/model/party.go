@@ -50,30 +50,86 @@ var (
 // role", "Rôle Client") or by a known name.
 func (b *builder) headerParty(header string) (name string, ok bool) {
 	h := plain(header)
-	bare := accentFold.Replace(h)
-	stripped := partySuffixRE.ReplaceAllString(bare, "")
-	stripped = strings.TrimSpace(partyPrefixRE.ReplaceAllString(stripped, ""))
+	bare := nonASCII(accentFold, h)
+	stripped := bare
+	if lower := strings.ToLower(bare); hasAffix(lower, partySuffixes, strings.HasSuffix) {
+		stripped = partySuffixRE.ReplaceAllString(bare, "")
+	}
+	if lower := strings.ToLower(stripped); hasAffix(lower, partyPrefixes, strings.HasPrefix) {
+		stripped = partyPrefixRE.ReplaceAllString(stripped, "")
+	}
+	stripped = strings.TrimSpace(stripped)
 	affixed := stripped != strings.TrimSpace(bare)
 	// keep the original spelling (accents) of the remainder
 	name = h
 	if affixed {
 		name = originalSpan(h, stripped)
 	}
-	name = parenRE.ReplaceAllString(name, "")
+	if strings.HasSuffix(strings.TrimSpace(name), ")") {
+		name = parenRE.ReplaceAllString(name, "")
+	}
 	f := fold(name)
 	if _, isCustomer := customerWords[f]; isCustomer {
 		return customerName(name), true
 	}
-	if affixed && f != "" && len(strings.Fields(f)) <= 5 {
+	if affixed && f != "" && len(strings.Fields(f)) <= 5 && !endsWithFunctionWord(f) {
 		return name, true
 	}
 	return name, b.knownName(f)
 }
 
+// functionWords end word groups that are no party name ("Types of
+// tasks", "Who is responsible").
+var functionWords = map[string]bool{
+	"of": true, "for": true, "to": true, "in": true, "on": true, "by": true, "the": true, "a": true,
+	"an": true, "and": true, "or": true, "with": true, "is": true, "are": true, "who": true, "what": true,
+	"de": true, "des": true, "du": true, "la": true, "le": true, "les": true, "et": true, "ou": true,
+}
+
+// endsWithFunctionWord reports whether the folded name f ends with a
+// function word.
+func endsWithFunctionWord(f string) bool {
+	words := strings.Fields(f)
+	return len(words) > 0 && functionWords[words[len(words)-1]]
+}
+
+// partyNouns end the names of parties by their part ("Workload provider",
+// "3rd Party OS Vendor").
+var partyNouns = map[string]bool{
+	"provider": true, "providers": true, "consumer": true, "consumers": true, "vendor": true,
+	"vendors": true, "supplier": true, "suppliers": true, "partner": true, "partners": true,
+	"operator": true, "operators": true,
+}
+
+// partyNoun reports whether the folded f is a short name (up to six
+// words) ending with a party noun.
+func partyNoun(f string) bool {
+	words := strings.Fields(f)
+	return len(words) > 0 && len(words) <= 6 && partyNouns[words[len(words)-1]]
+}
+
+// partySuffixes and partyPrefixes are the words partySuffixRE and
+// partyPrefixRE look for, lower case: without one of them the regexps
+// cannot match.
+var (
+	partySuffixes = []string{"responsibilities", "responsibility", "responsible", "role", "roles", "helps", "tasks", "duties", "responsabilites", "responsabilite"}
+	partyPrefixes = []string{"role", "roles", "how", "responsibilities of", "responsabilites", "responsabilite", "taches"}
+)
+
+// hasAffix reports whether s has one of the affixes, as has tells.
+func hasAffix(s string, affixes []string, has func(s, affix string) bool) bool {
+	for _, a := range affixes {
+		if has(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // originalSpan finds stripped (accent-folded) inside h and returns h's own
 // spelling of it; it falls back to stripped.
 func originalSpan(h, stripped string) string {
-	fh := accentFold.Replace(h)
+	fh := nonASCII(accentFold, h)
 	if i := strings.Index(fh, stripped); i >= 0 && len(fh) == len(h) {
 		return h[i : i+len(stripped)]
 	}
@@ -106,7 +162,11 @@ func (b *builder) knownName(f string) bool {
 
 // partyID is the stable id of a party name.
 func (b *builder) partyID(name string) string {
-	f := fold(keywordRE.ReplaceAllString(name, "$1"))
+	bare := name
+	if strings.Contains(name, "{{") {
+		bare = keywordRE.ReplaceAllString(name, "$1")
+	}
+	f := fold(bare)
 	if id, ok := b.aliases[f]; ok {
 		return id
 	}
@@ -136,7 +196,10 @@ func (b *builder) party(name, alias string, line int) string {
 		p.Aliases = appendUnique(p.Aliases, alias)
 		p.names = appendUnique(p.names, name)
 	}
-	b.aliases[fold(name)] = id
+	if f := fold(name); b.aliases[f] != id {
+		b.aliases[f] = id
+		b.aliasGen++
+	}
 	return id
 }
 
@@ -179,10 +242,22 @@ func (b *builder) cellParties(text string) (names []string, shared, ok bool) {
 	if sharedWords[f] {
 		return nil, true, true
 	}
-	parts := partyListRE.Split(plain(text), -1)
+	parts := []string{plain(text)}
+	// (plain leaves only spaces as white space) partyListRE cannot match
+	// without these: spare the regexp
+	if s := parts[0]; strings.ContainsAny(s, "/,&+") || strings.Contains(s, " and ") || strings.Contains(s, " et ") {
+		parts = partyListRE.Split(s, -1)
+	}
 	for _, p := range parts {
-		p = parenRE.ReplaceAllString(strings.TrimSpace(p), "")
-		if !b.knownName(fold(p)) {
+		if p = strings.TrimSpace(p); strings.Contains(p, "(") {
+			p = parenRE.ReplaceAllString(p, "")
+		}
+		if fp := fold(p); !b.knownName(fp) && !partyNoun(fp) {
+			// one name holding a separator ("On-premises IaaS / data
+			// center provider")?
+			if whole := parenRE.ReplaceAllString(plain(text), ""); len(parts) > 1 && partyNoun(fold(whole)) {
+				return []string{whole}, false, true
+			}
 			return nil, false, false
 		}
 		names = append(names, p)

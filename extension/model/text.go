@@ -2,8 +2,9 @@ package model
 
 import (
 	"regexp"
+	"slices"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // accentFold maps accented Latin letters to their base letter.
@@ -16,41 +17,94 @@ var accentFold = strings.NewReplacer(
 var (
 	htmlTagRE  = regexp.MustCompile(`<[^>]*>`)
 	emphasisRE = regexp.MustCompile(`(\*\*|__)(.*?)(\*\*|__)`)
-	spaceRE    = regexp.MustCompile(`\s+`)
 )
 
 // plain strips emphasis markers and HTML tags and collapses white space.
 func plain(s string) string {
-	s = htmlTagRE.ReplaceAllString(s, "")
-	s = emphasisRE.ReplaceAllString(s, "$2")
-	return strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+	// the patterns cannot match without their first characters, which
+	// most cells lack: skip the (slow) regexps then
+	if strings.IndexByte(s, '<') >= 0 {
+		s = htmlTagRE.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "**") || strings.Contains(s, "__") {
+		s = emphasisRE.ReplaceAllString(s, "$2")
+	}
+	return strings.TrimSpace(collapseSpace(s))
+}
+
+// collapseSpace replaces each run of white space as regexp's \s means it
+// (\t \n \f \r and space) by one space, as the regexp \s+ would.
+func collapseSpace(s string) string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	i := 0
+	for ; i < len(s); i++ {
+		if isSpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpace(s[i+1])) {
+			break
+		}
+	}
+	if i == len(s) {
+		return s // nothing to replace
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if !isSpace(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteByte(' ')
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+	}
+	return b.String()
 }
 
 // fold returns s plain, lower case, accents removed: the form header and
 // keyword comparisons use.
 func fold(s string) string {
-	return accentFold.Replace(strings.ToLower(plain(s)))
+	s = strings.ToLower(plain(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return accentFold.Replace(s)
+		}
+	}
+	return s // ASCII: accentFold has nothing to replace
 }
 
 // slug makes an id: lower-case ASCII letters and digits separated by
 // single hyphens, cut at a word boundary after max bytes (0: no limit).
 func slug(s string, max int) string {
+	return trimSlug(slugAll(s, max), max)
+}
+
+// slugAll makes the slug of s, stopping once it is longer than max bytes
+// (0: no limit).
+func slugAll(s string, max int) string {
 	s = fold(s)
 	var b strings.Builder
+	b.Grow(min(len(s), max+1))
 	dash := false
-	for _, r := range s {
+	for i := 0; i < len(s) && (max <= 0 || b.Len() <= max); i++ {
+		c := s[i]
 		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
-			b.WriteRune(r)
+			b.WriteByte(c)
 		default:
 			dash = true
 		}
 	}
-	out := b.String()
+	return b.String()
+}
+
+// trimSlug cuts a slug at a word boundary after max bytes (0: no limit).
+func trimSlug(out string, max int) string {
 	if max > 0 && len(out) > max {
 		out = out[:max]
 		if i := strings.LastIndexByte(out, '-'); i > max/2 {
@@ -71,7 +125,15 @@ var placeholderRE = regexp.MustCompile(`(?i)^\s*(need(s)? content|\?+|tbd|tbc|to
 
 // isPlaceholder reports whether s is a placeholder ("NEED CONTENT", "??", "TBD").
 func isPlaceholder(s string) bool {
-	return placeholderRE.MatchString(s)
+	return mayStartWith(s, "nNtTxXrRlL?") && placeholderRE.MatchString(s)
+}
+
+// mayStartWith reports whether s, leading white space skipped, may start
+// with one of the ASCII characters in first, as a case-insensitive regexp
+// needs: false only for an ASCII character not among them.
+func mayStartWith(s, first string) bool {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	return s == "" || s[0] >= utf8.RuneSelf || strings.IndexByte(first, s[0]) >= 0
 }
 
 // notApplicableRE matches "not applicable" cells.
@@ -79,7 +141,7 @@ var notApplicableRE = regexp.MustCompile(`(?i)^\s*(n\s*/\s*a|n\.a\.|na|not appli
 
 // isNotApplicable reports whether s says "not applicable".
 func isNotApplicable(s string) bool {
-	return notApplicableRE.MatchString(s)
+	return mayStartWith(s, "nNsS") && notApplicableRE.MatchString(s)
 }
 
 // isDash reports whether s is empty or only a dash: the "not involved" cell.
@@ -94,27 +156,70 @@ func isDash(s string) bool {
 // footnoteRE matches footnote marks at the end of a cell.
 var footnoteRE = regexp.MustCompile(`\s*(\*+|†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?[\w-]+\]|\(\d{1,2}\))$`)
 
+// markWindow is how many trailing bytes liftNotes searches for a mark,
+// and maxMarks how many marks it lifts off one cell at most: a cell of
+// thousands of marks is text, and costs linear time.
+const (
+	markWindow = 256
+	maxMarks   = 16
+)
+
 // liftNotes removes trailing footnote marks from s and returns them.
 // A cell that is only a mark is left alone (a "*" plan means "all").
 func liftNotes(s string) (string, []string) {
 	var marks []string
 	s = strings.TrimSpace(s)
-	for {
-		loc := footnoteRE.FindStringSubmatchIndex(s)
-		if loc == nil || loc[0] == 0 {
+	for len(marks) < maxMarks {
+		// a mark is short: search the tail only
+		if !endsLikeMark(s) {
+			break // footnoteRE cannot match: spare the regexp
+		}
+		from := max(len(s)-markWindow, 0)
+		loc := footnoteRE.FindStringSubmatchIndex(s[from:])
+		if loc == nil || from+loc[0] == 0 {
 			break
 		}
-		marks = append([]string{normalizeMarker(s[loc[2]:loc[3]])}, marks...)
-		s = strings.TrimSpace(s[:loc[0]])
+		marks = append(marks, normalizeMarker(s[from+loc[2]:from+loc[3]]))
+		s = strings.TrimSpace(s[:from+loc[0]])
 	}
+	slices.Reverse(marks)
 	return s, marks
+}
+
+// endsLikeMark reports whether s ends with a character a footnote mark
+// (footnoteRE) can end with.
+func endsLikeMark(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '*', '†', '‡', '★', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰':
+		return true
+	case ']': // "[^1]", "[1]"
+		return strings.IndexByte(s, '[') >= 0
+	case ')': // "(1)", "(12)": most cells ending with ")" end with words
+		n := len(s)
+		digit := func(i int) bool { return i >= 0 && s[i] >= '0' && s[i] <= '9' }
+		return n >= 3 && digit(n-2) && (s[n-3] == '(' || digit(n-3) && n >= 4 && s[n-4] == '(')
+	}
+	return false
 }
 
 // normalizeMarker turns "[^1]", "(1)", "¹" into "1" and keeps "*", "†".
 func normalizeMarker(m string) string {
-	m = strings.Trim(m, "[]^()")
-	sup := strings.NewReplacer("¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7", "⁸", "8", "⁹", "9", "⁰", "0")
-	return sup.Replace(m)
+	return superscripts.Replace(strings.Trim(m, "[]^()"))
+}
+
+// superscripts maps superscript digits to digits.
+var superscripts = strings.NewReplacer("¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7", "⁸", "8", "⁹", "9", "⁰", "0")
+
+// nonASCII applies r, whose patterns are all non-ASCII, to s: an ASCII s
+// is returned as is (Replace would copy it).
+func nonASCII(r *strings.Replacer, s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return r.Replace(s)
+		}
+	}
+	return s
 }
 
 // appendUnique appends s to list unless it is already there.

@@ -16,6 +16,11 @@ import (
 // FromMarkdown reads the goldmark AST of a document parsed with mdraci's
 // extension (keywords resolved, attribute lists applied, tables read) into
 // a Document. meta is the front matter, nil when there is none.
+//
+// Besides Markdown tables, it reads the <table>s of raw HTML blocks (a saved
+// page pasted into Markdown) with the HTML reader, in document order.
+// Footnote definitions become paragraph lines "[^1]: text" and footnote
+// references in cells the marks " [^1]", numbered as the page shows them.
 func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *Document {
 	r := &mdReader{src: src, lines: diag.NewLines(src)}
 	d := &Document{File: file, Format: "markdown", Meta: meta}
@@ -37,6 +42,10 @@ func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *D
 type mdReader struct {
 	src   []byte
 	lines *diag.Lines
+	// skip is the source offset up to which blocks were already read as
+	// part of an HTML table (the blank lines inside a <table> split it into
+	// several HTML blocks and paragraphs)
+	skip int
 }
 
 func (r *mdReader) pos(offset int) Pos {
@@ -48,6 +57,13 @@ func (r *mdReader) pos(offset int) Pos {
 // document order.
 func (r *mdReader) blocks(n ast.Node, d *Document) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if v, ok := c.(*ast.HTMLBlock); ok {
+			r.htmlTables(v, d)
+			continue
+		}
+		if ls := c.Lines(); ls != nil && ls.Len() > 0 && ls.At(0).Start < r.skip {
+			continue // read as part of an HTML table
+		}
 		switch v := c.(type) {
 		case *ast.Heading:
 			h := &Heading{Level: v.Level, Text: plain.Text(v, r.src), Anchor: nodeAttr(v, "id")}
@@ -61,12 +77,130 @@ func (r *mdReader) blocks(n ast.Node, d *Document) {
 			}
 		case *east.Table:
 			d.Blocks = append(d.Blocks, Block{Kind: KindTable, Table: r.table(v)})
+		case *east.Footnote:
+			// a footnote definition, as the line "[^1]: text" (the number
+			// its references show)
+			if p := v.FirstChild(); p != nil && p.Lines() != nil && p.Lines().Len() > 0 {
+				text := fmt.Sprintf("[^%d]: %s", v.Index, plain.Text(v, r.src))
+				pos := r.pos(p.Lines().At(0).Start)
+				d.Blocks = append(d.Blocks, Block{Kind: KindParagraph, Lines: []Line{{Text: text, Pos: Pos{Line: pos.Line, Col: 1}}}})
+			}
 		default:
 			if c.Type() == ast.TypeBlock && c.HasChildren() {
 				r.blocks(c, d)
 			}
 		}
 	}
+}
+
+// htmlTables reads the <table>s that start in an HTML block (a saved web
+// page pasted into Markdown) with the HTML reader, up to the matching
+// </table>, past the HTML block's end when blank lines split the table.
+// Positions are those of the Markdown source. Keyword references in raw
+// HTML are left as written.
+func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
+	ls := b.Lines()
+	if ls.Len() == 0 {
+		return
+	}
+	from, stop := max(ls.At(0).Start, r.skip), ls.At(ls.Len()-1).Stop
+	if b.HasClosure() {
+		stop = max(stop, b.ClosureLine.Stop)
+	}
+	for from < stop {
+		start := indexFold(r.src[from:stop], "<table")
+		if start < 0 {
+			return
+		}
+		start += from
+		end := r.tableEnd(start)
+		if end < 0 {
+			end = stop // not closed: the HTML block holds the table
+		}
+		// the rest of the line of </table> belongs to the fragment
+		if nl := bytes.IndexByte(r.src[end:], '\n'); nl >= 0 {
+			end += nl
+		} else {
+			end = len(r.src)
+		}
+		p := r.pos(start)
+		// pad the fragment so that the HTML reader's positions are the
+		// Markdown source's
+		frag := make([]byte, 0, p.Line-1+p.Col-1+end-start)
+		frag = append(frag, bytes.Repeat([]byte{'\n'}, p.Line-1)...)
+		frag = append(frag, bytes.Repeat([]byte{' '}, p.Col-1)...)
+		frag = append(frag, r.src[start:end]...)
+		hd, _ := FromHTML("", frag)
+		for _, blk := range hd.Blocks {
+			if blk.Kind == KindTable {
+				blk.Table.Raw = true
+				d.Blocks = append(d.Blocks, blk)
+			}
+		}
+		r.skip = max(r.skip, end)
+		from = end
+	}
+}
+
+// tableEnd returns the offset just after the </table> closing the <table>
+// at start, nested tables counted; -1 when it is not closed.
+func (r *mdReader) tableEnd(start int) int {
+	depth := 0
+	for i := start; i < len(r.src); {
+		lt := bytes.IndexByte(r.src[i:], '<')
+		if lt < 0 {
+			break
+		}
+		i += lt
+		rest := r.src[i:]
+		switch {
+		case hasPrefixFold(rest, "<table"):
+			depth++
+		case hasPrefixFold(rest, "</table"):
+			depth--
+			if depth == 0 {
+				if gt := bytes.IndexByte(rest, '>'); gt >= 0 {
+					return i + gt + 1
+				}
+				return -1
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+// indexFold is bytes.Index for an ASCII lower-case needle, ignoring case.
+func indexFold(s []byte, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := bytes.IndexByte(s[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if hasPrefixFold(s[i:], needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasPrefixFold reports whether s starts with the ASCII lower-case prefix,
+// ignoring case.
+func hasPrefixFold(s []byte, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // paragraph returns the paragraph's source lines, trimmed, with keywords
@@ -142,11 +276,48 @@ func (r *mdReader) rowPos(row ast.Node) Pos {
 func (r *mdReader) cells(row ast.Node) []Cell {
 	var cells []Cell
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-		cell := Cell{Text: plain.Text(c, r.src), Raw: r.raw(c), Pos: r.pos(c.Pos())}
-		cell.Items = r.items(c)
+		cell := Cell{Raw: r.raw(c), Pos: r.pos(r.contentStart(c.Pos())), Items: r.items(c)}
+		if cell.Items != nil {
+			// the pieces joined by a space: plain text glues the
+			// pieces that raw HTML separates ("nodes</li><li>Disable")
+			cell.Text = strings.Join(cell.Items, " ")
+		} else {
+			cell.Text = plain.Text(c, r.src)
+		}
+		cell.Text += footnoteMarks(c)
 		cells = append(cells, cell)
 	}
 	return cells
+}
+
+// contentStart moves a cell's offset (just after its opening pipe) past
+// the blanks before its content, so that positions point at the text; an
+// empty cell keeps its offset.
+func (r *mdReader) contentStart(offset int) int {
+	if offset < 0 {
+		return offset
+	}
+	i := offset
+	for i < len(r.src) && (r.src[i] == ' ' || r.src[i] == '\t') {
+		i++
+	}
+	if i == len(r.src) || r.src[i] == '|' || r.src[i] == '\n' || r.src[i] == '\r' {
+		return offset
+	}
+	return i
+}
+
+// footnoteMarks returns the marks of the footnote references in n, as
+// " [^1]" each: plain text drops them.
+func footnoteMarks(n ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := c.(*east.FootnoteLink); ok && entering {
+			fmt.Fprintf(&b, " [^%d]", l.Index)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // raw returns the cell's source text as written.
@@ -212,11 +383,16 @@ func (r *mdReader) items(cell ast.Node) []string {
 				}
 				flush()
 			}
-		default:
-			cur.WriteString(plain.Text(c, r.src))
-			if t, ok := c.(*ast.Text); ok && t.SoftLineBreak() {
+		case ast.KindText:
+			// as written: plain text trims each node, and the spaces
+			// between the nodes of a piece are the piece's
+			t := c.(*ast.Text)
+			cur.Write(t.Value(r.src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
 				cur.WriteByte(' ')
 			}
+		default:
+			cur.WriteString(plain.Text(c, r.src))
 		}
 	}
 	flush()

@@ -103,6 +103,9 @@ type Table struct {
 	Attrs map[string]string
 	// Pos is the position of the header row (or the first row).
 	Pos Pos
+	// Raw is true for a table of raw HTML inside a Markdown document: the
+	// goldmark AST holds it as HTML, not as a table node.
+	Raw bool
 }
 
 // Row is one body row of a table.

@@ -1,0 +1,157 @@
+package model
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// The shapes below come from corpus pages the corpus test reads; each
+// test pins one reading.
+
+// TestCheckMarksNeedAPartyHeader: marks under headers that name no party
+// ("Optional" | "Yes", powervs-vpc) are a feature list, not a matrix;
+// marks under a party header (Zilliz) are.
+func TestCheckMarksNeedAPartyHeader(t *testing.T) {
+	d := Build(doc("f.md",
+		tbl(1, []string{"Resource Type", "Optional", "Description"},
+			[]string{"Workspace", "", "A workspace with 2 subnets"},
+			[]string{"Custom Images", "Yes", "Imports up to three images"}),
+		tbl(10, []string{"Resource Type", "Optional", "Description"},
+			[]string{"VPC", "", "Edge VPC"}),
+	))
+	eq(t, 0, len(d.Matrices), "no matrix")
+	eq(t, 0, len(d.Parties), "\"Optional\" is no party")
+
+	d = Build(doc("z.md", tbl(1, []string{"Task", "Zilliz BYOC", "Customer"},
+		[]string{"Set up VPC", "", "✔"},
+		[]string{"Patch", "✔", "✔"})))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	eq(t, MatrixCheck, d.Matrices[0].Kind)
+	eq(t, []string{"R"}, findRow(d, "Patch").Assignments["customer"].Roles)
+}
+
+// TestAffixedNameNeedsANoun: "Types of tasks" is not the party "Types of"
+// (satellite-architecture), "IBM tasks" is IBM.
+func TestAffixedNameNeedsANoun(t *testing.T) {
+	b := newTestBuilder()
+	_, ok := b.headerParty("Types of tasks")
+	eq(t, false, ok, "Types of tasks")
+	_, ok = b.headerParty("Who is responsible")
+	eq(t, false, ok, "Who is responsible")
+	name, ok := b.headerParty("IBM tasks")
+	eq(t, true, ok, "IBM tasks")
+	eq(t, "IBM", name)
+
+	d := Build(doc("s.md", tbl(1, []string{"Types of tasks", "Description"},
+		[]string{"Change management", "Includes tasks such as deployment."})))
+	eq(t, 0, len(d.Matrices))
+}
+
+// TestRoleColumns: columns whose header is a role ("Who is accountable
+// (A)") name in their cells the parties holding that role (the deployable
+// architectures table of IBM's overview page).
+func TestRoleColumns(t *testing.T) {
+	d := Build(doc("o.md", tbl(1,
+		[]string{"Timeline", "Responsibility", "Who is responsible (R)", "Who is accountable (A)", "Who is informed (I)"},
+		[]string{"Day 0", "", "", "", ""},
+		[]string{"", "Create the architecture", "IBM", "n/a", "Customer"},
+		[]string{"", "Fix the script", "IBM, service owner", "", ""},
+		[]string{"", "Issues with images", "Customer (3rd Party Vendor/Open Source community)", "", ""},
+	)))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	m := d.Matrices[0]
+	eq(t, MatrixGrid, m.Kind)
+	var letters []string
+	for _, c := range m.Columns {
+		letters = append(letters, c.Role+":"+c.Letter)
+	}
+	eq(t, []string{"unknown:", "activity:", "category:R", "category:A", "category:I"}, letters)
+
+	r := findRow(d, "Create the architecture")
+	eq(t, []string{"R"}, r.Assignments["ibm"].Roles)
+	eq(t, []string{"I"}, r.Assignments["customer"].Roles, "Customer is Informed, not Responsible")
+	eq(t, []string{}, r.Assignments["customer"].Duties, "a role column adds no duty")
+	eq(t, OwnerProvider, r.Ownership, "I does not own")
+	eq(t, StatusNotApplicable, r.Categories["who-is-accountable-a"].Status)
+
+	r = findRow(d, "Fix the script")
+	eq(t, []string{"ibm", "service-owner"}, r.Categories["who-is-responsible-r"].Parties)
+	eq(t, []string{"R"}, r.Assignments["service-owner"].Roles)
+
+	r = findRow(d, "Issues with images")
+	c := r.Categories["who-is-responsible-r"]
+	eq(t, []string{"customer"}, c.Parties)
+	eq(t, []string{"3rd Party Vendor/Open Source community"}, c.Duties, "the remark is kept")
+	eq(t, OwnerCustomer, r.Ownership)
+}
+
+// TestRoleColumnAlternatives: "A or B" in a role column names both.
+func TestRoleColumnAlternatives(t *testing.T) {
+	d := Build(doc("r.md", tbl(1, []string{"Area", "Responsible"},
+		[]string{"1-Service Delivery", "IBM ManagePlus"},
+		[]string{"5-Technical Maintenance", "RISE with SAP or RISE with SAP – Premium Supplier"})))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	eq(t, "R", d.Matrices[0].Columns[1].Letter)
+	r := findRow(d, "5-Technical")
+	eq(t, []string{"rise-with-sap", "rise-with-sap-premium-supplier"}, r.Categories["responsible"].Parties)
+	eq(t, []string{"ibm-manageplus"}, keys(findRow(d, "1-Service").Assignments))
+}
+
+func keys(m map[string]*Assignment) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestGridPartyNouns: grid cells naming parties by their part ("Workload
+// provider", "On-premises IaaS / data center provider") are parties; the
+// footnote marks of grid cells are the row's notes.
+func TestGridPartyNouns(t *testing.T) {
+	d := Build(doc("g.md",
+		tbl(1, []string{"Resource", "Control plane worker nodes", "Workload clusters"},
+			[]string{"Host networking", "On-premises PaaS provider", "Workload provider"},
+			[]string{"Servers", "On-premises IaaS / data center provider", "Shared [^1]"}),
+		p(10, "[^1]: Shared with the workload provider."),
+	))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	eq(t, MatrixGrid, d.Matrices[0].Kind)
+	r := findRow(d, "Servers")
+	eq(t, []string{"on-premises-iaas-data-center-provider"}, r.Categories["control-plane-worker-nodes"].Parties)
+	eq(t, []Note{{Marker: "1", Text: "Shared with the workload provider.", Line: 10}}, r.Notes)
+	eq(t, []string{"on-premises-paas-provider"}, findRow(d, "Host networking").Categories["control-plane-worker-nodes"].Parties)
+}
+
+// TestGridNeedsAnActivity: party names down the only text column define
+// the parties ("Role | Description"); nothing is assigned.
+func TestGridNeedsAnActivity(t *testing.T) {
+	d := Build(doc("r.md", tbl(1, []string{"Role", "Description"},
+		[]string{"Workload consumer", "Line-of-business organization."},
+		[]string{"Workload provider", "Client IT development team."})))
+	eq(t, 0, len(d.Matrices))
+}
+
+// TestTwoActivityHeaders: in "Process | Task | …" the first groups the
+// rows (a qualifier) and the last is the activity (SAP's service catalog).
+func TestTwoActivityHeaders(t *testing.T) {
+	d := Build(doc("p.md", tbl(1, []string{"Process", "Task", "IBM", "Customer"},
+		[]string{"Communication", "Appoint a contact", "I", "RA"})))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	eq(t, []string{ColQualifier, ColActivity, ColParty, ColParty}, roles(d.Matrices[0].Columns))
+	r := d.Matrices[0].Rows[0]
+	eq(t, "Appoint a contact", r.Activity)
+	eq(t, map[string]string{"process": "Communication"}, r.Qualifiers)
+}
+
+// TestMatrixWithoutRows: a header-only table is a matrix of no rows, "rows":
+// [] in JSON, which validates.
+func TestMatrixWithoutRows(t *testing.T) {
+	d := Build(doc("e.md", tbl(1, []string{"Activity", "Client Role", "Cloud Temple Role"})))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	out, err := json.Marshal(d)
+	must(t, err == nil, err)
+	must(t, strings.Contains(string(out), `"rows":[]`), string(out))
+	must(t, Validate(out) == nil, Validate(out))
+}

@@ -1,0 +1,140 @@
+package source_test
+
+import (
+	"testing"
+
+	"github.com/mdraci/mdraci/extension"
+	"github.com/mdraci/mdraci/extension/source"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readMarkdown parses src with mdraci's extension and reads it into the
+// source layer.
+func readMarkdown(t *testing.T, src string) *source.Document {
+	t.Helper()
+	res := extension.NewConverter().Parse("t.md", []byte(src), extension.Markdown)
+	return res.Document()
+}
+
+// tables returns the document's tables.
+func tables(d *source.Document) []*source.Table {
+	var out []*source.Table
+	for _, b := range d.Blocks {
+		if b.Kind == source.KindTable {
+			out = append(out, b.Table)
+		}
+	}
+	return out
+}
+
+// TestMarkdownCellPositions: a cell's position is that of its text, not of
+// the blank after the pipe; an empty cell keeps the position after the pipe.
+func TestMarkdownCellPositions(t *testing.T) {
+	d := readMarkdown(t, "| Task | IBM | You |\n|---|---|---|\n| Patch |  RA |  |\n")
+	ts := tables(d)
+	require.Len(t, ts, 1)
+	row := ts[0].Rows[0]
+	assert.Equal(t, source.Pos{Line: 3, Col: 3}, row.Cells[0].Pos, "Patch")
+	assert.Equal(t, source.Pos{Line: 3, Col: 12}, row.Cells[1].Pos, "RA")
+	assert.Equal(t, source.Pos{Line: 3, Col: 16}, row.Cells[2].Pos, "the empty cell, after its pipe")
+}
+
+// TestMarkdownHTMLTables: <table>s pasted into Markdown (the Azure and SAP
+// pages) are read, also when blank lines inside split them into several
+// HTML blocks, with the Markdown source's positions; Markdown around them
+// is read as before.
+func TestMarkdownHTMLTables(t *testing.T) {
+	src := "# Title\n" + // 1
+		"\n" + // 2
+		"<table>\n" + // 3
+		"  <tr>\n" + // 4
+		"   <th>Resource</th><th>Microsoft responsibilities</th><th>Customer responsibilities</th>\n" + // 5
+		"  </tr>\n" + // 6
+		"  <tr>\n" + // 7
+		"   <td>Networking</td>\n" + // 8
+		"   <td>\n" + // 9
+		"<ul>\n" + // 10
+		"\n" + // 11
+		"<li>Monitor load balancers.\n" + // 12
+		"\n" + // 13
+		"<li>Respond to alerts.\n" + // 14
+		"</li>\n" + // 15
+		"</ul>\n" + // 16
+		"   </td>\n" + // 17
+		"   <td>Report outages.</td>\n" + // 18
+		"  </tr>\n" + // 19
+		"</table>\n" + // 20
+		"\n" + // 21
+		"After the table.\n" + // 22
+		"\n" + // 23
+		"| A | B |\n|---|---|\n| 1 | 2 |\n" // 24
+	d := readMarkdown(t, src)
+	ts := tables(d)
+	require.Len(t, ts, 2, "the HTML table and the Markdown table")
+	h := ts[0]
+	require.Len(t, h.Header, 3)
+	assert.Equal(t, "Microsoft responsibilities", h.Header[1].Text)
+	require.Len(t, h.Rows, 1)
+	cells := h.Rows[0].Cells
+	require.Len(t, cells, 3)
+	assert.Equal(t, []string{"Monitor load balancers.", "Respond to alerts."}, cells[1].Items)
+	assert.Equal(t, 7, h.Rows[0].Pos.Line, "row positions are the Markdown file's")
+	assert.Equal(t, source.Pos{Line: 18, Col: 4}, cells[2].Pos)
+
+	var paragraphs []string
+	for _, b := range d.Blocks {
+		if b.Kind == source.KindParagraph {
+			for _, l := range b.Lines {
+				paragraphs = append(paragraphs, l.Text)
+			}
+		}
+	}
+	assert.Equal(t, []string{"After the table."}, paragraphs, "the pieces of the table are not paragraphs")
+	assert.Equal(t, 24, ts[1].Pos.Line)
+}
+
+// TestMarkdownHTMLTableUnclosed: a <table> never closed is read from its
+// HTML block alone; the Markdown after it is still read.
+func TestMarkdownHTMLTableUnclosed(t *testing.T) {
+	d := readMarkdown(t, "<table><tr><td>Task</td><td>IBM</td></tr>\n\nText after.\n")
+	require.Len(t, tables(d), 1)
+	last := d.Blocks[len(d.Blocks)-1]
+	require.Equal(t, source.KindParagraph, last.Kind)
+	assert.Equal(t, "Text after.", last.Lines[0].Text)
+}
+
+// TestMarkdownCellPieces: the pieces of a cell keep the spaces between
+// their inline nodes (text next to raw HTML links), and the cell's text is
+// its pieces joined by a space.
+func TestMarkdownCellPieces(t *testing.T) {
+	d := readMarkdown(t, "| Task | You |\n|---|---|\n"+
+		`| Size | <ul><li>Adjust <a href="/c">compute</a> and <a href="/s">storage</a> capacity.</li><li>Tune.</li></ul> |`+"\n"+
+		"| Perf | Request sizing.<br><br>Application level performance tuning. |\n")
+	ts := tables(d)
+	require.Len(t, ts, 1)
+	c := ts[0].Rows[0].Cells[1]
+	assert.Equal(t, []string{"Adjust compute and storage capacity.", "Tune."}, c.Items)
+	assert.Equal(t, "Adjust compute and storage capacity. Tune.", c.Text)
+	c = ts[0].Rows[1].Cells[1]
+	assert.Equal(t, []string{"Request sizing.", "Application level performance tuning."}, c.Items)
+}
+
+// TestMarkdownFootnotes: a footnote reference in a cell is kept as a mark
+// ("[^1]", the number the reference shows) and a definition is read as
+// the line "[^1]: text".
+func TestMarkdownFootnotes(t *testing.T) {
+	d := readMarkdown(t, "| Task | IBM |\n|---|---|\n| Link | Shared [^link] |\n\n[^link]: Shared with the workload provider.\n")
+	ts := tables(d)
+	require.Len(t, ts, 1)
+	assert.Equal(t, "Shared [^1]", ts[0].Rows[0].Cells[1].Text)
+	var lines []source.Line
+	for _, b := range d.Blocks {
+		if b.Kind == source.KindParagraph {
+			lines = append(lines, b.Lines...)
+		}
+	}
+	require.Len(t, lines, 1)
+	assert.Equal(t, "[^1]: Shared with the workload provider.", lines[0].Text)
+	assert.Equal(t, 5, lines[0].Pos.Line)
+}
