@@ -69,6 +69,9 @@ func FuzzConvert(f *testing.F) {
 	}
 	f.Add([]byte("# A\n\n# A\n\n## a\n{: #a-2}\n\n| x |\n|---|\n| y |\n{: summary=\"s\"}\n\n| x |\n|---|\n{: summary=\"t\"}\n"), uint8(0))
 	f.Add([]byte("<table id=\"x\"><tr><td>1</td></tr></table>"), uint8(2))
+	for _, b := range corpusSeeds(f) {
+		f.Add(b, uint8(0))
+	}
 
 	c := extension.NewConverter()
 	f.Fuzz(func(t *testing.T, src []byte, kind uint8) {

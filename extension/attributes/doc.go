@@ -12,7 +12,8 @@
 // id, class, lang, dir, title, data-*, and the table attributes mdraci's
 // table renderer consumes (caption, caption-side, summary, row-headers);
 // target and rel on links. Event handlers, style (unless allowed with
-// WithUnsafe) and script URLs never pass.
+// WithUnsafe) and script URLs never pass; links, images and autolinks to
+// script URLs lose their destination (URLRenderer, SafeURL).
 //
 //	md := goldmark.New(goldmark.WithExtensions(attributes.New()))
 package attributes

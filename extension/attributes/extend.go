@@ -4,6 +4,7 @@ import (
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -15,7 +16,8 @@ type Config struct {
 	Keywords *keyword.Data
 	// Strict makes unresolved keywords in values errors. Defaults to false.
 	Strict bool
-	// Unsafe lets the style attribute through. Defaults to false.
+	// Unsafe lets the style attribute through, and links and images to
+	// script URLs (javascript:, data: …; see SafeURL). Defaults to false.
 	Unsafe bool
 }
 
@@ -48,7 +50,8 @@ func WithStrict(strict bool) Option {
 	return optionFunc{"WithStrict", func(c *Config) { c.Strict = strict }}
 }
 
-// WithUnsafe lets the style attribute through. Defaults to off.
+// WithUnsafe lets the style attribute and links to script URLs through.
+// Defaults to off.
 func WithUnsafe(unsafe bool) Option {
 	return optionFunc{"WithUnsafe", func(c *Config) { c.Unsafe = unsafe }}
 }
@@ -96,4 +99,9 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 			util.Prioritized(NewAttributeListTransformer(e.Config), 100),
 		),
 	)
+	if !e.Config.Unsafe {
+		// Before goldmark's HTML renderer (1000): links, images and
+		// autolinks to script URLs lose their destination.
+		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(NewURLRenderer(), 200)))
+	}
 }

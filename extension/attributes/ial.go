@@ -3,6 +3,7 @@ package attributes
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // List is one parsed attribute list: the contents of {: …} or of an ALD.
@@ -141,10 +142,10 @@ func Parse(s string) (List, []Problem) {
 			if j < len(s) && s[j] == '=' {
 				v, next, p := parseValue(s, j+1)
 				if p != "" {
-					problems = append(problems, Problem{j + 1, fmt.Sprintf("attribute %q: %s", name, p)})
+					problems = append(problems, Problem{j + 1, fmt.Sprintf("attribute %q: %s", clip(name), p)})
 				}
 				if !validName(name) {
-					problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid attribute name", name)})
+					problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid attribute name", clip(name))})
 				} else {
 					l.Pairs = append(l.Pairs, Pair{Key: name, Value: v})
 				}
@@ -154,7 +155,7 @@ func Parse(s string) (List, []Problem) {
 			if validName(name) {
 				l.Refs = append(l.Refs, name)
 			} else {
-				problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid reference name", name)})
+				problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid reference name", clip(name))})
 			}
 			i = j
 		}
@@ -193,6 +194,20 @@ func parseValue(s string, i int) (string, int, string) {
 	return b.String(), len(s), "the quoted value is not closed"
 }
 
+// clip shortens s for a message: a diagnostic quotes at most the first 60
+// bytes of a name or value.
+func clip(s string) string {
+	const limit = 60
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // validName reports whether s is usable as an attribute or reference name:
@@ -220,11 +235,31 @@ func (l List) Merge(m List) List {
 	out.Classes = appendUnique(append([]string(nil), l.Classes...), m.Classes...)
 	out.Refs = append(append([]string(nil), l.Refs...), m.Refs...)
 	out.Pairs = append([]Pair(nil), l.Pairs...)
+	if len(out.Pairs)*len(m.Pairs) <= smallSet {
+		for _, p := range m.Pairs {
+			out.Pairs = setPair(out.Pairs, p)
+		}
+		return out
+	}
+	// many pairs (a hostile list): an index keeps the merge linear
+	at := make(map[string]int, len(out.Pairs)+len(m.Pairs))
+	for i := len(out.Pairs) - 1; i >= 0; i-- {
+		at[out.Pairs[i].Key] = i // the first pair of a key, as setPair finds
+	}
 	for _, p := range m.Pairs {
-		out.Pairs = setPair(out.Pairs, p)
+		if i, ok := at[p.Key]; ok {
+			out.Pairs[i].Value = p.Value
+			continue
+		}
+		at[p.Key] = len(out.Pairs)
+		out.Pairs = append(out.Pairs, p)
 	}
 	return out
 }
+
+// smallSet is the work (list length times additions) below which a plain
+// scan beats building a map.
+const smallSet = 256
 
 func setPair(ps []Pair, p Pair) []Pair {
 	for i := range ps {
@@ -236,7 +271,22 @@ func setPair(ps []Pair, p Pair) []Pair {
 	return append(ps, p)
 }
 
+// appendUnique appends the strings of more that are not yet in list (nor
+// earlier in more).
 func appendUnique(list []string, more ...string) []string {
+	if (len(list)+len(more))*len(more) > smallSet {
+		seen := make(map[string]bool, len(list)+len(more))
+		for _, s := range list {
+			seen[s] = true
+		}
+		for _, s := range more {
+			if !seen[s] {
+				seen[s] = true
+				list = append(list, s)
+			}
+		}
+		return list
+	}
 outer:
 	for _, s := range more {
 		for _, t := range list {

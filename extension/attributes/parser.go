@@ -2,6 +2,8 @@ package attributes
 
 import (
 	"bytes"
+	"slices"
+	"sync"
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/keyword"
@@ -12,7 +14,19 @@ import (
 
 type blockParser struct {
 	cfg *Config
+
+	// defs remembers, per keyword value, the attribute lists it holds
+	// (nil: none): pages repeat IBM's long definition list keyword.
+	mu   sync.RWMutex
+	defs map[string][]Line
 }
+
+// maxDefs and maxDefLen bound blockParser.defs: at most maxDefs values of
+// at most maxDefLen bytes.
+const (
+	maxDefs   = 64
+	maxDefLen = 64 << 10
+)
 
 // NewAttributeListParser returns a block parser for lines holding an
 // attribute list ({: …}, {:ref}, {:name: …}), or a keyword reference whose
@@ -62,7 +76,28 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	n := NewAttributeList(items...)
 	n.Lines().Append(text.NewSegment(start, start+len(trimmed)))
 	reader.Advance(seg.Len() - 1)
+	made := madeIn(pc)
+	made.blocks = append(made.blocks, n)
 	return n, parser.NoChildren
+}
+
+// madeKey keeps, per parse, the attribute list nodes the parsers made, in
+// document order, so that the transformer finds them without walking the
+// whole document.
+var madeKey = parser.NewContextKey()
+
+type made struct {
+	blocks []*AttributeList
+	spans  []*SpanAttributeList
+}
+
+func madeIn(pc parser.Context) *made {
+	m, _ := pc.Get(madeKey).(*made)
+	if m == nil {
+		m = &made{}
+		pc.Set(madeKey, m)
+	}
+	return m
 }
 
 // keywordDefinitions returns the attribute lists a keyword-only line stands
@@ -76,6 +111,26 @@ func (p *blockParser) keywordDefinitions(ref string) []Line {
 	if err != nil || v == "" {
 		return nil
 	}
+	p.mu.RLock()
+	items, ok := p.defs[v]
+	p.mu.RUnlock()
+	if !ok {
+		items = parseDefinitions(v)
+		p.mu.Lock()
+		if p.defs == nil {
+			p.defs = map[string][]Line{}
+		}
+		if len(p.defs) < maxDefs && len(v) <= maxDefLen {
+			p.defs[v] = items
+		}
+		p.mu.Unlock()
+	}
+	return slices.Clone(items)
+}
+
+// parseDefinitions returns the attribute lists of a keyword value, one per
+// line, or nil when a line is not one.
+func parseDefinitions(v string) []Line {
 	var items []Line
 	for _, l := range bytes.Split([]byte(v), []byte{'\n'}) {
 		l = bytes.TrimSpace(l)
@@ -135,7 +190,10 @@ func (p *spanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 			"attribute list: %s", pr.Message)
 	}
 	block.Advance(end + 1)
-	return &SpanAttributeList{List: l.List, Literal: line[:end+1], Offset: seg.Start}
+	n := &SpanAttributeList{List: l.List, Literal: line[:end+1], Offset: seg.Start}
+	made := madeIn(pc)
+	made.spans = append(made.spans, n)
+	return n
 }
 
 // braceKey keeps, per parse, where the last search for '}' ended, so that a

@@ -25,24 +25,24 @@ func NewAttributeListTransformer(cfg *Config) parser.ASTTransformer {
 // Transform implements parser.ASTTransformer.Transform.
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	// the nodes the parsers made, in document order
+	m, _ := pc.Get(madeKey).(*made)
+	if m == nil {
+		return
+	}
+	pc.Set(madeKey, nil)
 	var blocks []*AttributeList
-	var spans []*SpanAttributeList
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	for _, b := range m.blocks {
+		if b.Parent() != nil {
+			blocks = append(blocks, b)
 		}
-		switch v := n.(type) {
-		case *AttributeList:
-			blocks = append(blocks, v)
-		case *SpanAttributeList:
-			spans = append(spans, v)
-		}
-		return ast.WalkContinue, nil
-	})
+	}
+	spans := m.spans
 	if len(blocks) == 0 && len(spans) == 0 {
 		return
 	}
-	a := &applier{cfg: t.cfg, pc: pc, src: src, defs: map[string]Line{}}
+	a := &applier{cfg: t.cfg, pc: pc, src: src, defs: map[string]Line{}, expanded: map[string]List{}, active: map[string]bool{},
+		budget: expansionBudget(len(src))}
 	for _, b := range blocks {
 		for _, it := range b.Items {
 			if it.Name != "" {
@@ -74,6 +74,74 @@ type applier struct {
 	pc   parser.Context
 	src  []byte
 	defs map[string]Line
+	// expanded holds each definition with its references expanded, so
+	// that definitions referring to one another twice over (a: b b,
+	// b: c c, …) are expanded once each, not exponentially often.
+	expanded map[string]List
+	// active holds the definitions being expanded, to find cycles.
+	active map[string]bool
+	// budget is how many more bytes of attributes references may bring
+	// in: a large definition used many times cannot blow the output up.
+	budget            int
+	tooLarge, tooDeep bool // reported
+}
+
+// maxPairs is how many key="value" attributes one element may get: goldmark
+// sets attributes in time linear in their number, and no element needs
+// hundreds.
+const maxPairs = 256
+
+// maxDefinitionDepth is how deep references to attribute definitions may
+// nest (a: b, b: c, …).
+const maxDefinitionDepth = 32
+
+// expansionBudget is how many bytes of attributes the references of a
+// document of n bytes may bring in: a few times the document.
+func expansionBudget(n int) int { return 4*n + 64<<10 }
+
+// merger merges lists in order as List.Merge does (the later id and pair
+// values win, classes and references append, classes unique), in time
+// linear in their total size.
+type merger struct {
+	list    List
+	classes map[string]bool
+	pairAt  map[string]int
+}
+
+func (m *merger) add(l List) {
+	if l.ID != "" {
+		m.list.ID = l.ID
+	}
+	if m.classes == nil {
+		m.classes, m.pairAt = map[string]bool{}, map[string]int{}
+	}
+	for _, c := range l.Classes {
+		if !m.classes[c] {
+			m.classes[c] = true
+			m.list.Classes = append(m.list.Classes, c)
+		}
+	}
+	for _, p := range l.Pairs {
+		if i, ok := m.pairAt[p.Key]; ok {
+			m.list.Pairs[i].Value = p.Value
+			continue
+		}
+		m.pairAt[p.Key] = len(m.list.Pairs)
+		m.list.Pairs = append(m.list.Pairs, p)
+	}
+	m.list.Refs = append(m.list.Refs, l.Refs...)
+}
+
+// size is the number of bytes of l's attributes.
+func size(l List) int {
+	n := len(l.ID)
+	for _, c := range l.Classes {
+		n += len(c) + 1
+	}
+	for _, p := range l.Pairs {
+		n += len(p.Key) + len(p.Value) + 4
+	}
+	return n
 }
 
 func (a *applier) applyBlockGroup(group []*AttributeList) {
@@ -81,12 +149,13 @@ func (a *applier) applyBlockGroup(group []*AttributeList) {
 	if first.IsDefinition() {
 		return
 	}
-	var list List
+	var m merger
 	for _, g := range group {
 		for _, it := range g.Items {
-			list = list.Merge(it.List)
+			m.add(it.List)
 		}
 	}
+	list := m.list
 	start := first.Lines().At(0).Start
 	stop := last.Lines().At(0).Stop
 	var target ast.Node
@@ -145,7 +214,13 @@ func (a *applier) apply(n ast.Node, list List, offset int) {
 		}
 		n.SetAttributeString("class", []byte(strings.Join(classes, " ")))
 	}
-	for _, p := range full.Pairs {
+	pairs := full.Pairs
+	if len(pairs) > maxPairs {
+		diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-many",
+			"attribute list sets %d attributes; only the first %d are applied", len(pairs), maxPairs)
+		pairs = pairs[:maxPairs]
+	}
+	for _, p := range pairs {
 		a.set(n, p.Key, p.Value, offset)
 	}
 	if v, ok := n.AttributeString("target"); ok && n.Kind() == ast.KindLink && string(v.([]byte)) == "_blank" {
@@ -156,26 +231,61 @@ func (a *applier) apply(n ast.Node, list List, offset int) {
 }
 
 // expand replaces list's references by the attributes of their
-// definitions, recursively, reporting unknown and circular references.
+// definitions, recursively, reporting unknown and circular references,
+// and references nested too deep or bringing in too much. A definition is
+// expanded once, where it is first used: where it is used again the same
+// expansion applies (only where references nest too deep or in a circle
+// can the place of first use matter).
 func (a *applier) expand(list List, offset int, seen []string) List {
-	var out List
+	var out merger
 	for _, ref := range list.Refs {
-		if contains(seen, ref) {
+		if len(seen) >= maxDefinitionDepth {
+			if !a.tooDeep {
+				a.tooDeep = true
+				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-deep",
+					"attribute definitions refer to one another more than %d deep; %q and deeper ones are not applied", maxDefinitionDepth, clip(ref))
+			}
+			break
+		}
+		if a.active[ref] {
+			chain := append(seen, ref)
+			if len(chain) > 8 {
+				chain = append(append(chain[:3:3], "…"), chain[len(chain)-4:]...)
+			}
 			diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-cycle",
-				"attribute definition %q refers to itself (%s)", ref, strings.Join(append(seen, ref), " → "))
+				"attribute definition %q refers to itself (%s)", clip(ref), clip(strings.Join(chain, " → ")))
 			continue
 		}
-		def, ok := a.defs[ref]
+		full, ok := a.expanded[ref]
 		if !ok {
-			diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-unknown-reference",
-				"attribute list refers to %q, which no attribute definition defines", ref)
+			def, defined := a.defs[ref]
+			if !defined {
+				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-unknown-reference",
+					"attribute list refers to %q, which no attribute definition defines", clip(ref))
+				continue
+			}
+			a.active[ref] = true
+			full = a.expand(def.List, offset, append(seen, ref))
+			delete(a.active, ref)
+			a.expanded[ref] = full
+		}
+		cost := size(full)
+		if cost > a.budget {
+			if !a.tooLarge {
+				a.tooLarge = true
+				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-large",
+					"attribute definitions bring in more than %d bytes of attributes in this document; %q and later references are not applied",
+					expansionBudget(len(a.src)), clip(ref))
+			}
 			continue
 		}
-		out = out.Merge(a.expand(def.List, offset, append(seen, ref)))
+		a.budget -= cost
+		out.add(full)
 	}
 	own := list
 	own.Refs = nil
-	return out.Merge(own)
+	out.add(own)
+	return out.list
 }
 
 func (a *applier) set(n ast.Node, name, value string, offset int) {
@@ -187,27 +297,28 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 				if a.cfg.Strict {
 					sev = diag.Error
 				}
-				diag.Report(a.pc, a.src, offset, sev, "keyword-unknown", "%v; it is left as written", err)
+				diag.Report(a.pc, a.src, offset, sev, "keyword-unknown", "%s; it is left as written", clip(err.Error()))
 				return "", false
 			}
+			if len(v) > a.budget { // values repeating a long keyword
+				if !a.tooLarge {
+					a.tooLarge = true
+					diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-large",
+						"attribute values bring in more than %d bytes of keyword values in this document; {{site.data.%s}} and later ones are left as written",
+						expansionBudget(len(a.src)), clip(path))
+				}
+				return "", false
+			}
+			a.budget -= len(v)
 			return v, true
 		})
 	}
 	if !allowed(name, n, a.cfg.Unsafe) || !safeValue(value) {
 		diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-not-allowed",
-			"attribute %s=%q is not allowed on %s and was dropped", name, value, strings.ToLower(n.Kind().String()))
+			"attribute %s=%q is not allowed on %s and was dropped", clip(name), clip(value), strings.ToLower(n.Kind().String()))
 		return
 	}
 	n.SetAttributeString(name, []byte(value))
-}
-
-func contains(list []string, s string) bool {
-	for _, t := range list {
-		if t == s {
-			return true
-		}
-	}
-	return false
 }
 
 // span returns the first and last source byte offsets of block n: of its
@@ -215,6 +326,9 @@ func contains(list []string, s string) bool {
 func span(n ast.Node, src []byte) (start, stop int, ok bool) {
 	start, stop = -1, -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // inline nodes hold no blocks
+		}
 		if !entering || c.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
 		}
@@ -242,21 +356,20 @@ func blankBetween(src []byte, from, to int) bool {
 	if from < 0 || to > len(src) {
 		return true
 	}
-	pieces := bytes.Split(src[from:to], []byte{'\n'})
-	// the last piece is the indentation of the later block's line; the
-	// first is the rest of the earlier block's line unless that ended with
-	// its line break
-	full := pieces[:len(pieces)-1]
-	if from == 0 || src[from-1] != '\n' {
-		if len(full) == 0 {
-			return false
+	// the pieces between line breaks: the last (after the last break) is
+	// the indentation of the later block's line; the first is the rest of
+	// the earlier block's line unless that ended with its line break
+	between := src[from:to]
+	restOfLine := from == 0 || src[from-1] != '\n'
+	for k, at := 0, 0; ; k++ {
+		i := bytes.IndexByte(between[at:], '\n')
+		if i < 0 {
+			break
 		}
-		full = full[1:]
-	}
-	for _, p := range full {
-		if len(bytes.TrimSpace(p)) == 0 {
+		if (k > 0 || !restOfLine) && len(bytes.TrimSpace(between[at:at+i])) == 0 {
 			return true
 		}
+		at += i + 1
 	}
 	return false
 }

@@ -27,6 +27,15 @@ var ErrUnknown = errors.New("unknown keyword")
 // directly or through other keywords, to itself.
 var ErrCycle = errors.New("keyword refers to itself")
 
+// ErrTooLarge is returned by Data.Resolve for a keyword whose value, its
+// references resolved, would be longer than MaxValue bytes: values that
+// refer to others many times over (a: "{{b}}{{b}}", b: "{{c}}{{c}}", …)
+// cannot grow without bound.
+var ErrTooLarge = errors.New("keyword value is too large")
+
+// MaxValue is the longest a resolved keyword value may be, in bytes.
+const MaxValue = 1 << 20
+
 // ErrNotValue is returned by Data.Resolve for a path that names a group of
 // values (a YAML map or list) rather than one value.
 var ErrNotValue = errors.New("keyword names a group, not a value")
@@ -38,7 +47,8 @@ type Data struct {
 	root map[string]any
 
 	mu    sync.RWMutex
-	cache map[string]resolved
+	cache map[string]resolved // Resolve's answers
+	raws  map[string]resolved // resolveRaw's answers
 }
 
 type resolved struct {
@@ -48,7 +58,7 @@ type resolved struct {
 
 // NewData returns an empty Data.
 func NewData() *Data {
-	return &Data{root: map[string]any{}, cache: map[string]resolved{}}
+	return &Data{root: map[string]any{}, cache: map[string]resolved{}, raws: map[string]resolved{}}
 }
 
 // Default returns a new Data holding mdraci's embedded defaults: IBM's
@@ -85,7 +95,7 @@ func (d *Data) AddYAML(name string, src []byte) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	merge(d.root, m)
-	d.cache = map[string]resolved{}
+	d.cache, d.raws = map[string]resolved{}, map[string]resolved{}
 	return nil
 }
 
@@ -99,7 +109,7 @@ func (d *Data) Merge(other *Data) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	merge(d.root, other.root)
-	d.cache = map[string]resolved{}
+	d.cache, d.raws = map[string]resolved{}, map[string]resolved{}
 }
 
 func merge(dst, src map[string]any) {
@@ -171,7 +181,7 @@ func (d *Data) Load(path string) error {
 		if m, ok := v.(map[string]any); ok {
 			d.mu.Lock()
 			merge(d.root, m)
-			d.cache = map[string]resolved{}
+			d.cache, d.raws = map[string]resolved{}, map[string]resolved{}
 			d.mu.Unlock()
 		}
 	}
@@ -187,8 +197,8 @@ func (d *Data) Has(path string) bool {
 // Resolve returns the value at path ("keyword.NAME", or with the
 // "site.data." prefix), with the references it holds resolved in turn and
 // HTML character references (&reg;) decoded: the result is plain text.
-// It returns ErrUnknown, ErrCycle or ErrNotValue (wrapped, naming the
-// keyword) when the value cannot be had; a nested reference that cannot be
+// It returns ErrUnknown, ErrCycle, ErrNotValue or ErrTooLarge (wrapped,
+// naming the keyword) when the value cannot be had; a nested reference that cannot be
 // resolved is left as written and its error returned with the value.
 func (d *Data) Resolve(path string) (string, error) {
 	path = TrimPrefix(path)
@@ -198,7 +208,7 @@ func (d *Data) Resolve(path string) (string, error) {
 	if ok {
 		return r.value, r.err
 	}
-	v, err := d.resolve(path, nil)
+	v, err := d.resolve(path)
 	d.mu.Lock()
 	d.cache[path] = resolved{v, err}
 	d.mu.Unlock()
@@ -208,38 +218,72 @@ func (d *Data) Resolve(path string) (string, error) {
 // ResolveRaw is like Resolve but keeps HTML character references as written,
 // for values that are Markdown source (such as attribute definition lists).
 func (d *Data) ResolveRaw(path string) (string, error) {
-	return d.resolveRaw(TrimPrefix(path), nil)
+	return d.resolveRaw(TrimPrefix(path), &walk{})
 }
 
-func (d *Data) resolve(path string, seen []string) (string, error) {
-	v, err := d.resolveRaw(path, seen)
+func (d *Data) resolve(path string) (string, error) {
+	v, err := d.resolveRaw(path, &walk{})
 	return html.UnescapeString(v), err
 }
 
-func (d *Data) resolveRaw(path string, seen []string) (string, error) {
-	for _, s := range seen {
-		if s == path {
-			return "", fmt.Errorf("%w: %s", ErrCycle, strings.Join(append(seen, path), " → "))
+// walk is one resolution under way: the keywords being resolved, outermost
+// first.
+type walk struct {
+	stack []string
+	on    map[string]bool
+}
+
+// resolveRaw resolves path's references. Each keyword's answer is kept, so
+// that a value referring to another many times resolves it once (within a
+// cycle the answer can depend on where the cycle was entered; it is an
+// error either way).
+func (d *Data) resolveRaw(path string, w *walk) (string, error) {
+	if w.on[path] {
+		chain := append(w.stack[:len(w.stack):len(w.stack)], path)
+		if len(chain) > 8 {
+			chain = append(append(chain[:3:3], "…"), chain[len(chain)-4:]...)
 		}
+		return "", fmt.Errorf("%w: %s", ErrCycle, strings.Join(chain, " → "))
+	}
+	d.mu.RLock()
+	r, ok := d.raws[path]
+	d.mu.RUnlock()
+	if ok {
+		return r.value, r.err
 	}
 	raw, err := d.lookup(path)
-	if err != nil {
-		return "", err
+	if err != nil || !strings.Contains(raw, "{{") {
+		return raw, err
 	}
-	if !strings.Contains(raw, "{{") {
-		return raw, nil
+	if w.on == nil {
+		w.on = map[string]bool{}
 	}
+	w.on[path] = true
+	w.stack = append(w.stack, path)
 	var firstErr error
+	size := len(raw)
 	out := Expand(raw, func(ref string) (string, bool) {
-		v, err := d.resolveRaw(ref, append(seen, path))
+		if size > MaxValue {
+			return "", false
+		}
+		v, err := d.resolveRaw(ref, w)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
 			}
 			return "", false
 		}
+		size += len(v)
 		return v, true
 	})
+	w.stack = w.stack[:len(w.stack)-1]
+	delete(w.on, path)
+	if size > MaxValue {
+		out, firstErr = "", fmt.Errorf("%w: %q: longer than %d bytes", ErrTooLarge, "site.data."+path, MaxValue)
+	}
+	d.mu.Lock()
+	d.raws[path] = resolved{out, firstErr}
+	d.mu.Unlock()
 	return out, firstErr
 }
 

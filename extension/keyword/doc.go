@@ -8,7 +8,9 @@
 // escaped text. References are resolved wherever inline text is parsed:
 // headings, paragraphs, table cells, link text; never in code spans or code
 // blocks. An unknown reference is reported as a diagnostic (see package diag)
-// and rendered as written.
+// and rendered as written; so are values that refer to themselves or would
+// grow beyond MaxValue bytes. Includes such as {{../repo/file.md#id}} are
+// never read, only reported (see include.go).
 //
 //	md := goldmark.New(goldmark.WithExtensions(keyword.New(keyword.WithData(keyword.Default()))))
 package keyword

@@ -3,6 +3,8 @@ package keyword
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/yuin/goldmark/ast"
@@ -42,13 +44,21 @@ type closeMemo struct {
 // Parse implements parser.InlineParser.Parse.
 func (p *keywordParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if !bytes.HasPrefix(line, open) || !bytes.HasPrefix(bytes.TrimLeft(line[2:], " "), site) {
+	if !bytes.HasPrefix(line, open) {
 		return nil
 	}
-	end := findClose(pc, line, seg.Start)
+	if !bytes.HasPrefix(bytes.TrimLeft(line[2:], " "), site) {
+		if end, _ := findClose(pc, line, seg.Start); end >= 0 {
+			p.reportInclude(pc, block, line, seg.Start, end) // see include.go
+		}
+		return nil
+	}
+	end, again := findClose(pc, line, seg.Start)
 	if end < 0 {
-		diag.Report(pc, block.Source(), seg.Start, diag.Warning, "keyword-unterminated",
-			"keyword reference is not closed with \"}}\"; it is left as written")
+		if !again { // one report per line, not one per reference
+			diag.Report(pc, block.Source(), seg.Start, diag.Warning, "keyword-unterminated",
+				"keyword reference is not closed with \"}}\"; it is left as written")
+		}
 		return nil
 	}
 	path := string(bytes.TrimSpace(line[2:end]))
@@ -68,8 +78,51 @@ func (p *keywordParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	default:
 		p.report(pc, block.Source(), seg.Start, err)
 	}
+	if n.Resolved {
+		if ok, first := spend(pc, len(block.Source()), len(n.Value)); !ok {
+			n.Value, n.Resolved = "", false
+			if first {
+				p.report(pc, block.Source(), seg.Start, fmt.Errorf("%w: this document's keyword values add up to more than %d bytes from %s on",
+					ErrTooLarge, Budget(len(block.Source())), clip(path)))
+			}
+		}
+	}
 	block.Advance(end + 2)
 	return n
+}
+
+// Budget is how many bytes of keyword values a document of n bytes may
+// bring in: a few times the document, and at least MaxValue. A short
+// document referring many times to a long value cannot blow the output up.
+func Budget(n int) int { return 4*n + MaxValue }
+
+// budgetKey keeps, per parse, how many bytes of keyword values the document
+// may still bring in, and whether it ran out.
+var budgetKey = parser.NewContextKey()
+
+type budget struct {
+	left int
+	out  bool
+}
+
+// spend takes n bytes from the budget of the document (of srcLen bytes)
+// being parsed. ok is false when they are not there, and from then on;
+// first is set the first time.
+func spend(pc parser.Context, srcLen, n int) (ok, first bool) {
+	b, _ := pc.Get(budgetKey).(*budget)
+	if b == nil {
+		b = &budget{left: Budget(srcLen)}
+		pc.Set(budgetKey, b)
+	}
+	switch {
+	case b.out:
+		return false, false
+	case n > b.left:
+		b.out = true
+		return false, true
+	}
+	b.left -= n
+	return true, false
 }
 
 func (p *keywordParser) report(pc parser.Context, src []byte, offset int, err error) {
@@ -83,21 +136,38 @@ func (p *keywordParser) report(pc parser.Context, src []byte, offset int, err er
 		code = "keyword-cycle"
 	case errors.Is(err, ErrNotValue):
 		code = "keyword-not-value"
+	case errors.Is(err, ErrTooLarge):
+		code = "keyword-too-large"
 	}
-	diag.Report(pc, src, offset, sev, code, "%v; it is left as written", err)
+	diag.Report(pc, src, offset, sev, code, "%s; it is left as written", clip(err.Error()))
+}
+
+// clip shortens a message quoting a hostile reference (a path of megabytes)
+// to its first 200 bytes.
+func clip(s string) string {
+	const limit = 200
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // findClose returns the index in line of the "}}" closing the reference at
-// line[0], or -1. It remembers where searches ended so that the total work
-// per line stays linear.
-func findClose(pc parser.Context, line []byte, start int) int {
+// line[0], or -1; again is set when an earlier search on this line already
+// found none. It remembers where searches ended so that the total work per
+// line stays linear.
+func findClose(pc parser.Context, line []byte, start int) (end int, again bool) {
 	if m, ok := pc.Get(closeKey).(closeMemo); ok && start > m.from && start < m.at {
 		// the closest "}}" after the last search start is also the closest
 		// after this one
 		if !m.found {
-			return -1
+			return -1, true
 		}
-		return m.at - start
+		return m.at - start, false
 	}
 	i := bytes.Index(line[2:], close)
 	at := start + len(line) // none on this line
@@ -106,7 +176,7 @@ func findClose(pc parser.Context, line []byte, start int) int {
 	}
 	pc.Set(closeKey, closeMemo{from: start, at: at, found: i >= 0})
 	if i < 0 {
-		return -1
+		return -1, false
 	}
-	return 2 + i
+	return 2 + i, false
 }

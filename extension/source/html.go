@@ -20,7 +20,60 @@ const (
 	codeHTMLHeaderRows   = "html-header-rows-combined"
 	codeHTMLNestedTable  = "html-nested-table"
 	codeHTMLParseFailure = "html-parse-failure"
+	codeHTMLTooDeep      = "html-too-deep"
 )
+
+// maxHTMLDepth is the element depth beyond which FromHTML ignores tags when
+// the HTML parser refuses a document for nesting too deep (its limit is 512
+// open elements).
+const maxHTMLDepth = 128
+
+// flattenDeep returns src with the start and end tags nested deeper than
+// limit replaced by spaces (line breaks kept, so positions stay right), and
+// how many tags it replaced. Depth is counted naively (no implied end tags),
+// which is enough to bring a document the parser refused under its limit.
+func flattenDeep(src []byte, limit int) ([]byte, int) {
+	out := append([]byte(nil), src...)
+	z := html.NewTokenizer(bytes.NewReader(src))
+	depth, n, off := 0, 0, 0
+	blank := func(raw []byte) {
+		for i, c := range raw {
+			if c != '\n' && c != '\r' {
+				out[off+i] = ' '
+			}
+		}
+		n++
+	}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out, n
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElements[string(name)] {
+				depth++
+				if depth > limit {
+					blank(raw)
+				}
+			}
+		case html.EndTagToken:
+			if depth > limit {
+				blank(raw)
+			}
+			depth = max(depth-1, 0)
+		}
+		off += len(raw)
+	}
+}
+
+// voidElements are the elements without content or end tag.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+}
 
 // FromHTML reads a saved web page or an HTML fragment (no <html> or <body>
 // needed). Headings h1 to h6 become headings (Anchor is the id attribute);
@@ -55,12 +108,22 @@ func FromHTML(file string, src []byte) (*Document, []Diagnostic) {
 		listIdx: -1,
 	}
 	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(src))
+	if err != nil {
+		// the parser refuses elements nested over 512 deep: read the
+		// document again with the deepest tags blanked out, their text kept
+		if flat, n := flattenDeep(src, maxHTMLDepth); n > 0 {
+			if gq, err = goquery.NewDocumentFromReader(bytes.NewReader(flat)); err == nil {
+				r.diag("warning", fmt.Sprintf("elements nest deeper than %d; %d tags below that depth were ignored, their text kept",
+					maxHTMLDepth, n), Pos{Line: 1, Col: 1}, codeHTMLTooDeep)
+			}
+		}
+	}
 	if err != nil || gq == nil || len(gq.Nodes) == 0 {
 		msg := "cannot parse HTML"
 		if err != nil {
 			msg += ": " + err.Error()
 		}
-		r.diag("error", msg, Pos{}, codeHTMLParseFailure)
+		r.diag("error", msg, Pos{Line: 1, Col: 1}, codeHTMLParseFailure)
 		return r.doc, r.diags
 	}
 	root := gq.Nodes[0]

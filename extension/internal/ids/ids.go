@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 )
@@ -14,6 +15,7 @@ import (
 // Registry holds the ids used in one document.
 type Registry struct {
 	used map[string]bool
+	next map[string]int // per base, the suffix to try first
 }
 
 var key = parser.NewContextKey()
@@ -24,17 +26,10 @@ func Of(pc parser.Context, doc ast.Node) *Registry {
 	if r, ok := pc.Get(key).(*Registry); ok {
 		return r
 	}
-	r := &Registry{used: map[string]bool{}}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Attributes() != nil {
-			if v, ok := n.AttributeString("id"); ok {
-				if b, ok := v.([]byte); ok {
-					r.used[string(b)] = true
-				}
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	r := &Registry{used: map[string]bool{}, next: map[string]int{}}
+	for _, id := range nodes.Of(pc, doc).IDs {
+		r.used[string(id)] = true
+	}
 	pc.Set(key, r)
 	return r
 }
@@ -49,9 +44,14 @@ func (r *Registry) Unique(base, fallback string) string {
 		base = fallback
 	}
 	id := base
-	for i := 2; r.used[id]; i++ {
+	// ids are never released, so the suffixes below next[base] are still
+	// taken: start there, and a page of many equal headings costs linear
+	// time, not quadratic.
+	i := max(r.next[base], 2)
+	for ; r.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
+	r.next[base] = i
 	r.used[id] = true
 	return id
 }

@@ -1,0 +1,81 @@
+// Package nodes finds, in one walk of a document shared by mdraci's AST
+// transformers, the nodes they work on (headings, tables, code spans in
+// table cells, raw HTML, nodes with an id), so that each transformer does
+// not walk the whole tree again.
+package nodes
+
+import (
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// Index lists a document's nodes of interest, each list in document order.
+// It is made by the first Of call of a parse and reflects the tree at that
+// moment: transformers that add such nodes must run after its users.
+type Index struct {
+	// Headings are the headings.
+	Headings []*ast.Heading
+	// Tables are the tables.
+	Tables []*east.Table
+	// CellCodeSpans are the code spans inside table cells.
+	CellCodeSpans []*ast.CodeSpan
+	// RawHTML are the inline raw HTML nodes.
+	RawHTML []*ast.RawHTML
+	// IDs are the id attributes set on any node.
+	IDs [][]byte
+}
+
+var key = parser.NewContextKey()
+
+// Of returns the index of doc kept in pc, walking doc on first use.
+func Of(pc parser.Context, doc ast.Node) *Index {
+	if x, ok := pc.Get(key).(*Index); ok {
+		return x
+	}
+	x := build(doc)
+	pc.Set(key, x)
+	return x
+}
+
+func build(doc ast.Node) *Index {
+	x := &Index{}
+	cells := 0 // depth of table cells around the current node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == east.KindTableCell {
+			if entering {
+				cells++
+			} else {
+				cells--
+			}
+		}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Attributes() != nil {
+			if v, ok := n.AttributeString("id"); ok {
+				if b, ok := v.([]byte); ok {
+					x.IDs = append(x.IDs, b)
+				}
+			}
+		}
+		switch v := n.(type) {
+		case *ast.Text:
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading:
+			x.Headings = append(x.Headings, v)
+		case *east.Table:
+			x.Tables = append(x.Tables, v)
+		case *ast.CodeSpan:
+			if cells > 0 {
+				x.CellCodeSpans = append(x.CellCodeSpans, v)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			x.RawHTML = append(x.RawHTML, v)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return x
+}
