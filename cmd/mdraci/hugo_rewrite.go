@@ -307,6 +307,11 @@ func segText(src []byte, es edits, segs []text.Segment, join string) string {
 // cellJSON is one source cell as the shortcodes render it: Markdown (md),
 // pieces shown as lines, or a list (with the line before it).
 type cellJSON struct {
+	// LetterText and Mark: what a letter cell shows after its letters
+	// (matrix.LetterCellRest): the cell as written, or a footnote mark.
+	LetterText bool   `json:"letterText,omitempty"`
+	Mark       string `json:"mark,omitempty"`
+
 	MD      string   `json:"md,omitempty"`
 	Lines   []string `json:"lines,omitempty"`
 	Intro   string   `json:"intro,omitempty"`
@@ -474,6 +479,7 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		switch mi, isMatrix := byTable[si]; {
 		case isMatrix:
 			out.render[mi] = t.render(src, inline, srcTables, si)
+			letterRests(&md.Matrices[mi], &out.render[mi])
 			if mi == firstLetters && !legendTable && legendID != "" {
 				text = pre + "{{< raci-legend >}}\n" + blank
 			}
@@ -912,4 +918,25 @@ func legendLines(md *model.Document, src []byte) (from, to int, ok bool) {
 	lines := diag.NewLines(src)
 	from = lines.Offset(first)
 	return from, lineEnd(src, lines.Offset(last)), true
+}
+
+// letterRests marks, in r's source cells, what the matrix part shows after
+// a letter cell's letters (matrix.LetterCellRest).
+func letterRests(m *model.Matrix, r *matrixRender) {
+	if m.Transposed {
+		return
+	}
+	for ri := range m.Rows {
+		if ri+1 >= len(r.Cells) {
+			return
+		}
+		cells := r.Cells[ri+1]
+		for _, c := range m.Columns {
+			if c.Role != model.ColParty || c.Index >= len(cells) {
+				continue
+			}
+			text, mark := matrix.LetterCellRest(m.Kind, m.Rows[ri].Assignments[c.Party])
+			cells[c.Index].LetterText, cells[c.Index].Mark = text, mark
+		}
+	}
 }

@@ -20,6 +20,10 @@ var KindDuty = ast.NewNodeKind("Duty")
 // KindRole is the NodeKind of one role letter.
 var KindRole = ast.NewNodeKind("Role")
 
+// KindCellText is the NodeKind of a letter cell's text kept beside its
+// role letters.
+var KindCellText = ast.NewNodeKind("CellText")
+
 // KindLegend is the NodeKind of the page's legend of role letters.
 var KindLegend = ast.NewNodeKind("Legend")
 
@@ -124,6 +128,21 @@ func (n *Role) Kind() ast.NodeKind { return KindRole }
 func (n *Role) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Letter": n.Letter}, nil)
 }
+
+// CellText is a letter cell's text as written, kept after its role letters
+// when it says more than they do ("A (on request)").
+type CellText struct {
+	ast.BaseInline
+	// Note is true when the text is a footnote mark ("*"), rendered as
+	// a superscript.
+	Note bool
+}
+
+// Kind implements ast.Node.Kind.
+func (n *CellText) Kind() ast.NodeKind { return KindCellText }
+
+// Dump implements ast.Node.Dump.
+func (n *CellText) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 // Legend is the page's legend of role letters, rendered once.
 type Legend struct {

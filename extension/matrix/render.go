@@ -23,6 +23,22 @@ func (r *MatrixHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegister
 	reg.Register(KindDuty, r.renderDuty)
 	reg.Register(KindRole, r.renderRole)
 	reg.Register(KindLegend, r.renderLegend)
+	reg.Register(KindCellText, r.renderCellText)
+}
+
+func (r *MatrixHTMLRenderer) renderCellText(bw util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	note := node.(*CellText).Note
+	switch {
+	case entering && note:
+		_, _ = bw.WriteString(`<sup class="raci-note">`)
+	case entering:
+		_, _ = bw.WriteString(` <span class="raci-cell-text">`)
+	case note:
+		_, _ = bw.WriteString("</sup>")
+	default:
+		_, _ = bw.WriteString("</span>")
+	}
+	return ast.WalkContinue, nil
 }
 
 // w is a small helper around util.BufWriter.

@@ -3,6 +3,7 @@ package matrix
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/mdraci/mdraci/extension/internal/ids"
 	"github.com/mdraci/mdraci/extension/model"
@@ -297,6 +298,21 @@ func (b *builder) cell(m *model.Matrix, row *model.Row, col model.Column, src as
 			for _, l := range a.Roles {
 				cell.AppendChild(cell, &Role{Letter: l, Label: b.label(l)})
 			}
+			if src == nil {
+				break
+			}
+			switch text, mark := LetterCellRest(m.Kind, a); {
+			case text:
+				// "A (on request)": the letters, then the cell as written
+				t := &CellText{}
+				moveChildren(t, src)
+				cell.AppendChild(cell, t)
+			case mark != "":
+				// "A*": the letters, then the footnote mark
+				t := &CellText{Note: true}
+				t.AppendChild(t, ast.NewString([]byte(mark)))
+				cell.AppendChild(cell, t)
+			}
 		case a.Status == model.StatusEmpty:
 		default:
 			fill(cell, src, a.Raw)
@@ -433,4 +449,66 @@ func hasTable(doc ast.Node) bool {
 		return ast.WalkContinue, nil
 	})
 	return found
+}
+
+// LetterCellRest tells what a letter cell holds besides its role letters,
+// which the matrix shows after them: text is true when the cell says more
+// than its letters ("A (on request)"), and the cell is then shown as
+// written; else mark is the footnote mark it ends with ("*"), or "". Check
+// marks ("X", "✓") say nothing more than the letter they stand for.
+func LetterCellRest(kind string, a *model.Assignment) (text bool, mark string) {
+	if a == nil || len(a.Roles) == 0 {
+		return false, ""
+	}
+	if kind == model.MatrixRACI && saysMore(a.Raw, a.Roles) {
+		return true, ""
+	}
+	return false, noteMark(a.Raw)
+}
+
+// roleWords are the spelled-out roles a letter cell may hold.
+var roleWords = map[string]bool{
+	"responsible": true, "accountable": true, "consulted": true, "informed": true,
+	"support": true, "supports": true, "supportive": true, "verifier": true, "verifies": true,
+	"signatory": true, "signs": true, "omitted": true,
+}
+
+// saysMore reports whether a letter cell's text holds more than its role
+// letters and their spelled-out names: words the letters leave out.
+func saysMore(raw string, roles []string) bool {
+	letters := map[rune]bool{}
+	for _, r := range roles {
+		for _, c := range strings.ToLower(r) {
+			letters[c] = true
+		}
+	}
+	words := strings.FieldsFunc(strings.ToLower(raw), func(c rune) bool {
+		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+	})
+	for _, w := range words {
+		if roleWords[w] {
+			continue
+		}
+		for _, c := range w {
+			if !letters[c] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noteMark returns the footnote marks a cell's text ends with ("*", "**",
+// "†", "¹"), "" when none; emphasis around the whole cell ("**RA**") is
+// not a mark.
+func noteMark(raw string) string {
+	t := strings.TrimSpace(raw)
+	for _, em := range []string{"**", "__", "*", "_"} {
+		if len(t) > 2*len(em) && strings.HasPrefix(t, em) && strings.HasSuffix(t, em) {
+			t = strings.TrimSpace(t[len(em) : len(t)-len(em)])
+			break
+		}
+	}
+	rest := strings.TrimRightFunc(t, func(c rune) bool { return strings.ContainsRune("*†‡¹²³⁴⁵⁶⁷⁸⁹", c) })
+	return t[len(rest):]
 }
