@@ -5,7 +5,7 @@ OUT     ?= out
 FUZZTIME ?= 20s
 AXE_VERSION ?= 4.14.1
 
-.PHONY: help demo build test vet fmt-check bench fuzz cover clean browser-deps
+.PHONY: help demo build test vet fmt-check bench bench-peers fuzz cover clean browser-deps
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -61,8 +61,23 @@ fmt-check: ## fail when a Go file is not gofmt-formatted
 	@files=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$files" ]; then echo "gofmt needed: $$files"; exit 1; fi
 
-bench: ## speed and memory: mdraci against plain goldmark on the corpus
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+bench: ## speed and memory on ../shared/corpus: mdraci against plain goldmark (one core), the CLI on 1 and all cores, 1x/10x/100x, peak memory
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./extension/...
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./cmd/mdraci
+
+PEERS       ?= $(OUT)/peers
+PEERS_TOOLS ?= ../shared/tools/peers
+
+bench-peers: ## mdraci against IBM's marked-it (npm, installed into out/peers) and plain goldmark on ../shared/corpus, per core
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+	  { echo "make bench-peers: needs Node.js and npm to install and run marked-it (e.g. apt-get install nodejs npm)" >&2; exit 1; }
+	@test -f $(PEERS_TOOLS)/markedit-bench.js && test -d ../shared/corpus || \
+	  { echo "make bench-peers: needs $(PEERS_TOOLS)/markedit-bench.js and ../shared/corpus (the shared folder next to the repository)" >&2; exit 1; }
+	@test -d $(PEERS)/node_modules/marked-it-core || \
+	  { echo "installing marked-it-core into $(PEERS)"; mkdir -p $(PEERS) && cd $(PEERS) && npm init -y >/dev/null && \
+	    npm install --no-audit --no-fund marked-it-core highlight.js@11.1.0; }
+	MARKEDIT_NODE_MODULES=$(abspath $(PEERS))/node_modules MARKEDIT_BENCH=$(abspath $(PEERS_TOOLS))/markedit-bench.js \
+	  $(GO) test -run '^$$' -bench '^BenchmarkPeers$$' -benchtime 1x -cpu 1 ./cmd/mdraci
 
 fuzz: ## run each fuzz target for $(FUZZTIME)
 	@for pkg in $$($(GO) list ./...); do \

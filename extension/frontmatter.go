@@ -44,25 +44,59 @@ func isFrontMatter(src []byte) bool {
 	if !ok || string(bytes.TrimRight(first, " \t\r")) != "---" {
 		return false
 	}
-	var body []byte
-	closed := false
-	for len(rest) > 0 {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		if t := string(bytes.TrimRight(line, " \t\r")); t == "---" || t == "..." {
-			closed = true
+	// the body is rest up to the closing line: every line before it ends
+	// with its line break
+	body, closed := rest, false
+	for at := 0; at < len(rest); {
+		line, _, _ := bytes.Cut(rest[at:], []byte("\n"))
+		if t := bytes.TrimRight(line, " \t\r"); string(t) == "---" || string(t) == "..." {
+			body, closed = rest[:at], true
 			break
 		}
-		body = append(append(body, line...), '\n')
+		at += len(line) + 1
 	}
 	if !closed {
 		return false
+	}
+	if startsMap(body) {
+		// a "key: …" line first is a YAML map, or YAML that fails to
+		// parse but starts like one: front matter either way, without
+		// parsing it twice (goldmark-meta parses it)
+		return true
 	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(body, &n); err != nil {
 		return keyLine.Match(bytes.TrimSpace(body))
 	}
 	return len(n.Content) == 1 && n.Content[0].Kind == yaml.MappingNode
+}
+
+// startsMap reports whether body's first non-blank line is "key:" or
+// "key: value" from its first column, key made of ASCII letters, digits,
+// '_' and '-' (and not starting with '-').
+func startsMap(body []byte) bool {
+	// skip blank lines
+	for line := body; len(line) > 0; {
+		i := 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r') {
+			i++
+		}
+		if i == len(line) || line[i] != '\n' {
+			break
+		}
+		line = line[i+1:]
+		body = line
+	}
+	i := 0
+	for i < len(body) && (body[i] >= 'a' && body[i] <= 'z' || body[i] >= 'A' && body[i] <= 'Z' ||
+		body[i] >= '0' && body[i] <= '9' || body[i] == '_' || body[i] == '-' && i > 0) {
+		i++
+	}
+	if i == 0 || i >= len(body) || body[i] != ':' {
+		return false
+	}
+	rest := body[i+1:]
+	return len(rest) == 0 || rest[0] == ' ' || rest[0] == '\n' || rest[0] == '\r' && len(rest) > 1 && rest[1] == '\n'
 }
 
 // frontMatterTransformer reports front matter that goldmark-meta could not

@@ -5,6 +5,7 @@ import (
 	stdhtml "html"
 	"sync"
 
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/ast"
@@ -21,6 +22,7 @@ import (
 type SafeHTMLRenderer struct {
 	unsafe   bool
 	keywords *keyword.Data
+	cache    *htmlCache[[]byte] // sanitized short pieces of HTML
 	html.Config
 }
 
@@ -28,7 +30,53 @@ type SafeHTMLRenderer struct {
 // sanitizer off; keyword references in raw HTML are resolved from data
 // (nil: left as written).
 func NewSafeHTMLRenderer(unsafe bool, data *keyword.Data) renderer.NodeRenderer {
-	return &SafeHTMLRenderer{unsafe: unsafe, keywords: data, Config: html.NewConfig()}
+	return &SafeHTMLRenderer{unsafe: unsafe, keywords: data, cache: &htmlCache[[]byte]{}, Config: html.NewConfig()}
+}
+
+// Pages repeat the same few pieces of raw HTML ("<br/>", "<li>",
+// "</td>\n<td>") many times, and sanitizing one costs the same each time:
+// htmlCache remembers the result for pieces up to cacheMaxLen bytes, at
+// most cacheMaxEntries of them. It is safe for concurrent use; a nil
+// htmlCache remembers nothing.
+type htmlCache[V any] struct {
+	mu sync.RWMutex
+	m  map[string]V
+}
+
+const (
+	cacheMaxLen     = 256
+	cacheMaxEntries = 1024
+)
+
+// cacheable reports whether the result for b may be remembered: b is short
+// and holds no keyword reference (whose value may change).
+func cacheable(b []byte) bool {
+	return len(b) <= cacheMaxLen && !bytes.Contains(b, []byte("{{"))
+}
+
+func (c *htmlCache[V]) get(k []byte) (V, bool) {
+	var zero V
+	if c == nil {
+		return zero, false
+	}
+	c.mu.RLock()
+	v, ok := c.m[string(k)]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+func (c *htmlCache[V]) put(k []byte, v V) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]V{}
+	}
+	if len(c.m) < cacheMaxEntries {
+		c.m[string(k)] = v
+	}
+	c.mu.Unlock()
 }
 
 // expandKeywords resolves {{site.data.…}} references in raw HTML, the
@@ -81,7 +129,16 @@ func (r *SafeHTMLRenderer) write(w util.BufWriter, b []byte) {
 		_, _ = w.Write(b)
 		return
 	}
-	_, _ = w.Write(Policy().SanitizeBytes(b))
+	if !cacheable(b) {
+		_, _ = w.Write(Policy().SanitizeBytes(b))
+		return
+	}
+	out, ok := r.cache.get(b)
+	if !ok {
+		out = Policy().SanitizeBytes(b)
+		r.cache.put(b, out)
+	}
+	_, _ = w.Write(out)
 }
 
 func (r *SafeHTMLRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -100,6 +157,10 @@ func (r *SafeHTMLRenderer) renderRawHTML(w util.BufWriter, source []byte, node a
 }
 
 func rawBytes(n *ast.RawHTML, source []byte) []byte {
+	if n.Segments.Len() == 1 {
+		seg := n.Segments.At(0)
+		return seg.Value(source) // read only: no copy needed
+	}
 	var b bytes.Buffer
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)
@@ -116,31 +177,55 @@ const sanitizedAttr = "mdraci-sanitized"
 // removed is removed too (no stray "</a>").
 type rawHTMLTransformer struct {
 	keywords *keyword.Data
+	cache    htmlCache[rawTag]
+}
+
+// rawTag is one inline piece of raw HTML, sanitized.
+type rawTag struct {
+	out     []byte // the sanitized HTML
+	name    string // the element name, lower case; "" when not a tag
+	closing bool   // a closing tag "</a>"
+	dropped bool   // an opening tag the sanitizer removed
 }
 
 // Transform implements parser.ASTTransformer.Transform.
 func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	dropped := map[string]int{}
-	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
-		n, ok := node.(*ast.RawHTML)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		raw := rawBytes(n, src)
-		out := Policy().SanitizeBytes(expandKeywords(t.keywords, raw))
-		name, closing := tagName(raw)
+	var dropped map[string]int
+	for _, n := range nodes.Of(pc, doc).RawHTML {
+		tag := t.tag(rawBytes(n, src))
+		out := tag.out
 		switch {
-		case name == "":
-		case closing && dropped[name] > 0:
-			dropped[name]--
+		case tag.name == "":
+		case tag.closing && dropped[tag.name] > 0:
+			dropped[tag.name]--
 			out = nil
-		case !closing && !bytes.HasSuffix(bytes.TrimSpace(raw), []byte("/>")) && !bytes.Contains(bytes.ToLower(out), []byte("<"+name)):
-			dropped[name]++
+		case tag.dropped:
+			if dropped == nil {
+				dropped = map[string]int{}
+			}
+			dropped[tag.name]++
 		}
 		n.SetAttributeString(sanitizedAttr, out)
-		return ast.WalkContinue, nil
-	})
+	}
+}
+
+// tag sanitizes raw, remembering the result for short tags.
+func (t *rawHTMLTransformer) tag(raw []byte) rawTag {
+	keep := cacheable(raw)
+	if keep {
+		if tag, ok := t.cache.get(raw); ok {
+			return tag
+		}
+	}
+	tag := rawTag{out: Policy().SanitizeBytes(expandKeywords(t.keywords, raw))}
+	tag.name, tag.closing = tagName(raw)
+	tag.dropped = tag.name != "" && !tag.closing && !bytes.HasSuffix(bytes.TrimSpace(raw), []byte("/>")) &&
+		!bytes.Contains(bytes.ToLower(tag.out), []byte("<"+tag.name))
+	if keep {
+		t.cache.put(raw, tag)
+	}
+	return tag
 }
 
 // tagName returns the lower-case element name of a tag "<a …>" or "</a>".

@@ -12,6 +12,7 @@ package heading
 import (
 	"fmt"
 	"github.com/mdraci/mdraci/extension/internal/ids"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/internal/plain"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -99,18 +100,18 @@ func NewHeadingIDTransformer() parser.ASTTransformer { return &idTransformer{} }
 
 // Transform implements parser.ASTTransformer.Transform.
 func (t *idTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	headings := nodes.Of(pc, doc).Headings
+	if len(headings) == 0 {
+		return
+	}
 	reg := ids.Of(pc, doc)
 	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Kind() != ast.KindHeading {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range headings {
 		if _, ok := n.AttributeString("id"); !ok {
 			id := reg.Unique(ids.Slug(plain.Text(n, src)), "section")
 			n.SetAttributeString("id", []byte(id))
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 }
 
 // HeadingHTMLRenderer renders headings with their id and a self-link.

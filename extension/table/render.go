@@ -78,7 +78,9 @@ func writeAttr(w util.BufWriter, name, value string) {
 	if value == "" {
 		return
 	}
-	_, _ = w.WriteString(" " + name + `="`)
+	_ = w.WriteByte(' ')
+	_, _ = w.WriteString(name)
+	_, _ = w.WriteString(`="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(value)))
 	_ = w.WriteByte('"')
 }
@@ -128,10 +130,13 @@ func (r *TableHTMLRenderer) renderCell(w util.BufWriter, source []byte, node ast
 		tag, scope = "th", "row"
 	}
 	if !entering {
-		_, _ = w.WriteString("</" + tag + ">\n")
+		_, _ = w.WriteString("</")
+		_, _ = w.WriteString(tag)
+		_, _ = w.WriteString(">\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString("<" + tag)
+	_ = w.WriteByte('<')
+	_, _ = w.WriteString(tag)
 	writeAttr(w, "scope", scope)
 	if n.Alignment != east.AlignNone {
 		writeAttr(w, "style", "text-align: "+n.Alignment.String())

@@ -4,8 +4,8 @@ import (
 	"bytes"
 
 	"github.com/mdraci/mdraci/extension/internal/ids"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -22,37 +22,23 @@ func NewTableASTTransformer() parser.ASTTransformer {
 // Transform implements parser.ASTTransformer.Transform.
 func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case east.KindTable:
-			if _, ok := n.AttributeString("summary"); ok {
-				tableID := attr(n, "id")
-				base := "table-summary"
-				if tableID != "" {
-					base = tableID + "-summary"
-				}
-				n.SetAttributeString("aria-describedby", []byte(ids.Of(pc, doc).Unique(base, base)))
+	x := nodes.Of(pc, doc)
+	for _, n := range x.Tables {
+		if _, ok := n.AttributeString("summary"); ok {
+			tableID := attr(n, "id")
+			base := "table-summary"
+			if tableID != "" {
+				base = tableID + "-summary"
 			}
-		case ast.KindCodeSpan:
-			if inCell(n) {
-				unescapePipes(n, src)
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
-func inCell(n ast.Node) bool {
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Kind() == east.KindTableCell {
-			return true
+			n.SetAttributeString("aria-describedby", []byte(ids.Of(pc, doc).Unique(base, base)))
 		}
 	}
-	return false
+	if len(x.CellCodeSpans) == 0 || !bytes.Contains(src, []byte(`\|`)) {
+		return
+	}
+	for _, n := range x.CellCodeSpans {
+		unescapePipes(n, src)
+	}
 }
 
 // unescapePipes splits the code span's text around each "\|", dropping
