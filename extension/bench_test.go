@@ -90,12 +90,22 @@ func measure(f func()) time.Duration {
 // once with mdraci per iteration, in turns (goldmark first, then mdraci
 // first, so that neither always pays for the other's garbage), and reports
 // how many times goldmark's time mdraci takes (x-goldmark; the goal is at
-// most 1.3). Times are CPU times: the ratio holds still on a busy machine.
-// Run it with -cpu 1 for "one core".
+// most 1.3). "foundation" reads and renders the dialect with tables as
+// tables; "mdraci" also builds the responsibility model of every page with
+// a table and renders its matrices from it. Times are CPU times: the ratio
+// holds still on a busy machine. Run it with -cpu 1 for "one core".
 func BenchmarkCorpusRatio(b *testing.B) {
+	b.Run("mdraci", func(b *testing.B) { corpusRatio(b, extension.NewConverter()) })
+	// the foundation: the dialect read and rendered, tables as tables,
+	// no responsibility model
+	b.Run("foundation", func(b *testing.B) { corpusRatio(b, extension.NewConverter(extension.WithMatrices(false))) })
+}
+
+// corpusRatio converts the corpus with goldmark and with c in turns and
+// reports how many times goldmark's time c takes.
+func corpusRatio(b *testing.B, c *extension.Converter) {
 	names, srcs, total := corpusSources(b)
 	md := plainGoldmark()
-	c := extension.NewConverter()
 	// warm up both (caches, lazily built policies)
 	convertAllGoldmark(b, md, srcs)
 	convertAllMdraci(b, c, names, srcs)

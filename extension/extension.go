@@ -103,8 +103,8 @@ func WithHeadingAnchors(on bool) Option {
 }
 
 // WithMatrices turns rendering responsibility tables from the model on or
-// off. Defaults to on; off, they keep the ordinary table rendering (the
-// model is built either way).
+// off. Defaults to on; off, they keep the ordinary table rendering and the
+// model is built only when asked for (Result.Model).
 func WithMatrices(on bool) Option {
 	return optionFunc{"WithMatrices", func(c *Config) { c.Matrices = on }}
 }

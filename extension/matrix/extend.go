@@ -11,8 +11,8 @@ import (
 // Config configures the matrix part.
 type Config struct {
 	// Render puts Matrix and Legend nodes in place of the tables; when
-	// false the model is still built (see Get) and the tables keep their
-	// ordinary rendering. Defaults to true.
+	// false the tables keep their ordinary rendering and no model is
+	// built while parsing (Get returns nils). Defaults to true.
 	Render bool
 	// Model holds the options the model is built with.
 	Model []model.Option

@@ -51,8 +51,8 @@ func NewMatrixASTTransformer(opts ...Option) parser.ASTTransformer {
 
 // Transform implements parser.ASTTransformer.Transform.
 func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if !hasTable(doc) {
-		return // nothing to find: Result.Model builds the model on demand
+	if !t.cfg.Render || !hasTable(doc) {
+		return // nothing to render: Result.Model builds the model on demand
 	}
 	var fm map[string]any
 	if m, err := meta.TryGet(pc); err == nil && m != nil {
@@ -61,9 +61,7 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	src := source.FromMarkdown("", doc, reader.Source(), fm)
 	md := model.Build(src, t.cfg.Model...)
 	pc.Set(resultKey, &result{src: src, doc: md})
-	if t.cfg.Render {
-		apply(doc, src, md, ids.Of(pc, doc).Unique, reader.Source())
-	}
+	apply(doc, src, md, ids.Of(pc, doc).Unique, reader.Source())
 }
 
 // Apply replaces, below root, the tables md was built from with Matrix
