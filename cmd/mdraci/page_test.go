@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/mdraci/mdraci/extension/page"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,7 +18,9 @@ var updatePages = flag.Bool("update-pages", false, "rewrite testdata/golden/page
 
 // TestSeedPagesGolden converts the seeds folder into standalone pages and
 // compares every page, and the folder's index, with its golden file (read
-// by hand when written).
+// by hand when written). The goldens hold what the page adds around the
+// body; the stylesheet is the embedded default.css, and the body is
+// checked against the fragment goldens in testdata/golden.
 func TestSeedPagesGolden(t *testing.T) {
 	out := t.TempDir()
 	r := runForTest(t, "", "convert", "--page", "-o", out, testSeedsDir)
@@ -29,17 +32,47 @@ func TestSeedPagesGolden(t *testing.T) {
 	for _, p := range pages {
 		name := filepath.Base(p)
 		t.Run(name, func(t *testing.T) {
-			got, err := os.ReadFile(p)
+			b, err := os.ReadFile(p)
 			require.NoError(t, err)
+			got := pageFrame(t, string(b), name)
 			if *updatePages {
 				require.NoError(t, os.MkdirAll(golden, 0o755))
-				require.NoError(t, os.WriteFile(filepath.Join(golden, name), got, 0o644))
+				require.NoError(t, os.WriteFile(filepath.Join(golden, name), []byte(got), 0o644))
 			}
 			want, err := os.ReadFile(filepath.Join(golden, name))
 			require.NoError(t, err, "no golden page; run go test ./cmd/mdraci -run TestSeedPagesGolden -update-pages and read it")
-			assert.Equal(t, string(want), string(got))
+			assert.Equal(t, string(want), got)
 		})
 	}
+}
+
+// pageFrame checks that page embeds the default stylesheet and, for a seed,
+// the seed's fragment golden as its body, and returns the page with both
+// replaced by a note.
+func pageFrame(t *testing.T, html, name string) string {
+	t.Helper()
+	css := page.DefaultCSS()
+	require.Contains(t, html, "<style>\n"+css+"</style>")
+	html = strings.Replace(html, "<style>\n"+css+"</style>", "<style>/* extension/page/default.css */</style>", 1)
+	const open = `<div class="page-body">` + "\n"
+	start := strings.Index(html, open)
+	if name == "index.html" {
+		require.Negative(t, start)
+		return html
+	}
+	require.Positive(t, start)
+	start += len(open)
+	end := strings.Index(html[start:], "</div>\n<section class=\"raci-party-view\"")
+	if end < 0 {
+		end = strings.Index(html[start:], "</div>\n</main>")
+	}
+	require.Positive(t, end)
+	body := html[start : start+end]
+	// the fragment, less the <h1> the page puts above the overview
+	want, err := os.ReadFile(filepath.Join("../../testdata/golden", name))
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(string(want), body), "the page body is the fragment golden %s", name)
+	return html[:start] + "<!-- testdata/golden/" + name + " -->\n" + html[start+end:]
 }
 
 // TestSeedPagesStructure checks what every seed page must have, whatever
