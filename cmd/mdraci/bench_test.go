@@ -63,9 +63,9 @@ func folderBytes(tb testing.TB, dir string) ([]input, int64) {
 }
 
 // convertFolder runs "mdraci convert -j jobs -o out dir" as users do.
-func convertFolder(tb testing.TB, dir, out string, jobs int) {
+func convertFolder(tb testing.TB, dir, out string, jobs int, flags ...string) {
 	tb.Helper()
-	args := []string{"convert", "-j", strconv.Itoa(jobs), "-o", out, dir}
+	args := append(append([]string{"convert", "-j", strconv.Itoa(jobs)}, flags...), "-o", out, dir)
 	stderr := &headWriter{max: 4096}
 	// 1 means the documents hold errors (the corpus has some): still
 	// converted; 2 is a usage error
@@ -138,7 +138,8 @@ func both(f func()) (wall, cpu time.Duration) {
 // than plain goldmark on one. Wall times need an idle machine (load-avg
 // tells); the *-cpu-x-goldmark ratios of CPU times (all threads) hold
 // anyway: on an idle machine jall-x-goldmark comes at best to
-// jall-cpu-x-goldmark / cpus.
+// jall-cpu-x-goldmark / cpus. jall-plain-tables-* is the foundation alone
+// (--plain-tables: no responsibility model, tables as tables) on all cores.
 func BenchmarkConvertCorpus(b *testing.B) {
 	dir := benchCorpus(b)
 	ins, total := folderBytes(b, dir)
@@ -148,10 +149,12 @@ func BenchmarkConvertCorpus(b *testing.B) {
 	gold := func() { goldmarkFolder(b, md, ins, filepath.Join(out, "goldmark")) }
 	one := func() { convertFolder(b, dir, filepath.Join(out, "j1"), 1) }
 	many := func() { convertFolder(b, dir, filepath.Join(out, "jall"), all) }
+	// the foundation: the dialect without the matrices from the model
+	plain := func() { convertFolder(b, dir, filepath.Join(out, "plain"), all, "--plain-tables") }
 	// warm up: file cache, lazily built tables
 	gold()
 	one()
-	var gm, j1, jn, gmCPU, j1CPU, jnCPU time.Duration
+	var gm, j1, jn, jp, gmCPU, j1CPU, jnCPU, jpCPU time.Duration
 	add := func(wall, cpu *time.Duration, f func()) {
 		w, c := both(f)
 		*wall += w
@@ -164,7 +167,9 @@ func BenchmarkConvertCorpus(b *testing.B) {
 				add(&gm, &gmCPU, gold)
 				add(&j1, &j1CPU, one)
 				add(&jn, &jnCPU, many)
+				add(&jp, &jpCPU, plain)
 			} else {
+				add(&jp, &jpCPU, plain)
 				add(&jn, &jnCPU, many)
 				add(&j1, &j1CPU, one)
 				add(&gm, &gmCPU, gold)
@@ -178,9 +183,11 @@ func BenchmarkConvertCorpus(b *testing.B) {
 	b.ReportMetric(mb/jn.Seconds(), "jall-MB/s")
 	b.ReportMetric(float64(j1)/float64(gm), "j1-x-goldmark")
 	b.ReportMetric(float64(jn)/float64(gm), "jall-x-goldmark")
+	b.ReportMetric(float64(jp)/float64(gm), "jall-plain-tables-x-goldmark")
 	// CPU times: what each costs, whatever else runs on the machine
 	b.ReportMetric(float64(j1CPU)/float64(gmCPU), "j1-cpu-x-goldmark")
 	b.ReportMetric(float64(jnCPU)/float64(gmCPU), "jall-cpu-x-goldmark")
+	b.ReportMetric(float64(jpCPU)/float64(gmCPU), "jall-plain-tables-cpu-x-goldmark")
 	b.ReportMetric(float64(all), "cpus")
 	if load, ok := loadAverage(); ok {
 		// wall times: other work on the machine slows the runs on all

@@ -20,6 +20,7 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in.register(fs)
 	standalone := fs.Bool("page", false, "write whole standalone HTML pages, not fragments")
 	outDir := fs.String("o", "", "write one .html per input into `DIR`, mirroring the input tree (default: standard output)")
+	fs.BoolVar(&in.plainTables, "plain-tables", false, "render responsibility tables as ordinary tables, not as matrices from the model")
 	css := fs.String("css", "", "with --page, use the stylesheet in `FILE` instead of the default")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: mdraci convert [flags] [FILE|DIR|-]...\n\nWrite HTML for each input.\n\nFlags:\n")

@@ -25,6 +25,9 @@ type inputFlags struct {
 	unsafe   bool
 	from     string
 	jobs     int
+	// plainTables renders responsibility tables as ordinary tables (only
+	// convert has the flag).
+	plainTables bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -47,6 +50,7 @@ func (f *inputFlags) converter() (*extension.Converter, error) {
 		extension.WithKeywords(data),
 		extension.WithStrict(f.strict),
 		extension.WithUnsafe(f.unsafe),
+		extension.WithMatrices(!f.plainTables),
 	), nil
 }
 

@@ -295,3 +295,15 @@ func TestRunJobsOrder(t *testing.T) {
 	i13 := strings.Index(four.stderr, "doc13.md:")
 	require.True(t, i7 >= 0 && i13 > i7, "diagnostics out of order:\n%s", four.stderr)
 }
+
+// --plain-tables keeps responsibility tables as ordinary tables.
+func TestRunPlainTables(t *testing.T) {
+	src := "| Activity | Customer | Provider |\n| --- | --- | --- |\n| Patch | I | A/R |\n"
+	matrix := runForTest(t, src, "convert", "-")
+	require.Equal(t, 0, matrix.code, matrix.stderr)
+	assert.Contains(t, matrix.stdout, `class="raci-matrix`)
+	plain := runForTest(t, src, "convert", "--plain-tables", "-")
+	require.Equal(t, 0, plain.code, plain.stderr)
+	assert.NotContains(t, plain.stdout, "raci-")
+	assert.Contains(t, plain.stdout, "<td>A/R</td>")
+}
