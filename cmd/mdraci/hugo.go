@@ -300,12 +300,26 @@ func hugoFrontMatter(res *extension.Result, i input) ([]byte, []string) {
 			fm.Keywords = append(fm.Keywords, fmt.Sprint(k))
 		}
 	}
+	var reserved map[string]any // Hugo's own keys, not mapped above
 	for k, v := range meta {
-		switch k {
-		case "title", "description", "date", "lastmod":
+		switch {
+		case k == "title" || k == "description" || k == "date" || k == "lastmod":
+			continue
+		case k == "keywords" && len(fm.Keywords) > 0:
+			continue
+		case hugoKeys[strings.ToLower(k)]:
+			// under params they would shadow Hugo's key (a warning since
+			// Hugo 0.146): kept apart
+			if reserved == nil {
+				reserved = map[string]any{}
+			}
+			reserved[k] = v
 			continue
 		}
 		fm.Params[k] = v
+	}
+	if reserved != nil {
+		fm.Params["frontmatter"] = reserved
 	}
 	fm.Params["mdraci"] = map[string]any{"source": filepath.ToSlash(i.name), "model": modelName}
 	b, err := yaml.Marshal(fm)
@@ -313,6 +327,15 @@ func hugoFrontMatter(res *extension.Result, i input) ([]byte, []string) {
 		b, _ = yaml.Marshal(frontMatter{Title: fm.Title})
 	}
 	return append(append([]byte("---\n"), b...), "---\n\n"...), warnings
+}
+
+// hugoKeys are the front matter keys Hugo reads itself.
+var hugoKeys = map[string]bool{
+	"aliases": true, "build": true, "cascade": true, "date": true, "description": true, "draft": true,
+	"expirydate": true, "headless": true, "iscjklanguage": true, "keywords": true, "lastmod": true,
+	"layout": true, "linktitle": true, "markup": true, "outputs": true, "params": true, "publishdate": true,
+	"resources": true, "sitemap": true, "slug": true, "summary": true, "title": true, "translationkey": true,
+	"type": true, "url": true, "weight": true,
 }
 
 // dateRE is a date Hugo reads: 2024-03-28, optionally with a time.

@@ -143,6 +143,14 @@ func TestHugoFrontMatter(t *testing.T) {
 			name: "IBM", file: "ibm.md",
 			src:  "---\nlastupdated: \"2025-12-02\"\nkeywords: a, b c\nsubcollection: x\n---\n\n# The title\n\nText.\n",
 			want: []string{"title: The title", `date: "2025-12-02"`, `lastmod: "2025-12-02"`, "keywords:\n    - a\n    - b c", "subcollection: x", "source:"},
+			// under params, keywords would shadow Hugo's own key (a warning,
+			// so a failed build with --panicOnWarning, on Hugo 0.146)
+			absent: []string{"    keywords: a, b c"},
+		},
+		{
+			name: "Hugo's own keys kept apart", file: "own.md",
+			src:  "---\ntitle: T\nweight: 3\nslug: s\n---\n\n# T\n",
+			want: []string{"frontmatter:\n        slug: s\n        weight: 3"},
 		},
 		{
 			name: "OVHcloud", file: "ovh.md",
