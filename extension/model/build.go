@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/source"
 )
@@ -56,6 +57,22 @@ type builder struct {
 	// (bumped when a spelling is added to aliases) is unchanged
 	named              map[string]bool
 	namedGen, aliasGen int
+	// folds memoizes fold by text: headers are folded by several
+	// readings, party cells repeat ("IBM", "Customer")
+	folds map[string]string
+}
+
+// folded is fold(s), memoized.
+func (b *builder) folded(s string) string {
+	if f, ok := b.folds[s]; ok {
+		return f
+	}
+	if b.folds == nil {
+		b.folds = map[string]string{}
+	}
+	f := fold(s)
+	b.folds[s] = f
+	return f
 }
 
 // Build builds the responsibility model of doc. It never panics; a nil doc
@@ -141,6 +158,9 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 			return "", "", false // a bullet or emphasis, not a note
 		}
 		return t[:stars], strings.TrimSpace(rest), true
+	}
+	if t == "" || t[0] != '[' && t[0] != '(' && t[0] < utf8.RuneSelf {
+		return "", "", false // noteRE's marks start so: spare the regexp
 	}
 	m := noteRE.FindStringSubmatch(t)
 	if m == nil {
@@ -478,7 +498,7 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 		}
 		// a remark after the names is kept: "Customer (3rd Party
 		// Vendor/Open Source community)"
-		if m := parenRE.FindString(text); m != "" {
+		if m := findParen(text); m != "" {
 			a.Duties = []string{strings.Trim(strings.TrimSpace(m), "()")}
 		}
 	default:
@@ -509,7 +529,7 @@ var roleCellSplitRE = regexp.MustCompile(`\s+(?:and|et|or|ou|&|\+)\s+|\s*[/,]\s*
 // roleCellParties reads the cell of a role column as party names: short
 // pieces separated by commas, slashes or "and" ("IBM, service owner").
 func roleCellParties(text string) ([]string, bool) {
-	text = parenRE.ReplaceAllString(text, "") // "Customer (3rd Party Vendor/…)"
+	text = dropParen(text) // "Customer (3rd Party Vendor/…)"
 	if len(text) > 80 || strings.ContainsAny(text, ".:;()") {
 		return nil, false
 	}

@@ -166,7 +166,7 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 	for i, h := range t.Header {
 		col := &sh.cols[i]
 		*col = Column{Index: i, Header: h.Text, Role: ColUnknown, line: h.Pos.Line, col: h.Pos.Col}
-		f := fold(h.Text)
+		f := b.folded(h.Text)
 		if _, ok := b.aliases[f]; ok {
 			col.Role, sh.names[i] = ColParty, plain(h.Text)
 			sh.headerParties++
@@ -175,7 +175,7 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 		switch {
 		case activityHeaders[f] && activity < 0:
 			col.Role, activity = ColActivity, i
-		case activityHeaders[f] && activityHeaders[fold(t.Header[activity].Text)]:
+		case activityHeaders[f] && activityHeaders[b.folded(t.Header[activity].Text)]:
 			// "Process | Task": the first groups the rows, the last
 			// names the activity
 			prev := &sh.cols[activity]
@@ -196,7 +196,7 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 			}
 		}
 	}
-	if allowTranspose && !sh.hasRole(ColParty) && (activity < 0 || fold(t.Header[0].Text) == "") && b.looksTransposed(t) {
+	if allowTranspose && !sh.hasRole(ColParty) && (activity < 0 || b.folded(t.Header[0].Text) == "") && b.looksTransposed(t) {
 		if out, ok := b.classify(transpose(t), false); ok {
 			out.transposed = true
 			return out, true
@@ -325,7 +325,7 @@ func (b *builder) matrixKind(sh *shape, parties []int) string {
 		s.letters += c.letters
 		s.checks += c.checks
 		s.other += c.other + c.parties
-		f := fold(sh.cols[i].Header)
+		f := b.folded(sh.cols[i].Header)
 		proseHeader = proseHeader || strings.Contains(f, "responsib") || strings.Contains(f, "role") || strings.HasPrefix(f, "your ")
 	}
 	beats := func(n int) bool {
@@ -362,7 +362,7 @@ func (b *builder) roleHeader(header string) (letter string, ok bool) {
 		h = h[:len(h)-len(m[0])]
 	}
 	role := ""
-	for _, w := range strings.Fields(fold(h)) {
+	for _, w := range strings.Fields(b.folded(h)) {
 		switch {
 		case roleFillers[w]:
 		case wordRoles[w] != "" && role == "":
@@ -394,7 +394,7 @@ func (b *builder) looksTransposed(t *source.Table) bool {
 		if len(r.Cells) < 2 {
 			continue
 		}
-		if first := r.Cells[0].Text; !plainOther(first) && fold(first) != "" {
+		if first := r.Cells[0].Text; !plainOther(first) && b.folded(first) != "" {
 			if _, ok := b.headerParty(first); ok {
 				return true
 			}

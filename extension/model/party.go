@@ -3,6 +3,8 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // PartySpec declares a party for WithParties: its id, display name, kind
@@ -52,10 +54,10 @@ func (b *builder) headerParty(header string) (name string, ok bool) {
 	h := plain(header)
 	bare := nonASCII(accentFold, h)
 	stripped := bare
-	if lower := strings.ToLower(bare); hasAffix(lower, partySuffixes, strings.HasSuffix) {
+	if hasAffixFold(bare, partySuffixes, true) {
 		stripped = partySuffixRE.ReplaceAllString(bare, "")
 	}
-	if lower := strings.ToLower(stripped); hasAffix(lower, partyPrefixes, strings.HasPrefix) {
+	if hasAffixFold(stripped, partyPrefixes, false) {
 		stripped = partyPrefixRE.ReplaceAllString(stripped, "")
 	}
 	stripped = strings.TrimSpace(stripped)
@@ -68,7 +70,7 @@ func (b *builder) headerParty(header string) (name string, ok bool) {
 	if strings.HasSuffix(strings.TrimSpace(name), ")") {
 		name = parenRE.ReplaceAllString(name, "")
 	}
-	f := fold(name)
+	f := b.folded(name)
 	if _, isCustomer := customerWords[f]; isCustomer {
 		return customerName(name), true
 	}
@@ -104,8 +106,23 @@ var partyNouns = map[string]bool{
 // partyNoun reports whether the folded f is a short name (up to six
 // words) ending with a party noun.
 func partyNoun(f string) bool {
-	words := strings.Fields(f)
-	return len(words) > 0 && len(words) <= 6 && partyNouns[words[len(words)-1]]
+	// the words as strings.Fields splits them, without the slice
+	words, last := 0, ""
+	for rest := f; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		last, rest = rest[:end], rest[end:]
+		if words++; words > 6 {
+			return false
+		}
+	}
+	return words > 0 && partyNouns[last]
 }
 
 // partySuffixes and partyPrefixes are the words partySuffixRE and
@@ -115,6 +132,51 @@ var (
 	partySuffixes = []string{"responsibilities", "responsibility", "responsible", "role", "roles", "helps", "tasks", "duties", "responsabilites", "responsabilite"}
 	partyPrefixes = []string{"role", "roles", "how", "responsibilities of", "responsabilites", "responsabilite", "taches"}
 )
+
+// hasAffixFold is hasAffix(strings.ToLower(s), affixes, …) for lower-case
+// ASCII affixes, at the end of s (suffix) or at its start, without
+// lowering an ASCII s.
+func hasAffixFold(s string, affixes []string, suffix bool) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			has := strings.HasPrefix
+			if suffix {
+				has = strings.HasSuffix
+			}
+			return hasAffix(strings.ToLower(s), affixes, has)
+		}
+	}
+	for _, a := range affixes {
+		if len(a) > len(s) {
+			continue
+		}
+		part := s[:len(a)]
+		if suffix {
+			part = s[len(s)-len(a):]
+		}
+		if equalLowerASCII(part, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalLowerASCII reports whether the ASCII s lower-cased is lower.
+func equalLowerASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // hasAffix reports whether s has one of the affixes, as has tells.
 func hasAffix(s string, affixes []string, has func(s, affix string) bool) bool {
@@ -166,7 +228,7 @@ func (b *builder) partyID(name string) string {
 	if strings.Contains(name, "{{") {
 		bare = keywordRE.ReplaceAllString(name, "$1")
 	}
-	f := fold(bare)
+	f := b.folded(bare)
 	if id, ok := b.aliases[f]; ok {
 		return id
 	}
@@ -196,7 +258,7 @@ func (b *builder) party(name, alias string, line int) string {
 		p.Aliases = appendUnique(p.Aliases, alias)
 		p.names = appendUnique(p.names, name)
 	}
-	if f := fold(name); b.aliases[f] != id {
+	if f := b.folded(name); b.aliases[f] != id {
 		b.aliases[f] = id
 		b.aliasGen++
 	}
@@ -238,7 +300,7 @@ func (b *builder) providerID(line int) string {
 // cellParties reads a grid cell naming parties ("IBM", "Shared",
 // "Microsoft and Red Hat"); ok is false when the cell names none.
 func (b *builder) cellParties(text string) (names []string, shared, ok bool) {
-	f := fold(text)
+	f := b.folded(text)
 	if sharedWords[f] {
 		return nil, true, true
 	}
@@ -250,12 +312,12 @@ func (b *builder) cellParties(text string) (names []string, shared, ok bool) {
 	}
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); strings.Contains(p, "(") {
-			p = parenRE.ReplaceAllString(p, "")
+			p = dropParen(p)
 		}
-		if fp := fold(p); !b.knownName(fp) && !partyNoun(fp) {
+		if fp := b.folded(p); !b.knownName(fp) && !partyNoun(fp) {
 			// one name holding a separator ("On-premises IaaS / data
 			// center provider")?
-			if whole := parenRE.ReplaceAllString(plain(text), ""); len(parts) > 1 && partyNoun(fold(whole)) {
+			if whole := dropParen(plain(text)); len(parts) > 1 && partyNoun(b.folded(whole)) {
 				return []string{whole}, false, true
 			}
 			return nil, false, false

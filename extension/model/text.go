@@ -14,20 +14,105 @@ var accentFold = strings.NewReplacer(
 	"ñ", "n", "œ", "oe", "’", "'",
 )
 
-var (
-	htmlTagRE  = regexp.MustCompile(`<[^>]*>`)
-	emphasisRE = regexp.MustCompile(`(\*\*|__)(.*?)(\*\*|__)`)
-)
+// stripEmphasis removes the markers of bold text ("**" or "__" up to the
+// next "**" or "__" on the line), as the regexp (\*\*|__)(.*?)(\*\*|__)
+// replaced by $2 would.
+func stripEmphasis(s string) string {
+	var b strings.Builder
+	last := 0 // s[:last] is written
+	for i := 0; i+1 < len(s); {
+		if !isEmphasisMark(s, i) {
+			i++
+			continue
+		}
+		end, k := -1, i+2
+		for ; k+1 < len(s) && s[k] != '\n'; k++ {
+			if isEmphasisMark(s, k) {
+				end = k
+				break
+			}
+		}
+		if end < 0 {
+			// no closing mark up to the end of the line: none for the
+			// marks before it either
+			i = k + 1
+			continue
+		}
+		if last == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(s[i+2 : end])
+		last = end + 2
+		i = last
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// isEmphasisMark reports whether s holds "**" or "__" at i.
+func isEmphasisMark(s string, i int) bool {
+	return i+1 < len(s) && (s[i] == '*' && s[i+1] == '*' || s[i] == '_' && s[i+1] == '_')
+}
+
+// stripTags removes the HTML tags ("<" up to the next ">") from s, as the
+// regexp <[^>]*> replaced by "" would.
+func stripTags(s string) string {
+	i := strings.IndexByte(s, '<')
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break // no later "<" is closed either
+		}
+		b.WriteString(s[:i])
+		s = s[i+j+1:]
+		i = strings.IndexByte(s, '<')
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// endsWithParen reports whether s, trailing white space (regexp \s) cut,
+// ends with ")": parenRE cannot match otherwise.
+func endsWithParen(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, " \t\n\f\r"), ")")
+}
+
+// dropParen is parenRE.ReplaceAllString(s, ""): s without the remark in
+// parentheses that ends it.
+func dropParen(s string) string {
+	if !endsWithParen(s) {
+		return s // spare the regexp
+	}
+	return parenRE.ReplaceAllString(s, "")
+}
+
+// findParen is parenRE.FindString(s): the remark in parentheses that ends
+// s, "" when none.
+func findParen(s string) string {
+	if !endsWithParen(s) {
+		return ""
+	}
+	return parenRE.FindString(s)
+}
 
 // plain strips emphasis markers and HTML tags and collapses white space.
 func plain(s string) string {
 	// the patterns cannot match without their first characters, which
 	// most cells lack: skip the (slow) regexps then
 	if strings.IndexByte(s, '<') >= 0 {
-		s = htmlTagRE.ReplaceAllString(s, "")
+		s = stripTags(s)
 	}
 	if strings.Contains(s, "**") || strings.Contains(s, "__") {
-		s = emphasisRE.ReplaceAllString(s, "$2")
+		s = stripEmphasis(s)
 	}
 	return strings.TrimSpace(collapseSpace(s))
 }
@@ -38,7 +123,13 @@ func collapseSpace(s string) string {
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 	i := 0
 	for ; i < len(s); i++ {
-		if isSpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpace(s[i+1])) {
+		if c := s[i]; c > ' ' {
+			continue // the common case
+		} else if c == ' ' {
+			if i+1 < len(s) && isSpace(s[i+1]) {
+				break
+			}
+		} else if isSpace(c) {
 			break
 		}
 	}
@@ -74,6 +165,21 @@ func fold(s string) string {
 	return s // ASCII: accentFold has nothing to replace
 }
 
+// plainASCII reports whether s is ASCII without what plain removes
+// ("<", "**", "__"): fold(s) is then s lower-cased, blanks collapsed and
+// trimmed.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '<':
+			return false
+		case (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c:
+			return false
+		}
+	}
+	return true
+}
+
 // slug makes an id: lower-case ASCII letters and digits separated by
 // single hyphens, cut at a word boundary after max bytes (0: no limit).
 func slug(s string, max int) string {
@@ -83,7 +189,9 @@ func slug(s string, max int) string {
 // slugAll makes the slug of s, stopping once it is longer than max bytes
 // (0: no limit).
 func slugAll(s string, max int) string {
-	s = fold(s)
+	if !plainASCII(s) {
+		s = fold(s)
+	} // else fold would only lower the case (done below) and change blanks
 	var b strings.Builder
 	b.Grow(min(len(s), max+1))
 	dash := false
@@ -95,6 +203,9 @@ func slugAll(s string, max int) string {
 				b.WriteByte('-')
 			}
 			dash = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A' // as fold would
+			}
 			b.WriteByte(c)
 		default:
 			dash = true

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/diag"
@@ -210,7 +211,7 @@ func (r *mdReader) paragraph(p ast.Node) []Line {
 	out := make([]Line, 0, ls.Len())
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
-		text := strings.TrimSpace(string(seg.Value(r.src)))
+		text := string(bytes.TrimSpace(seg.Value(r.src)))
 		if text == "" {
 			continue
 		}
@@ -250,6 +251,9 @@ func (r *mdReader) table(t *east.Table) *Table {
 			out.Attrs[name] = fmt.Sprintf("%s", a.Value)
 		}
 	}
+	if n := t.ChildCount() - 1; n > 0 { // the header and the rows
+		out.Rows = make([]Row, 0, n)
+	}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		switch v := row.(type) {
 		case *east.TableHeader:
@@ -274,9 +278,12 @@ func (r *mdReader) rowPos(row ast.Node) Pos {
 }
 
 func (r *mdReader) cells(row ast.Node) []Cell {
-	var cells []Cell
+	var cells []Cell // nil for a row of no cells
+	if n := row.ChildCount(); n > 0 {
+		cells = make([]Cell, 0, n)
+	}
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-		cell := Cell{Raw: r.raw(c), Pos: r.pos(r.contentStart(c.Pos())), Items: r.items(c)}
+		cell := Cell{Pos: r.pos(r.contentStart(c.Pos())), Items: r.items(c)}
 		if cell.Items != nil {
 			// the pieces joined by a space: plain text glues the
 			// pieces that raw HTML separates ("nodes</li><li>Disable")
@@ -284,7 +291,10 @@ func (r *mdReader) cells(row ast.Node) []Cell {
 		} else {
 			cell.Text = plain.Text(c, r.src)
 		}
-		cell.Text += footnoteMarks(c)
+		if marks := footnoteMarks(c); marks != "" {
+			cell.Text += marks
+		}
+		cell.Raw = r.raw(c, cell.Text)
 		cells = append(cells, cell)
 	}
 	return cells
@@ -310,32 +320,32 @@ func (r *mdReader) contentStart(offset int) int {
 // footnoteMarks returns the marks of the footnote references in n, as
 // " [^1]" each: plain text drops them.
 func footnoteMarks(n ast.Node) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := c.(*east.FootnoteLink); ok && entering {
-			fmt.Fprintf(&b, " [^%d]", l.Index)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
+	var b []byte
+	b = appendFootnoteMarks(b, n)
+	if b == nil {
+		return ""
+	}
+	return string(b)
 }
 
-// raw returns the cell's source text as written.
-func (r *mdReader) raw(cell ast.Node) string {
-	start, stop := -1, -1
-	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock || n.Lines() == nil {
-			return ast.WalkContinue, nil
-		}
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
-			if start < 0 || seg.Start < start {
-				start = seg.Start
-			}
-			stop = max(stop, seg.Stop)
-		}
-		return ast.WalkContinue, nil
-	})
+// appendFootnoteMarks appends the marks of the footnote references in n
+// and its descendants, in document order, to b.
+func appendFootnoteMarks(b []byte, n ast.Node) []byte {
+	if l, ok := n.(*east.FootnoteLink); ok {
+		b = append(b, " [^"...)
+		b = strconv.AppendInt(b, int64(l.Index), 10)
+		b = append(b, ']')
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b = appendFootnoteMarks(b, c)
+	}
+	return b
+}
+
+// raw returns the cell's source text as written; text, the cell's text,
+// when they are the same (most cells), to spare a copy.
+func (r *mdReader) raw(cell ast.Node, text string) string {
+	start, stop := blockSpan(cell, -1, -1)
 	if start < 0 {
 		return ""
 	}
@@ -344,19 +354,46 @@ func (r *mdReader) raw(cell ast.Node) string {
 		if begin := cell.Pos(); begin >= 0 && begin <= start {
 			start = begin
 		}
-		return strings.TrimSpace(string(r.src[start:stop]))
+		raw := bytes.TrimSpace(r.src[start:stop])
+		if string(raw) == text {
+			return text
+		}
+		return string(raw)
 	}
 	return ""
+}
+
+// blockSpan widens [start, stop) (start -1 when empty) to the lines of the
+// block nodes among n and its descendants.
+func blockSpan(n ast.Node, start, stop int) (int, int) {
+	if n.Type() == ast.TypeBlock {
+		if ls := n.Lines(); ls != nil {
+			for i := 0; i < ls.Len(); i++ {
+				seg := ls.At(i)
+				if start < 0 || seg.Start < start {
+					start = seg.Start
+				}
+				stop = max(stop, seg.Stop)
+			}
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		start, stop = blockSpan(c, start, stop)
+	}
+	return start, stop
 }
 
 // items returns the cell's pieces when it holds a list, " \n " lines,
 // <br> or <li> items; nil when it is one piece.
 func (r *mdReader) items(cell ast.Node) []string {
+	if !r.pieces(cell) {
+		return nil // one piece at most, no list
+	}
 	var items []string
 	list := false
 	var cur bytes.Buffer
 	flush := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+		if t := plain.Collapse(cur.Bytes()); t != "" {
 			items = append(items, t)
 		}
 		cur.Reset()
@@ -375,10 +412,9 @@ func (r *mdReader) items(cell ast.Node) []string {
 			cur.WriteString(plain.Text(c, r.src))
 			flush()
 		case ast.KindRawHTML:
-			raw := bytes.ToLower(rawHTML(c.(*ast.RawHTML), r.src))
-			if bytes.HasPrefix(raw, []byte("<br")) || bytes.HasPrefix(raw, []byte("<li")) ||
-				bytes.HasPrefix(raw, []byte("</li")) || bytes.HasPrefix(raw, []byte("<p")) {
-				if bytes.HasPrefix(raw, []byte("<li")) {
+			raw := rawHTML(c.(*ast.RawHTML), r.src)
+			if splitsItems(raw) {
+				if hasPrefixFold(raw, "<li") {
 					list = true
 				}
 				flush()
@@ -402,7 +438,35 @@ func (r *mdReader) items(cell ast.Node) []string {
 	return items
 }
 
+// pieces reports whether the cell has a child that items splits at: a
+// list, a " \n " line, <br>, <li>, </li> or <p>. Without one, items
+// returns nil.
+func (r *mdReader) pieces(cell ast.Node) bool {
+	for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindList, table.KindCellLine:
+			return true
+		case ast.KindRawHTML:
+			if splitsItems(rawHTML(c.(*ast.RawHTML), r.src)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitsItems reports whether raw HTML starts with <br, <li, </li or <p,
+// ignoring case.
+func splitsItems(raw []byte) bool {
+	return hasPrefixFold(raw, "<br") || hasPrefixFold(raw, "<li") ||
+		hasPrefixFold(raw, "</li") || hasPrefixFold(raw, "<p")
+}
+
 func rawHTML(n *ast.RawHTML, src []byte) []byte {
+	if n.Segments.Len() == 1 {
+		seg := n.Segments.At(0)
+		return seg.Value(src) // no copy
+	}
 	var b bytes.Buffer
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)

@@ -15,28 +15,29 @@ import (
 // collapsed. Soft and hard line breaks become spaces, block children are
 // separated by a space.
 func Text(n ast.Node, src []byte) string {
-	var b strings.Builder
-	write(&b, n, src)
-	return collapse(b.String())
+	var buf [256]byte
+	return Collapse(write(buf[:0], n, src))
 }
 
-// collapse returns s with its runs of white space (unicode.IsSpace) made
+// Collapse returns s with its runs of white space (unicode.IsSpace) made
 // one space and its ends trimmed, as strings.Join(strings.Fields(s), " ")
-// does, without copying s when it already is so.
-func collapse(s string) string {
+// does, copying s once.
+func Collapse(s []byte) string {
 	clean := true
-	for i := 0; i < len(s) && clean; i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			clean = false // may be a Unicode space: take the slow path
-		case c == ' ':
-			clean = i > 0 && i < len(s)-1 && s[i+1] != ' '
-		case c <= ' ' && asciiSpace[c]:
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ' ' < c && c < utf8.RuneSelf {
+			continue // the common case
+		}
+		if c >= utf8.RuneSelf || // may be a Unicode space: take the slow path
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') ||
+			c < ' ' && asciiSpace[c] {
 			clean = false
+			break
 		}
 	}
 	if clean {
-		return s
+		return string(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -44,7 +45,7 @@ func collapse(s string) string {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = utf8.DecodeRune(s[i:])
 		}
 		if unicode.IsSpace(r) {
 			space = true
@@ -53,7 +54,7 @@ func collapse(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteString(s[i : i+size])
+			b.Write(s[i : i+size])
 		}
 		i += size
 	}
@@ -63,42 +64,42 @@ func collapse(s string) string {
 // asciiSpace marks the ASCII white space characters.
 var asciiSpace = [33]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-func write(b *strings.Builder, n ast.Node, src []byte) {
+// write appends the text of n and its descendants to b, white space as
+// written.
+func write(b []byte, n ast.Node, src []byte) []byte {
 	switch v := n.(type) {
 	case *ast.Text:
-		b.Write(v.Value(src))
+		b = append(b, v.Value(src)...)
 		if v.SoftLineBreak() || v.HardLineBreak() {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		return
+		return b
 	case *ast.String:
-		b.Write(v.Value)
-		return
+		return append(b, v.Value...)
 	case *keyword.Node:
-		b.WriteString(v.Shown())
-		return
+		return append(b, v.Shown()...)
 	case *ast.CodeSpan:
 		for c := v.FirstChild(); c != nil; c = c.NextSibling() {
-			write(b, c, src)
+			b = write(b, c, src)
 		}
-		return
+		return b
 	case *ast.AutoLink:
-		b.Write(v.Label(src))
-		return
+		return append(b, v.Label(src)...)
 	case *ast.RawHTML, *ast.HTMLBlock:
-		return
+		return b
 	}
 	if n.Type() == ast.TypeBlock && n.FirstChild() == nil && n.Lines() != nil && n.IsRaw() {
 		for i := 0; i < n.Lines().Len(); i++ {
 			seg := n.Lines().At(i)
-			b.Write(seg.Value(src))
+			b = append(b, seg.Value(src)...)
 		}
-		return
+		return b
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		write(b, c, src)
+		b = write(b, c, src)
 		if c.Type() == ast.TypeBlock {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 	}
+	return b
 }
