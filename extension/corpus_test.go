@@ -3,50 +3,31 @@ package extension_test
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mdraci/mdraci/extension"
+	"github.com/mdraci/mdraci/extension/internal/corpus"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// corpusDir is the shared corpus of real pages, relative to this package.
+// corpusDir is the shared corpus of real pages (../shared/corpus).
 // It is not part of the repository: tests that read it skip without it.
-const corpusDir = "../../shared/corpus"
+var corpusDir = corpus.Dir()
 
 // corpusPages returns the paths of every .md file under the corpus, sorted,
 // or skips tb when the corpus is absent.
 func corpusPages(tb testing.TB) []string {
 	tb.Helper()
-	if info, err := os.Stat(corpusDir); err != nil || !info.IsDir() {
-		tb.Skipf("corpus folder %s is absent (it is not part of a fresh clone); skipping", corpusDir)
-	}
-	var pages []string
-	err := filepath.WalkDir(corpusDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".md") {
-			pages = append(pages, p)
-		}
-		return nil
-	})
-	require.NoError(tb, err)
-	if len(pages) == 0 {
-		tb.Skipf("corpus folder %s holds no .md file; skipping", corpusDir)
-	}
-	sort.Strings(pages)
-	return pages
+	return corpus.Pages(tb, ".md")
 }
 
 // corpusKeywords returns the default keywords with every keyword file of
@@ -54,23 +35,7 @@ func corpusPages(tb testing.TB) []string {
 // skipped).
 func corpusKeywords(tb testing.TB) *keyword.Data {
 	tb.Helper()
-	data := keyword.Default()
-	var files []string
-	for _, pat := range []string{"*.yaml", "*.yml"} {
-		m, err := filepath.Glob(filepath.Join(corpusDir, "keywords", pat))
-		require.NoError(tb, err)
-		files = append(files, m...)
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		if strings.Contains(filepath.Base(f), "excerpt") {
-			continue
-		}
-		if err := data.Load(f); err != nil {
-			tb.Logf("skipping keyword file %s: %v", filepath.Base(f), err)
-		}
-	}
-	return data
+	return corpus.Keywords(tb)
 }
 
 var (

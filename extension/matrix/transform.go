@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"sort"
 	"strings"
 	"unicode"
@@ -186,12 +187,12 @@ func (b *builder) columns(m *model.Matrix) []model.Column {
 // matrix builds the Matrix node of m from its source table tbl (whose
 // source-layer reading is st).
 func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Matrix {
-	node := &Matrix{Matrix: m, Summary: attr(tbl, "summary"), SummaryID: attr(tbl, "aria-describedby")}
+	node := &Matrix{Matrix: m, Summary: nodes.Attr(tbl, "summary"), SummaryID: nodes.Attr(tbl, "aria-describedby")}
 	if m.Kind == model.MatrixRACI || m.Kind == model.MatrixCheck {
 		node.LegendRef = b.legendID
 	}
-	node.Classes = strings.Fields(attr(tbl, "class"))
-	switch side := strings.ToLower(strings.TrimSpace(attr(tbl, "caption-side"))); side {
+	node.Classes = strings.Fields(nodes.Attr(tbl, "class"))
+	switch side := strings.ToLower(strings.TrimSpace(nodes.Attr(tbl, "caption-side"))); side {
 	case "top", "bottom":
 		node.Classes = append(node.Classes, "caption-"+side)
 	}
@@ -417,20 +418,6 @@ func moveChildren(to, from ast.Node) {
 		to.AppendChild(to, c)
 		c = next
 	}
-}
-
-func attr(n ast.Node, name string) string {
-	v, ok := n.AttributeString(name)
-	if !ok {
-		return ""
-	}
-	switch s := v.(type) {
-	case []byte:
-		return string(s)
-	case string:
-		return s
-	}
-	return ""
 }
 
 // hasTable reports whether doc has a table anywhere.

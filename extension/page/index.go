@@ -37,27 +37,10 @@ func WriteIndex(w io.Writer, x Index) error {
 	if title == "" {
 		title = "Responsibility pages"
 	}
-	css := x.CSS
-	if css == "" {
-		css = defaultCSS
-	}
 	e := html.EscapeString
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="mdraci">
-<title>%s</title>
-<style>
-%s</style>
-</head>
-<body>
-<div class="page">
-<main id="content">
-<h1>%s</h1>
-`, e(title), css, e(title))
+	writeHead(&b, "en", title, x.CSS)
+	fmt.Fprintf(&b, "<main id=\"content\">\n<h1>%s</h1>\n", e(title))
 	var total Counts
 	matrices := 0
 	for _, p := range x.Entries {

@@ -68,25 +68,8 @@ func Write(w io.Writer, p Page) error {
 	if lang == "" {
 		lang = "en"
 	}
-	css := p.CSS
-	if css == "" {
-		css = defaultCSS
-	}
 	e := html.EscapeString
-	fmt.Fprintf(&b, `<!DOCTYPE html>
-<html lang="%s">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="mdraci">
-<title>%s</title>
-<style>
-%s</style>
-</head>
-<body>
-<a class="skip-link" href="#content">Skip to content</a>
-<div class="page">
-`, e(lang), e(title), css)
+	writeHead(&b, lang, title, p.CSS)
 	toc := tocEntries(p.Headings)
 	if len(toc) > 1 {
 		// closed on phones; the stylesheet shows it in the sidebar on wide screens
@@ -116,6 +99,29 @@ func Write(w io.Writer, p Page) error {
 	b.WriteString("</main>\n</div>\n</body>\n</html>\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// writeHead writes the page up to its layout box: the document head with
+// the stylesheet (the default one when css is empty), the skip link.
+func writeHead(b *bytes.Buffer, lang, title, css string) {
+	if css == "" {
+		css = defaultCSS
+	}
+	e := html.EscapeString
+	fmt.Fprintf(b, `<!DOCTYPE html>
+<html lang="%s">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="mdraci">
+<title>%s</title>
+<style>
+%s</style>
+</head>
+<body>
+<a class="skip-link" href="#content">Skip to content</a>
+<div class="page">
+`, e(lang), e(title), css)
 }
 
 // splitTitle splits body after its leading <h1>, so that the overview

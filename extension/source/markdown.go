@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"strconv"
 	"strings"
 
@@ -67,7 +68,7 @@ func (r *mdReader) blocks(n ast.Node, d *Document) {
 		}
 		switch v := c.(type) {
 		case *ast.Heading:
-			h := &Heading{Level: v.Level, Text: plain.Text(v, r.src), Anchor: nodeAttr(v, "id")}
+			h := &Heading{Level: v.Level, Text: plain.Text(v, r.src), Anchor: nodes.Attr(v, "id")}
 			if v.Lines().Len() > 0 {
 				h.Pos = r.pos(v.Lines().At(0).Start)
 			}
@@ -237,9 +238,9 @@ func (r *mdReader) keywords(p ast.Node, start, stop int, text string) string {
 
 func (r *mdReader) table(t *east.Table) *Table {
 	out := &Table{
-		ID:      nodeAttr(t, "id"),
-		Caption: nodeAttr(t, "caption"),
-		Summary: nodeAttr(t, "summary"),
+		ID:      nodes.Attr(t, "id"),
+		Caption: nodes.Attr(t, "caption"),
+		Summary: nodes.Attr(t, "summary"),
 	}
 	for _, a := range t.Attributes() {
 		switch name := string(a.Name); name {
@@ -473,19 +474,4 @@ func rawHTML(n *ast.RawHTML, src []byte) []byte {
 		b.Write(seg.Value(src))
 	}
 	return b.Bytes()
-}
-
-// nodeAttr returns n's attribute name as text, "" when unset.
-func nodeAttr(n ast.Node, name string) string {
-	v, ok := n.AttributeString(name)
-	if !ok {
-		return ""
-	}
-	switch b := v.(type) {
-	case []byte:
-		return string(b)
-	case string:
-		return b
-	}
-	return fmt.Sprint(v)
 }

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -41,9 +42,9 @@ var passed = []string{"id", "lang", "dir", "title", "aria-describedby"}
 func (r *TableHTMLRenderer) renderTable(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		_, _ = w.WriteString("</tbody>\n</table>\n")
-		if summary := attr(n, "summary"); summary != "" {
+		if summary := nodes.Attr(n, "summary"); summary != "" {
 			_, _ = w.WriteString(`<p class="table-summary" id="`)
-			_, _ = w.Write(util.EscapeHTML([]byte(attr(n, "aria-describedby"))))
+			_, _ = w.Write(util.EscapeHTML([]byte(nodes.Attr(n, "aria-describedby"))))
 			_, _ = w.WriteString(`">`)
 			_, _ = w.Write(util.EscapeHTML([]byte(summary)))
 			_, _ = w.WriteString("</p>\n")
@@ -52,21 +53,21 @@ func (r *TableHTMLRenderer) renderTable(w util.BufWriter, source []byte, n ast.N
 	}
 	_, _ = w.WriteString("<table")
 	for _, name := range passed {
-		writeAttr(w, name, attr(n, name))
+		writeAttr(w, name, nodes.Attr(n, name))
 	}
-	classes := strings.Fields(attr(n, "class"))
-	switch side := strings.ToLower(strings.TrimSpace(attr(n, "caption-side"))); side {
+	classes := strings.Fields(nodes.Attr(n, "class"))
+	switch side := strings.ToLower(strings.TrimSpace(nodes.Attr(n, "caption-side"))); side {
 	case "top", "bottom":
 		classes = append(classes, "caption-"+side)
 	}
 	writeAttr(w, "class", strings.Join(classes, " "))
 	for _, a := range n.Attributes() {
 		if name := string(a.Name); strings.HasPrefix(name, "data-") {
-			writeAttr(w, name, attr(n, name))
+			writeAttr(w, name, nodes.Attr(n, name))
 		}
 	}
 	_, _ = w.WriteString(">\n")
-	if caption := attr(n, "caption"); caption != "" {
+	if caption := nodes.Attr(n, "caption"); caption != "" {
 		_, _ = w.WriteString("<caption>")
 		_, _ = w.Write(util.EscapeHTML([]byte(caption)))
 		_, _ = w.WriteString("</caption>\n")
@@ -154,7 +155,7 @@ func rowHeaders(tbl ast.Node) bool {
 	if _, ok := tbl.AttributeString("row-headers"); ok {
 		return true
 	}
-	for _, c := range strings.Fields(attr(tbl, "class")) {
+	for _, c := range strings.Fields(nodes.Attr(tbl, "class")) {
 		if c == "row-headers" {
 			return true
 		}

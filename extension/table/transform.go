@@ -25,7 +25,7 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	x := nodes.Of(pc, doc)
 	for _, n := range x.Tables {
 		if _, ok := n.AttributeString("summary"); ok {
-			tableID := attr(n, "id")
+			tableID := nodes.Attr(n, "id")
 			base := "table-summary"
 			if tableID != "" {
 				base = tableID + "-summary"
@@ -66,19 +66,4 @@ func unescapePipes(code ast.Node, src []byte) {
 		code.RemoveChild(code, c)
 		c = after // it may hold more
 	}
-}
-
-// attr returns n's attribute name as a string, "" when unset.
-func attr(n ast.Node, name string) string {
-	v, ok := n.AttributeString(name)
-	if !ok {
-		return ""
-	}
-	switch b := v.(type) {
-	case []byte:
-		return string(b)
-	case string:
-		return b
-	}
-	return ""
 }

@@ -5,6 +5,8 @@
 package nodes
 
 import (
+	"fmt"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -78,4 +80,19 @@ func build(doc ast.Node) *Index {
 		return ast.WalkContinue, nil
 	})
 	return x
+}
+
+// Attr returns n's attribute name as text, "" when n does not have it.
+func Attr(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return ""
+	}
+	switch b := v.(type) {
+	case []byte:
+		return string(b)
+	case string:
+		return b
+	}
+	return fmt.Sprint(v)
 }
