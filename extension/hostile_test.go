@@ -714,3 +714,28 @@ func TestHostileInputs(t *testing.T) {
 		})
 	}
 }
+
+// Keyword references in raw HTML, blocks and inline tags, share the
+// document's budget of keyword values with inline references: a 60 KB page
+// naming a 100 KB value 2,000 times stays small, says why, and keeps the
+// references it did not expand as written.
+func TestRawHTMLKeywordBudget(t *testing.T) {
+	data := keyword.Default()
+	require.NoError(t, data.AddYAML("", []byte("keyword:\n  big: \""+strings.Repeat("b", 100<<10)+"\"\n")))
+	var src strings.Builder
+	for i := 0; i < 1000; i++ {
+		src.WriteString("<div title=\"{{site.data.keyword.big}}\">block</div>\n\n")
+		src.WriteString("Text <span title=\"{{site.data.keyword.big}}\">inline</span>.\n\n")
+	}
+	c := extension.NewConverter(extension.WithKeywords(data))
+	var out bytes.Buffer
+	res, err := c.Convert("big.md", []byte(src.String()), &out)
+	require.NoError(t, err)
+	assert.Less(t, out.Len(), keyword.Budget(src.Len())+4*src.Len(), "the output stays within the budget")
+	assert.Contains(t, out.String(), "{{site.data.keyword.big}}", "what was not expanded stays as written")
+	found := false
+	for _, d := range res.Diagnostics {
+		found = found || d.Code == "keyword-too-large"
+	}
+	assert.True(t, found, "a keyword-too-large diagnostic says why")
+}

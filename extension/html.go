@@ -5,6 +5,7 @@ import (
 	stdhtml "html"
 	"sync"
 
+	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/microcosm-cc/bluemonday"
@@ -80,14 +81,15 @@ func (c *htmlCache[V]) put(k []byte, v V) {
 }
 
 // expandKeywords resolves {{site.data.…}} references in raw HTML, the
-// values escaped; unknown ones stay as written.
-func expandKeywords(data *keyword.Data, b []byte) []byte {
+// values escaped; unknown ones stay as written, and so do those allow (when
+// not nil) refuses: it is given each value's length.
+func expandKeywords(data *keyword.Data, b []byte, allow func(n int) bool) []byte {
 	if data == nil || !bytes.Contains(b, []byte("{{")) {
 		return b
 	}
 	return []byte(keyword.Expand(string(b), func(path string) (string, bool) {
 		v, err := data.Resolve(path)
-		if err != nil {
+		if err != nil || (allow != nil && !allow(len(v))) {
 			return "", false
 		}
 		return stdhtml.EscapeString(v), true
@@ -124,7 +126,7 @@ func Policy() *bluemonday.Policy {
 }
 
 func (r *SafeHTMLRenderer) write(w util.BufWriter, b []byte) {
-	b = expandKeywords(r.keywords, b)
+	b = expandKeywords(r.keywords, b, nil)
 	if r.unsafe {
 		_, _ = w.Write(b)
 		return
@@ -192,8 +194,31 @@ type rawTag struct {
 func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var dropped map[string]int
+	// keyword values in raw HTML share the document's budget with inline
+	// references: a short page cannot blow the output up
+	offset := 0
+	allow := func(n int) bool {
+		ok, first := keyword.Spend(pc, len(src), n)
+		if first {
+			diag.Report(pc, src, offset, diag.Warning, "keyword-too-large",
+				"this document's keyword values add up to more than %d bytes; the references in raw HTML from here on are left as written", keyword.Budget(len(src)))
+		}
+		return ok
+	}
+	for _, n := range nodes.Of(pc, doc).HTMLBlocks {
+		if n.Lines().Len() > 0 {
+			offset = n.Lines().At(0).Start
+		}
+		raw := blockBytes(n, src)
+		if bytes.Contains(raw, []byte("{{")) {
+			n.SetAttributeString(sanitizedAttr, Policy().SanitizeBytes(expandKeywords(t.keywords, raw, allow)))
+		}
+	}
 	for _, n := range nodes.Of(pc, doc).RawHTML {
-		tag := t.tag(rawBytes(n, src))
+		if n.Segments.Len() > 0 {
+			offset = n.Segments.At(0).Start
+		}
+		tag := t.tag(rawBytes(n, src), allow)
 		out := tag.out
 		switch {
 		case tag.name == "":
@@ -210,15 +235,16 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 	}
 }
 
-// tag sanitizes raw, remembering the result for short tags.
-func (t *rawHTMLTransformer) tag(raw []byte) rawTag {
+// tag sanitizes raw, remembering the result for short tags (those with no
+// keyword reference); allow budgets keyword values.
+func (t *rawHTMLTransformer) tag(raw []byte, allow func(n int) bool) rawTag {
 	keep := cacheable(raw)
 	if keep {
 		if tag, ok := t.cache.get(raw); ok {
 			return tag
 		}
 	}
-	tag := rawTag{out: Policy().SanitizeBytes(expandKeywords(t.keywords, raw))}
+	tag := rawTag{out: Policy().SanitizeBytes(expandKeywords(t.keywords, raw, allow))}
 	tag.name, tag.closing = tagName(raw)
 	tag.dropped = tag.name != "" && !tag.closing && !bytes.HasSuffix(bytes.TrimSpace(raw), []byte("/>")) &&
 		!bytes.Contains(bytes.ToLower(tag.out), []byte("<"+tag.name))
@@ -249,6 +275,18 @@ func (r *SafeHTMLRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.HTMLBlock)
+	if !r.unsafe {
+		if v, ok := n.AttributeString(sanitizedAttr); ok {
+			_, _ = w.Write(v.([]byte)) // keywords expanded and sanitized while parsing
+			return ast.WalkContinue, nil
+		}
+	}
+	r.write(w, blockBytes(n, source))
+	return ast.WalkContinue, nil
+}
+
+// blockBytes is an HTML block's source, its closing line included.
+func blockBytes(n *ast.HTMLBlock, source []byte) []byte {
 	var b bytes.Buffer
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
@@ -258,8 +296,7 @@ func (r *SafeHTMLRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node
 		seg := n.ClosureLine
 		b.Write(seg.Value(source))
 	}
-	r.write(w, b.Bytes())
-	return ast.WalkContinue, nil
+	return b.Bytes()
 }
 
 func (r *SafeHTMLRenderer) renderCodeBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

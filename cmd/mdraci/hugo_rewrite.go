@@ -721,8 +721,8 @@ func hugoAttributes(n ast.Node, extra ...string) string {
 	}
 	for _, a := range n.Attributes() {
 		name := string(a.Name)
-		if name == "id" || name == "class" || !validAttrName(name) {
-			continue
+		if name == "id" || name == "class" || name == sanitizedAttr || !validAttrName(name) {
+			continue // sanitizedAttr: the extension's own note, not an attribute
 		}
 		parts = append(parts, name+"="+quoteAttr(attrString(n, name)))
 	}

@@ -105,6 +105,12 @@ type budget struct {
 	out  bool
 }
 
+// Spend takes n bytes of keyword values from the budget of the document (of
+// srcLen bytes) being parsed with pc, which inline references and raw HTML
+// share. ok is false when they are not there, and from then on; first is
+// set the first time, for the one diagnostic.
+func Spend(pc parser.Context, srcLen, n int) (ok, first bool) { return spend(pc, srcLen, n) }
+
 // spend takes n bytes from the budget of the document (of srcLen bytes)
 // being parsed. ok is false when they are not there, and from then on;
 // first is set the first time.

@@ -24,6 +24,8 @@ type Index struct {
 	CellCodeSpans []*ast.CodeSpan
 	// RawHTML are the inline raw HTML nodes.
 	RawHTML []*ast.RawHTML
+	// HTMLBlocks are the raw HTML blocks.
+	HTMLBlocks []*ast.HTMLBlock
 	// IDs are the id attributes set on any node.
 	IDs [][]byte
 }
@@ -75,6 +77,9 @@ func build(doc ast.Node) *Index {
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			x.RawHTML = append(x.RawHTML, v)
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			x.HTMLBlocks = append(x.HTMLBlocks, v)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
