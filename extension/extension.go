@@ -63,50 +63,40 @@ func NewConfig() *Config {
 }
 
 // Option configures the extension.
-type Option interface {
-	apply(*Config)
-}
-
-type optionFunc struct {
-	name string
-	f    func(*Config)
-}
-
-func (o optionFunc) apply(c *Config) { o.f(c) }
-func (o optionFunc) String() string  { return o.name }
+type Option func(*Config)
 
 // WithKeywords sets the keyword values. Defaults to keyword.Default(); use
 // keyword.Default() and Data.Load to add files to the defaults.
 func WithKeywords(d *keyword.Data) Option {
-	return optionFunc{"WithKeywords", func(c *Config) {
+	return func(c *Config) {
 		if d != nil {
 			c.Keywords = d
 		}
-	}}
+	}
 }
 
 // WithStrict makes unresolved keywords errors. Defaults to off.
 func WithStrict(strict bool) Option {
-	return optionFunc{"WithStrict", func(c *Config) { c.Strict = strict }}
+	return func(c *Config) { c.Strict = strict }
 }
 
 // WithUnsafe passes raw HTML and style attributes through unsanitized.
 // Defaults to off: only for trusted input.
 func WithUnsafe(unsafe bool) Option {
-	return optionFunc{"WithUnsafe", func(c *Config) { c.Unsafe = unsafe }}
+	return func(c *Config) { c.Unsafe = unsafe }
 }
 
 // WithHeadingAnchors turns the headings' self-links on or off. Defaults to
 // on.
 func WithHeadingAnchors(on bool) Option {
-	return optionFunc{"WithHeadingAnchors", func(c *Config) { c.HeadingAnchors = on }}
+	return func(c *Config) { c.HeadingAnchors = on }
 }
 
 // WithMatrices turns rendering responsibility tables from the model on or
 // off. Defaults to on; off, they keep the ordinary table rendering and the
 // model is built only when asked for (Result.Model).
 func WithMatrices(on bool) Option {
-	return optionFunc{"WithMatrices", func(c *Config) { c.Matrices = on }}
+	return func(c *Config) { c.Matrices = on }
 }
 
 // Extender is mdraci's goldmark extension.
@@ -123,7 +113,7 @@ var Mdraci = New()
 func New(opts ...Option) *Extender {
 	c := NewConfig()
 	for _, o := range opts {
-		o.apply(c)
+		o(c)
 	}
 	return &Extender{Config: c}
 }

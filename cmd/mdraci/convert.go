@@ -142,9 +142,9 @@ func title(r *extension.Result) string {
 }
 
 // humanName makes a title of a file name: "003_cegedim-cloud.txt" gives
-// "Cegedim cloud".
+// "Cegedim cloud", "<stdin>" gives "Stdin".
 func humanName(file string) string {
-	name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	name := strings.Trim(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), "<>") // "<stdin>"
 	name = strings.TrimLeft(name, "0123456789_- ")
 	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' }), " ")
 	if name == "" {

@@ -263,10 +263,6 @@ func hugoFrontMatter(res *extension.Result, i input) ([]byte, []string) {
 	var warnings []string
 	meta := res.Meta
 	fm := frontMatter{Title: title(res), Params: map[string]any{}}
-	if base := filepath.Base(res.File); fm.Title == base {
-		// no title and no heading: the file's name
-		fm.Title = strings.TrimSuffix(strings.Trim(base, "<>"), filepath.Ext(base))
-	}
 	date := func(keys ...string) string {
 		for _, k := range keys {
 			v, ok := meta[k]

@@ -27,39 +27,29 @@ func NewConfig() *Config {
 }
 
 // Option configures the attribute list extension.
-type Option interface {
-	apply(*Config)
-}
-
-type optionFunc struct {
-	name string
-	f    func(*Config)
-}
-
-func (o optionFunc) apply(c *Config) { o.f(c) }
-func (o optionFunc) String() string  { return o.name }
+type Option func(*Config)
 
 // WithKeywords sets the keyword data used in attribute values. Defaults to
 // keyword.Default().
 func WithKeywords(d *keyword.Data) Option {
-	return optionFunc{"WithKeywords", func(c *Config) { c.Keywords = d }}
+	return func(c *Config) { c.Keywords = d }
 }
 
 // WithStrict makes unresolved keywords in values errors. Defaults to off.
 func WithStrict(strict bool) Option {
-	return optionFunc{"WithStrict", func(c *Config) { c.Strict = strict }}
+	return func(c *Config) { c.Strict = strict }
 }
 
 // WithUnsafe lets the style attribute and links to script URLs through.
 // Defaults to off.
 func WithUnsafe(unsafe bool) Option {
-	return optionFunc{"WithUnsafe", func(c *Config) { c.Unsafe = unsafe }}
+	return func(c *Config) { c.Unsafe = unsafe }
 }
 
 // Apply applies opts to c.
 func (c *Config) Apply(opts ...Option) *Config {
 	for _, o := range opts {
-		o.apply(c)
+		o(c)
 	}
 	return c
 }

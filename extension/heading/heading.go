@@ -36,26 +36,16 @@ type Config struct {
 func NewConfig() *Config { return &Config{AnchorText: "#", Anchors: true} }
 
 // Option configures the heading extension.
-type Option interface {
-	apply(*Config)
-}
-
-type optionFunc struct {
-	name string
-	f    func(*Config)
-}
-
-func (o optionFunc) apply(c *Config) { o.f(c) }
-func (o optionFunc) String() string  { return o.name }
+type Option func(*Config)
 
 // WithAnchorText sets the self-link's text. Defaults to "#".
 func WithAnchorText(s string) Option {
-	return optionFunc{"WithAnchorText", func(c *Config) { c.AnchorText = s }}
+	return func(c *Config) { c.AnchorText = s }
 }
 
 // WithAnchors turns the self-links on or off. Defaults to on.
 func WithAnchors(on bool) Option {
-	return optionFunc{"WithAnchors", func(c *Config) { c.Anchors = on }}
+	return func(c *Config) { c.Anchors = on }
 }
 
 // Extender is the heading goldmark extension.
@@ -72,7 +62,7 @@ var Heading = New()
 func New(opts ...Option) *Extender {
 	c := NewConfig()
 	for _, o := range opts {
-		o.apply(c)
+		o(c)
 	}
 	return &Extender{Config: c}
 }

@@ -22,36 +22,26 @@ func NewConfig() *Config {
 }
 
 // Option configures the keyword extension.
-type Option interface {
-	apply(*Config)
-}
-
-type optionFunc struct {
-	name string
-	f    func(*Config)
-}
-
-func (o optionFunc) apply(c *Config) { o.f(c) }
-func (o optionFunc) String() string  { return o.name }
+type Option func(*Config)
 
 // WithData sets the keyword values. Defaults to Default().
 func WithData(d *Data) Option {
-	return optionFunc{"WithData", func(c *Config) {
+	return func(c *Config) {
 		if d != nil {
 			c.Data = d
 		}
-	}}
+	}
 }
 
 // WithStrict makes unresolved references errors. Defaults to off.
 func WithStrict(strict bool) Option {
-	return optionFunc{"WithStrict", func(c *Config) { c.Strict = strict }}
+	return func(c *Config) { c.Strict = strict }
 }
 
 // Apply applies opts to c.
 func (c *Config) Apply(opts ...Option) *Config {
 	for _, o := range opts {
-		o.apply(c)
+		o(c)
 	}
 	return c
 }

@@ -216,7 +216,7 @@ func (r *MatrixHTMLRenderer) renderRole(bw util.BufWriter, _ []byte, node ast.No
 	if n.PreviousSibling() != nil && n.PreviousSibling().Kind() == KindRole {
 		out.s(" ")
 	}
-	out.s(`<abbr class="raci-role raci-role-` + roleClass(n.Letter) + `"`)
+	out.s(`<abbr class="raci-role raci-role-` + RoleClass(n.Letter) + `"`)
 	out.attr("title", n.Label)
 	out.s(">")
 	out.text(n.Letter)
@@ -224,9 +224,9 @@ func (r *MatrixHTMLRenderer) renderRole(bw util.BufWriter, _ []byte, node ast.No
 	return ast.WalkContinue, nil
 }
 
-// roleClass is the class suffix of a letter: lower case, letters and
-// digits only.
-func roleClass(letter string) string {
+// RoleClass is the class suffix of a role letter ("raci-role-" + it): lower
+// case, letters and digits only.
+func RoleClass(letter string) string {
 	var b strings.Builder
 	for _, c := range strings.ToLower(letter) {
 		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
@@ -262,7 +262,7 @@ func (r *MatrixHTMLRenderer) renderLegend(bw util.BufWriter, _ []byte, node ast.
 	}
 	out.s("</tr>\n</thead>\n<tbody>\n")
 	for _, e := range n.Entries {
-		out.s(`<tr>` + "\n" + `<th scope="row"><abbr class="raci-role raci-role-` + roleClass(e.Letter) + `"`)
+		out.s(`<tr>` + "\n" + `<th scope="row"><abbr class="raci-role raci-role-` + RoleClass(e.Letter) + `"`)
 		out.attr("title", Title(e))
 		out.s(">")
 		out.text(e.Letter)

@@ -52,7 +52,7 @@ func NewMatrixASTTransformer(opts ...Option) parser.ASTTransformer {
 
 // Transform implements parser.ASTTransformer.Transform.
 func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if !t.cfg.Render || !hasTable(doc) {
+	if !t.cfg.Render || len(nodes.Of(pc, doc).Tables) == 0 {
 		return // nothing to render: Result.Model builds the model on demand
 	}
 	var fm map[string]any
@@ -418,22 +418,6 @@ func moveChildren(to, from ast.Node) {
 		to.AppendChild(to, c)
 		c = next
 	}
-}
-
-// hasTable reports whether doc has a table anywhere.
-func hasTable(doc ast.Node) bool {
-	found := false
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if n.Kind() == east.KindTable {
-			found = true
-			return ast.WalkStop, nil
-		}
-		if n.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
 }
 
 // LetterCellRest tells what a letter cell holds besides its role letters,

@@ -121,7 +121,7 @@ func roleAbbr(doc *model.Document, letter string) string {
 				name = sentence(l.Role)
 			}
 			return fmt.Sprintf(`<span class="raci-role-name"><abbr class="raci-role raci-role-%s" title="%s">%s</abbr> %s</span>`,
-				strings.ToLower(letter), html.EscapeString(matrix.Title(l)), html.EscapeString(letter), html.EscapeString(name))
+				matrix.RoleClass(letter), html.EscapeString(matrix.Title(l)), html.EscapeString(letter), html.EscapeString(name))
 		}
 	}
 	return html.EscapeString(letter)
