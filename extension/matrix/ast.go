@@ -83,8 +83,9 @@ type MatrixCell struct {
 	Header bool
 	// Column is the model column the cell belongs to (its Role is
 	// model.ColActivity, ColParty, ColQualifier, ColComment, ColCategory,
-	// ColUnknown, or CellExtra for cells beyond the header).
-	Column model.Column
+	// ColUnknown, or CellExtra for cells beyond the header). Cells of one
+	// column share it: do not change it.
+	Column *model.Column
 	// PartyKind is the kind of the column's party (party columns only).
 	PartyKind string
 	// Assignment is the party's assignment (party and category cells of

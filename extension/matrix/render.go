@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/yuin/goldmark/ast"
@@ -51,12 +52,71 @@ func (w w) attr(name, value string) {
 	if value == "" {
 		return
 	}
-	w.s(" " + name + `="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(value)))
-	w.s(`"`)
+	w.open(name)
+	w.text(value)
+	_ = w.WriteByte('"')
 }
 
-func (w w) text(s string) { _, _ = w.Write(util.EscapeHTML([]byte(s))) }
+// open writes ` name="`: the start of an attribute whose value the caller
+// writes in pieces, then closes with '"'.
+func (w w) open(name string) {
+	_ = w.WriteByte(' ')
+	w.s(name)
+	w.s(`="`)
+}
+
+// text writes s with &, <, > and " escaped and NUL replaced by U+FFFD, as
+// util.EscapeHTML does, without copying it.
+func (w w) text(s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&quot;"
+		case 0:
+			esc = "\ufffd"
+		default:
+			continue
+		}
+		w.s(s[start:i])
+		w.s(esc)
+		start = i + 1
+	}
+	w.s(s[start:])
+}
+
+// roleClass writes RoleClass(letter) without building it.
+func (w w) roleClass(letter string) {
+	for i := 0; i < len(letter); i++ {
+		if letter[i] >= utf8.RuneSelf {
+			w.s(RoleClass(letter)) // beyond ASCII: RoleClass lowers it
+			return
+		}
+	}
+	n := 0
+	for i := 0; i < len(letter); i++ {
+		c := letter[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		default:
+			continue
+		}
+		_ = w.WriteByte(c)
+		n++
+	}
+	if n == 0 {
+		_ = w.WriteByte('x')
+	}
+}
 
 func (r *MatrixHTMLRenderer) renderMatrix(bw util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Matrix)
@@ -78,7 +138,14 @@ func (r *MatrixHTMLRenderer) renderMatrix(bw util.BufWriter, _ []byte, node ast.
 	out.attr("aria-labelledby", captionID)
 	out.s(` tabindex="0">` + "\n<table")
 	out.attr("id", m.ID)
-	out.attr("class", strings.Join(append([]string{"raci-matrix", "raci-kind-" + m.Kind}, n.Classes...), " "))
+	out.open("class")
+	out.s("raci-matrix raci-kind-")
+	out.text(m.Kind)
+	for _, c := range n.Classes {
+		_ = out.WriteByte(' ')
+		out.text(c)
+	}
+	_ = out.WriteByte('"')
 	out.attr("data-kind", m.Kind)
 	out.attr("aria-describedby", n.SummaryID)
 	out.s(">\n<caption")
@@ -111,7 +178,9 @@ func (r *MatrixHTMLRenderer) renderRow(bw util.BufWriter, _ []byte, node ast.Nod
 	}
 	out.s("<tr")
 	out.attr("id", n.Row.ID)
-	out.attr("class", "raci-owner-"+n.Row.Ownership)
+	out.s(` class="raci-owner-`)
+	out.text(n.Row.Ownership)
+	_ = out.WriteByte('"')
 	out.attr("data-ownership", n.Row.Ownership)
 	out.s(">\n")
 	return ast.WalkContinue, nil
@@ -152,15 +221,20 @@ func (r *MatrixHTMLRenderer) renderCell(bw util.BufWriter, _ []byte, node ast.No
 		case col.Role == model.ColParty && n.FirstChild() != nil && n.Assignment != nil && n.Assignment.Status == model.StatusPlaceholder:
 			out.s("</span>")
 		}
-		out.s("</" + tag + ">\n")
+		out.s("</")
+		out.s(tag)
+		out.s(">\n")
 		return ast.WalkContinue, nil
 	}
-	out.s("<" + tag)
+	_ = out.WriteByte('<')
+	out.s(tag)
 	switch {
 	case n.Header:
 		out.attr("scope", "col")
 		if col.Role == model.ColParty {
-			out.attr("class", "raci-party raci-"+n.PartyKind)
+			out.s(` class="raci-party raci-`)
+			out.text(n.PartyKind)
+			_ = out.WriteByte('"')
 			out.attr("data-party", col.Party)
 		} else {
 			out.attr("class", columnClass[col.Role])
@@ -176,7 +250,11 @@ func (r *MatrixHTMLRenderer) renderCell(bw util.BufWriter, _ []byte, node ast.No
 		if n.Assignment != nil {
 			status = n.Assignment.Status
 		}
-		out.attr("class", "raci-cell raci-"+n.PartyKind+" raci-"+status)
+		out.s(` class="raci-cell raci-`)
+		out.text(n.PartyKind)
+		out.s(" raci-")
+		out.text(status)
+		_ = out.WriteByte('"')
 		out.attr("data-party", col.Party)
 		out.s(">")
 		switch {
@@ -191,7 +269,14 @@ func (r *MatrixHTMLRenderer) renderCell(bw util.BufWriter, _ []byte, node ast.No
 	default:
 		out.attr("class", bodyClass[col.Role])
 		if n.Assignment != nil && len(n.Assignment.Parties) > 0 {
-			out.attr("data-parties", strings.Join(n.Assignment.Parties, " "))
+			out.open("data-parties")
+			for i, p := range n.Assignment.Parties {
+				if i > 0 {
+					_ = out.WriteByte(' ')
+				}
+				out.text(p)
+			}
+			_ = out.WriteByte('"')
 		}
 	}
 	out.s(">")
@@ -216,7 +301,9 @@ func (r *MatrixHTMLRenderer) renderRole(bw util.BufWriter, _ []byte, node ast.No
 	if n.PreviousSibling() != nil && n.PreviousSibling().Kind() == KindRole {
 		out.s(" ")
 	}
-	out.s(`<abbr class="raci-role raci-role-` + RoleClass(n.Letter) + `"`)
+	out.s(`<abbr class="raci-role raci-role-`)
+	out.roleClass(n.Letter)
+	_ = out.WriteByte('"')
 	out.attr("title", n.Label)
 	out.s(">")
 	out.text(n.Letter)

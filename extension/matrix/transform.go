@@ -148,6 +148,10 @@ func apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 type builder struct {
 	doc      *model.Document
 	legendID string
+	// labels memoizes label by letter
+	labels map[string]string
+	// used marks, per row, the source columns a model column took
+	used []bool
 }
 
 // partyKinds orders party columns: providers, the customer, third parties.
@@ -200,18 +204,21 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 	// model's text (transposed tables).
 	var rows [][]*east.TableCell
 	if !m.Transposed {
+		// one array for all cells, a slice of it per row
+		n := 0
 		for r := tbl.FirstChild(); r != nil; r = r.NextSibling() {
-			row := r
-			if h, ok := r.(*east.TableHeader); ok {
-				row = h
-			}
-			var cells []*east.TableCell
-			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			n += r.ChildCount()
+		}
+		all := make([]*east.TableCell, 0, n)
+		rows = make([][]*east.TableCell, 0, tbl.ChildCount())
+		for r := tbl.FirstChild(); r != nil; r = r.NextSibling() {
+			from := len(all)
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 				if tc, ok := c.(*east.TableCell); ok {
-					cells = append(cells, tc)
+					all = append(all, tc)
 				}
 			}
-			rows = append(rows, cells)
+			rows = append(rows, all[from:len(all):len(all)])
 		}
 		if len(st.Header) == 0 && len(rows) > 0 && len(rows[0]) == 0 {
 			rows = rows[1:] // an empty header row: the model used the first body row
@@ -225,7 +232,8 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 	}
 	cols := b.columns(m)
 	header := &MatrixRow{}
-	for _, col := range cols {
+	for c := range cols {
+		col := &cols[c]
 		cell := &MatrixCell{Header: true, Column: col}
 		if col.Role == model.ColParty {
 			cell.PartyKind = b.partyKind(col.Party)
@@ -237,9 +245,12 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 	for i := range m.Rows {
 		row := &m.Rows[i]
 		tr := &MatrixRow{Row: row}
-		used := map[int]bool{}
-		for _, col := range cols {
-			used[col.Index] = true
+		used := b.usedRow(m, row, rows, i+1)
+		for c := range cols {
+			col := &cols[c]
+			if col.Index >= 0 && col.Index < len(used) {
+				used[col.Index] = true
+			}
 			tr.AppendChild(tr, b.cell(m, row, col, at(i+1, col.Index)))
 		}
 		// cells beyond the header, so that no cell is lost
@@ -247,15 +258,15 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		case !m.Transposed && i+1 < len(rows):
 			for c := range rows[i+1] {
 				if !used[c] {
-					cell := &MatrixCell{Column: model.Column{Index: c, Role: CellExtra}}
+					cell := &MatrixCell{Column: &model.Column{Index: c, Role: CellExtra}}
 					fill(cell, rows[i+1][c], "")
 					tr.AppendChild(tr, cell)
 				}
 			}
 		case m.Transposed:
 			for _, x := range row.Extra {
-				if !used[x.Index] {
-					cell := &MatrixCell{Column: model.Column{Index: x.Index, Header: x.Header, Role: CellExtra}}
+				if x.Index < 0 || x.Index >= len(used) || !used[x.Index] {
+					cell := &MatrixCell{Column: &model.Column{Index: x.Index, Header: x.Header, Role: CellExtra}}
 					fill(cell, nil, x.Text)
 					tr.AppendChild(tr, cell)
 				}
@@ -266,8 +277,30 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 	return node
 }
 
+// usedRow returns the row's marks of used source columns, all false, wide
+// enough for every column index of the matrix, the source row (number r of
+// rows) and the row's extra cells.
+func (b *builder) usedRow(m *model.Matrix, row *model.Row, rows [][]*east.TableCell, r int) []bool {
+	n := len(m.Columns)
+	for _, c := range m.Columns {
+		n = max(n, c.Index+1)
+	}
+	if r < len(rows) {
+		n = max(n, len(rows[r]))
+	}
+	for _, x := range row.Extra {
+		n = max(n, x.Index+1)
+	}
+	if cap(b.used) < n {
+		b.used = make([]bool, n)
+	}
+	b.used = b.used[:n]
+	clear(b.used)
+	return b.used
+}
+
 // cell builds one body cell.
-func (b *builder) cell(m *model.Matrix, row *model.Row, col model.Column, src ast.Node) *MatrixCell {
+func (b *builder) cell(m *model.Matrix, row *model.Row, col *model.Column, src ast.Node) *MatrixCell {
 	cell := &MatrixCell{Column: col}
 	switch col.Role {
 	case model.ColActivity:
@@ -372,12 +405,21 @@ func (b *builder) duties(cell *MatrixCell, src ast.Node, a *model.Assignment) {
 // label is the abbr title of a letter: the role's name, with the legend's
 // own wording when it says more ("Responsible: Is in charge of…").
 func (b *builder) label(letter string) string {
+	if l, ok := b.labels[letter]; ok {
+		return l
+	}
+	l := letter
 	for _, e := range b.doc.Legend {
 		if e.Letter == letter {
-			return Title(e)
+			l = Title(e)
+			break
 		}
 	}
-	return letter
+	if b.labels == nil {
+		b.labels = map[string]string{}
+	}
+	b.labels[letter] = l
+	return l
 }
 
 // Title is the text a role letter's <abbr title> shows for a legend entry:
