@@ -32,6 +32,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	switch args[0] {
+	case "convert", "model", "lint", "hugo":
+		defer batchGC()()
+	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "convert":
 		return convertCmd(rest, stdin, stdout, stderr)
