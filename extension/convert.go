@@ -95,16 +95,28 @@ type Result struct {
 	// Diagnostics are the problems found, sorted by position.
 	Diagnostics []diag.Diagnostic
 
-	doc   *source.Document // the source layer
-	model *model.Document  // the responsibility model
+	doc    *source.Document // the source layer
+	model  *model.Document  // the responsibility model
+	linted bool             // model.Diagnostics holds the lint findings
 }
 
-// Model returns the document's responsibility model: the one the matrix
-// transformer built while parsing, else one built now from Document().
+// Model returns the document's responsibility model, linted: the one the
+// matrix transformer built while parsing, else one built now from
+// Document().
 func (r *Result) Model() *model.Document {
-	if r.model == nil {
+	switch {
+	case r.model == nil:
 		r.model = model.Build(r.Document())
 		r.model.File = r.File
+	case !r.linted:
+		// the transformer's model: linted on first demand
+		r.model.Diagnostics = r.model.Lint(model.LintConfig{})
+	}
+	if !r.linted {
+		for i := range r.model.Diagnostics {
+			r.model.Diagnostics[i].File = r.File
+		}
+		r.linted = true
 	}
 	return r.model
 }
@@ -173,9 +185,6 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 		}
 		if doc, md := matrix.Get(pc); doc != nil {
 			doc.File, md.File = file, file
-			for i := range md.Diagnostics {
-				md.Diagnostics[i].File = file
-			}
 			r.doc, r.model = doc, md
 		}
 		r.Diagnostics = append(r.Diagnostics, diag.Get(pc)...)

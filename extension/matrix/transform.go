@@ -29,7 +29,9 @@ type result struct {
 }
 
 // Get returns the source document and the responsibility model the
-// transformer built while parsing with pc; nils when it did not run.
+// transformer built while parsing with pc; nils when it did not run. The
+// model is not linted (model.WithLint(false)): its Diagnostics hold the
+// findings made while reading the tables, and its Lint method the rest.
 func Get(pc parser.Context) (*source.Document, *model.Document) {
 	if r, ok := pc.Get(resultKey).(*result); ok {
 		return r.src, r.doc
@@ -60,7 +62,7 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		fm = source.PlainMeta(m)
 	}
 	src := source.FromMarkdown("", doc, reader.Source(), fm)
-	md := model.Build(src, t.cfg.Model...)
+	md := model.Build(src, append([]model.Option{model.WithLint(false)}, t.cfg.Model...)...)
 	pc.Set(resultKey, &result{src: src, doc: md})
 	apply(doc, src, md, ids.Of(pc, doc).Unique, reader.Source())
 }

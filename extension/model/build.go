@@ -37,8 +37,18 @@ func WithParties(parties ...PartySpec) Option {
 	}
 }
 
+// WithLint tells whether Build lints the document (the default): with it,
+// Diagnostics holds what Lint finds with the default LintConfig; without
+// it, only the findings made while reading the tables, and Lint gives the
+// rest when asked. A converter that renders the matrices and reports no
+// findings spares the lint so.
+func WithLint(on bool) Option {
+	return func(b *builder) { b.noLint = !on }
+}
+
 // builder holds the state of one Build.
 type builder struct {
+	noLint  bool
 	src     *source.Document
 	doc     *Document
 	legend  *legend
@@ -671,6 +681,11 @@ func (b *builder) finish() {
 		d.Notes = []Note{}
 	}
 	d.lg = b.legend
+	if b.noLint {
+		d.Diagnostics = append([]Diagnostic{}, d.structural...)
+		sortDiagnostics(d.Diagnostics)
+		return
+	}
 	d.Diagnostics = d.Lint(LintConfig{})
 }
 

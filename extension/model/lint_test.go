@@ -119,3 +119,26 @@ func TestLintUndefinedNote(t *testing.T) {
 	eq(t, true, hasCode(d.Diagnostics, "NOTE001"))
 	eq(t, "†", d.Matrices[0].Rows[0].Notes[0].Marker)
 }
+
+// TestWithLint checks that Build without lint keeps the findings made
+// while reading the tables and leaves the rest to Lint, which then finds
+// what a linting Build does.
+func TestWithLint(t *testing.T) {
+	src := doc("lint.md",
+		h(2, 1, "Ops", "ops"),
+		tbl(3, []string{"Activity", "Customer", "OVHcloud"},
+			[]string{"No accountable", "R", "I"},
+			[]string{"Too long", "RA", "I", "extra"}))
+	linted := Build(src)
+	bare := Build(src, WithLint(false))
+	if got := codes(bare.Diagnostics); strings.Join(got, " ") != "DOC002@1 TBL002@6" {
+		t.Errorf("without lint, Diagnostics = %v, want the structural DOC002@1 TBL002@6 only", got)
+	}
+	want := strings.Join(codes(linted.Diagnostics), " ")
+	if !strings.Contains(want, "RACI001@5") {
+		t.Fatalf("a linting Build found %s, want RACI001@5 among them", want)
+	}
+	if got := strings.Join(codes(bare.Lint(LintConfig{})), " "); got != want {
+		t.Errorf("Lint after Build without lint = %s, want %s", got, want)
+	}
+}
