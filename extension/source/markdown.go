@@ -24,7 +24,7 @@ import (
 // Footnote definitions become paragraph lines "[^1]: text" and footnote
 // references in cells the marks " [^1]", numbered as the page shows them.
 func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *Document {
-	r := &mdReader{src: src, lines: diag.NewLines(src)}
+	r := &mdReader{src: src, str: string(src), lines: diag.NewLines(src)}
 	d := &Document{File: file, Format: "markdown", Meta: meta}
 	if t, ok := meta["title"].(string); ok {
 		d.Title = t
@@ -42,7 +42,10 @@ func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *D
 }
 
 type mdReader struct {
-	src   []byte
+	src []byte
+	// str is src as a string, copied once: the texts that are spans of
+	// the source (most cells) are slices of it, not copies
+	str   string
 	lines *diag.Lines
 	// skip is the source offset up to which blocks were already read as
 	// part of an HTML table (the blank lines inside a <table> split it into
@@ -212,7 +215,12 @@ func (r *mdReader) paragraph(p ast.Node) []Line {
 	out := make([]Line, 0, ls.Len())
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
-		text := string(bytes.TrimSpace(seg.Value(r.src)))
+		var text string
+		if seg.Padding == 0 && seg.Stop <= len(r.str) {
+			text = strings.TrimSpace(r.str[seg.Start:seg.Stop])
+		} else {
+			text = string(bytes.TrimSpace(seg.Value(r.src)))
+		}
 		if text == "" {
 			continue
 		}
@@ -290,7 +298,7 @@ func (r *mdReader) cells(row ast.Node) []Cell {
 			// pieces that raw HTML separates ("nodes</li><li>Disable")
 			cell.Text = strings.Join(cell.Items, " ")
 		} else {
-			cell.Text = plain.Text(c, r.src)
+			cell.Text = r.text(c)
 		}
 		if marks := footnoteMarks(c); marks != "" {
 			cell.Text += marks
@@ -299,6 +307,17 @@ func (r *mdReader) cells(row ast.Node) []Cell {
 		cells = append(cells, cell)
 	}
 	return cells
+}
+
+// text is plain.Text(n, r.src), a slice of r.str when n's text is a span
+// of the source that needs no collapsing.
+func (r *mdReader) text(n ast.Node) string {
+	if start, stop, ok := plain.Span(n); ok && stop <= len(r.str) {
+		if s := r.str[start:stop]; plain.Collapsed(s) {
+			return s
+		}
+	}
+	return plain.Text(n, r.src)
 }
 
 // contentStart moves a cell's offset (just after its opening pipe) past
@@ -355,11 +374,11 @@ func (r *mdReader) raw(cell ast.Node, text string) string {
 		if begin := cell.Pos(); begin >= 0 && begin <= start {
 			start = begin
 		}
-		raw := bytes.TrimSpace(r.src[start:stop])
-		if string(raw) == text {
+		raw := strings.TrimSpace(r.str[start:stop])
+		if raw == text {
 			return text
 		}
-		return string(raw)
+		return raw
 	}
 	return ""
 }

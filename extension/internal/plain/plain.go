@@ -23,20 +23,7 @@ func Text(n ast.Node, src []byte) string {
 // one space and its ends trimmed, as strings.Join(strings.Fields(s), " ")
 // does, copying s once.
 func Collapse(s []byte) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if ' ' < c && c < utf8.RuneSelf {
-			continue // the common case
-		}
-		if c >= utf8.RuneSelf || // may be a Unicode space: take the slow path
-			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') ||
-			c < ' ' && asciiSpace[c] {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if collapsed(s) {
 		return string(s)
 	}
 	var b strings.Builder
@@ -59,6 +46,49 @@ func Collapse(s []byte) string {
 		i += size
 	}
 	return b.String()
+}
+
+// Collapsed reports whether Collapse would return s as it is: ASCII
+// without runs of white space, white space at its ends or white space
+// other than " ". (Non-ASCII text may hold Unicode spaces: it is not
+// checked, and reported as not collapsed.)
+func Collapsed(s string) bool { return collapsed(s) }
+
+func collapsed[S string | []byte](s S) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ' ' < c && c < utf8.RuneSelf {
+			continue // the common case
+		}
+		if c >= utf8.RuneSelf || // may be a Unicode space: take the slow path
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') ||
+			c < ' ' && asciiSpace[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// Span returns the source span [start, stop) of n's text when n holds
+// nothing but text nodes that follow each other in the source without a
+// gap or a line break (most table cells): Text(n, src) is then that span
+// of src, collapsed. ok is false otherwise.
+func Span(n ast.Node) (start, stop int, ok bool) {
+	start, stop = -1, -1
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		t, isText := c.(*ast.Text)
+		if !isText || t.SoftLineBreak() || t.HardLineBreak() || t.Segment.Padding != 0 || t.HasChildren() {
+			return 0, 0, false
+		}
+		switch {
+		case start < 0:
+			start = t.Segment.Start
+		case t.Segment.Start != stop:
+			return 0, 0, false
+		}
+		stop = t.Segment.Stop
+	}
+	return start, stop, start >= 0
 }
 
 // asciiSpace marks the ASCII white space characters.

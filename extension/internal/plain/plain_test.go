@@ -1,0 +1,101 @@
+package plain
+
+import (
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	gext "github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// spanCases are Markdown paragraphs and table rows whose inline text Span
+// reads, or refuses to read, as a span of the source.
+var spanCases = []string{
+	"plain words",
+	"R/A",
+	"escaped \\| pipe and \\*star\\*",
+	"an &amp; entity and &copy;",
+	"**bold** and _em_",
+	"`code` span",
+	"a [link](https://example.com) here",
+	"<https://example.com> autolink and www.example.com",
+	"soft\nbreak",
+	"hard  \nbreak",
+	"trailing \\\\ backslash",
+	"  leading and trailing  ",
+	"tab\there",
+	"ünïcode téxt",
+	"| Activity | Customer | Provider |\n|---|---|---|\n| Patch \\| upgrade | RA | I |\n| *Secure* it | A / R | C |",
+}
+
+// TestSpan checks that where Span reads a node's text as a source span,
+// that span, collapsed, is the node's Text.
+func TestSpan(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(gext.GFM))
+	spans := 0
+	for _, c := range spanCases {
+		src := []byte(c)
+		doc := md.Parser().Parse(text.NewReader(src))
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering || n.Type() != ast.TypeBlock && n.Kind().String() != "TableCell" {
+				return ast.WalkContinue, nil
+			}
+			start, stop, ok := Span(n)
+			if !ok {
+				return ast.WalkContinue, nil
+			}
+			spans++
+			if got, want := Collapse(src[start:stop]), Text(n, src); got != want {
+				t.Errorf("%q: span %d:%d reads %q, Text %q", c, start, stop, got, want)
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	if spans < 5 {
+		t.Errorf("Span read %d nodes as spans, want most plain cells and paragraphs", spans)
+	}
+}
+
+// TestCollapsed checks that Collapsed tells when Collapse keeps its input.
+func TestCollapsed(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "é", "a\u00a0b", "x-y_z"} {
+		if got, want := Collapsed(s), Collapse([]byte(s)) == s && isASCII(s); got != want {
+			t.Errorf("Collapsed(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestSpanGap checks that text nodes with a gap between them, or with a
+// line break, are not read as one span.
+func TestSpanGap(t *testing.T) {
+	p := ast.NewParagraph()
+	p.AppendChild(p, ast.NewTextSegment(text.NewSegment(0, 3)))
+	p.AppendChild(p, ast.NewTextSegment(text.NewSegment(5, 8)))
+	if _, _, ok := Span(p); ok {
+		t.Error("Span read text nodes 0:3 and 5:8 as one span")
+	}
+	q := ast.NewParagraph()
+	first := ast.NewTextSegment(text.NewSegment(0, 3))
+	first.SetSoftLineBreak(true)
+	q.AppendChild(q, first)
+	q.AppendChild(q, ast.NewTextSegment(text.NewSegment(3, 6)))
+	if _, _, ok := Span(q); ok {
+		t.Error("Span read text across a line break as one span")
+	}
+	r := ast.NewParagraph()
+	r.AppendChild(r, ast.NewTextSegment(text.NewSegment(0, 3)))
+	r.AppendChild(r, ast.NewTextSegment(text.NewSegment(3, 6)))
+	if start, stop, ok := Span(r); !ok || start != 0 || stop != 6 {
+		t.Errorf("Span of text nodes 0:3 and 3:6 = %d, %d, %v; want 0, 6, true", start, stop, ok)
+	}
+}
