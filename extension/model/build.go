@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -257,7 +258,7 @@ func (b *builder) caption() string {
 func (b *builder) uniqueID(id string) string {
 	out := id
 	for n := 2; b.ids[out]; n++ {
-		out = fmt.Sprintf("%s-%d", id, n)
+		out = id + "-" + strconv.Itoa(n)
 	}
 	b.ids[out] = true
 	return out
@@ -277,13 +278,18 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 		m.ID, m.explicitID = t.ID, true
 		b.ids[t.ID] = true
 	} else {
-		m.ID = b.uniqueID(fmt.Sprintf("%s-table-%d", base, b.perSec[base]))
+		m.ID = b.uniqueID(base + "-table-" + strconv.Itoa(b.perSec[base]))
 	}
 	m.Anchor = m.ID
 	if sh.transposed {
 		b.diag("TBL009", SevInfo, m.Line, src.Pos.Col, "table has the parties down its first column; read transposed")
 	}
 	m.Columns = b.columns(sh)
+	for _, c := range m.Columns {
+		if c.Role == ColParty {
+			m.parties++
+		}
+	}
 	if m.Kind == MatrixGrid {
 		b.gridParties(t, m.Columns)
 	}
@@ -330,7 +336,7 @@ func (b *builder) partyAs(id, name, alias string, line int) string {
 
 // row builds one Row.
 func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
-	row := Row{Line: r.Pos.Line, Assignments: map[string]*Assignment{}, cells: len(r.Cells)}
+	row := Row{Line: r.Pos.Line, Assignments: make(map[string]*Assignment, m.parties), cells: len(r.Cells)}
 	var marks []string
 	for i, col := range m.Columns {
 		c, present := source.Cell{}, i < len(r.Cells)
@@ -366,7 +372,7 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
 	row.Ownership = b.ownership(&row)
 	act := slug(row.Activity, 60)
 	if act == "" {
-		act = fmt.Sprintf("row-%d", n+1)
+		act = "row-" + strconv.Itoa(n+1)
 	}
 	row.ID = b.uniqueID(base + "-" + act)
 	return row

@@ -113,6 +113,8 @@ type Matrix struct {
 	Table int `json:"-"`
 	// explicitID is true when ID came from the source (IAL).
 	explicitID bool
+	// parties counts the party columns (a size hint for rows' maps).
+	parties int
 }
 
 // Heading is one level of a matrix's section path.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -189,9 +190,14 @@ func slug(s string, max int) string {
 // slugAll makes the slug of s, stopping once it is longer than max bytes
 // (0: no limit).
 func slugAll(s string, max int) string {
-	if !plainASCII(s) {
+	switch {
+	case plainASCII(s):
+		// fold would only lower the case (done below) and change blanks
+	case !hasMarkup(s):
+		return slugRunes(s, max)
+	default:
 		s = fold(s)
-	} // else fold would only lower the case (done below) and change blanks
+	}
 	var b strings.Builder
 	b.Grow(min(len(s), max+1))
 	dash := false
@@ -209,6 +215,52 @@ func slugAll(s string, max int) string {
 			b.WriteByte(c)
 		default:
 			dash = true
+		}
+	}
+	return b.String()
+}
+
+// hasMarkup reports whether s holds what plain removes: "<", "**", "__".
+func hasMarkup(s string) bool {
+	return strings.IndexByte(s, '<') >= 0 || strings.Contains(s, "**") || strings.Contains(s, "__")
+}
+
+// accentBase maps the accented letters accentFold folds to their base.
+var accentBase = map[rune]string{
+	'à': "a", 'â': "a", 'ä': "a", 'á': "a", 'ç': "c", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e",
+	'î': "i", 'ï': "i", 'í': "i", 'ô': "o", 'ö': "o", 'ó': "o", 'û': "u", 'ù': "u", 'ü': "u", 'ú': "u",
+	'ñ': "n", 'œ': "oe",
+}
+
+// slugRunes is slugAll for text without markup: fold's lower case and
+// accent folding rune by rune, sparing the folded copy of the whole text
+// (activities are long, their slugs short).
+func slugRunes(s string, max int) string {
+	var b strings.Builder
+	b.Grow(min(len(s), max+1))
+	dash := false
+	for _, r := range s {
+		if max > 0 && b.Len() > max {
+			break
+		}
+		r = unicode.ToLower(r)
+		out := ""
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case r >= utf8.RuneSelf && accentBase[r] != "":
+			out = accentBase[r]
+		default:
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		if out == "" {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(out)
 		}
 	}
 	return b.String()
