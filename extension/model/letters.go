@@ -64,13 +64,13 @@ func parseLetters(text string, lg *legend) cellValue {
 		return v
 	}
 	v.status = StatusFilled
-	if checkMarks[fold(s)] && !lg.has(strings.ToUpper(s)) {
+	if isCheckMark(s) && !lg.has(strings.ToUpper(s)) {
 		v.check = true
 		return v
 	}
 	var letters []string
 	toks := s
-	if strings.Contains(strings.ToLower(s), "en charge") { // else enChargeRE cannot match
+	if containsFold(s, "en charge") { // else enChargeRE cannot match
 		toks = enChargeRE.ReplaceAllString(s, "A")
 	}
 	for _, tok := range splitTokens(toks) {
@@ -120,6 +120,10 @@ func isLetters(tok string) bool {
 
 // readToken reads one token into letters, recording what it cannot read.
 func (v *cellValue) readToken(tok string, lg *legend) []string {
+	if len(tok) <= 3 && isLetters(tok) && !strings.EqualFold(tok, "and") && !strings.EqualFold(tok, "et") {
+		// letters ("R", "RA", "RAC"): no role word is this short
+		return v.letterRun(tok, lg)
+	}
 	f := fold(tok)
 	switch {
 	case f == "" || f == "and" || f == "et":
@@ -134,16 +138,49 @@ func (v *cellValue) readToken(tok string, lg *legend) []string {
 		v.unknown = append(v.unknown, tok)
 		return nil
 	}
-	up := strings.ToUpper(tok)
-	out := make([]string, 0, len(up))
-	for _, r := range up {
-		if !lg.has(string(r)) {
+	return v.letterRun(tok, lg)
+}
+
+// letterRun reads a token of ASCII letters as role letters, one each,
+// when the legend defines them all; else it records the token as unknown.
+func (v *cellValue) letterRun(tok string, lg *legend) []string {
+	out := make([]string, 0, len(tok))
+	for i := 0; i < len(tok); i++ {
+		l := upperLetters[tok[i]&^0x20-'A'] // tok is ASCII letters
+		if !lg.has(l) {
 			v.unknown = append(v.unknown, tok)
 			return nil
 		}
-		out = append(out, string(r))
+		out = append(out, l)
 	}
 	return out
+}
+
+// upperLetters are the strings "A" to "Z".
+var upperLetters = func() (out [26]string) {
+	for i := range out {
+		out[i] = string(rune('A' + i))
+	}
+	return out
+}()
+
+// isCheckMark reports whether s, folded, is one of checkMarks.
+func isCheckMark(s string) bool {
+	if len(s) > 32 {
+		return false // folds to nothing as short as a mark
+	}
+	return checkMarks[fold(s)]
+}
+
+// containsFold reports whether s holds substr (ASCII, lower case),
+// ignoring ASCII case.
+func containsFold(s, substr string) bool {
+	for i := 0; i+len(substr) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(substr)], substr) {
+			return true
+		}
+	}
+	return false
 }
 
 // blankStatus returns the status of a cell that holds no content (empty,
