@@ -263,13 +263,21 @@ func (r *mdReader) table(t *east.Table) *Table {
 	if n := t.ChildCount() - 1; n > 0 { // the header and the rows
 		out.Rows = make([]Row, 0, n)
 	}
+	// one array for the cells of all rows, a slice of it per row
+	n := 0
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		n += row.ChildCount()
+	}
+	all := make([]Cell, 0, n)
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		switch v := row.(type) {
 		case *east.TableHeader:
-			out.Header = r.cells(v)
+			out.Header, all = r.cells(v, all)
 			out.Pos = r.rowPos(v)
 		case *east.TableRow:
-			out.Rows = append(out.Rows, Row{Cells: r.cells(v), Pos: r.rowPos(v)})
+			var cells []Cell
+			cells, all = r.cells(v, all)
+			out.Rows = append(out.Rows, Row{Cells: cells, Pos: r.rowPos(v)})
 		}
 	}
 	if out.Pos.Line == 0 && len(out.Rows) > 0 {
@@ -286,11 +294,10 @@ func (r *mdReader) rowPos(row ast.Node) Pos {
 	return Pos{}
 }
 
-func (r *mdReader) cells(row ast.Node) []Cell {
-	var cells []Cell // nil for a row of no cells
-	if n := row.ChildCount(); n > 0 {
-		cells = make([]Cell, 0, n)
-	}
+// cells reads the cells of row, appending them to all, and returns them
+// (nil for a row of no cells) and all.
+func (r *mdReader) cells(row ast.Node, all []Cell) ([]Cell, []Cell) {
+	from := len(all)
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{Pos: r.pos(r.contentStart(c.Pos())), Items: r.items(c)}
 		if cell.Items != nil {
@@ -304,9 +311,12 @@ func (r *mdReader) cells(row ast.Node) []Cell {
 			cell.Text += marks
 		}
 		cell.Raw = r.raw(c, cell.Text)
-		cells = append(cells, cell)
+		all = append(all, cell)
 	}
-	return cells
+	if len(all) == from {
+		return nil, all
+	}
+	return all[from:len(all):len(all)], all
 }
 
 // text is plain.Text(n, r.src), a slice of r.str when n's text is a span
