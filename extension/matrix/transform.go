@@ -480,30 +480,73 @@ func LetterCellRest(kind string, a *model.Assignment) (text bool, mark string) {
 }
 
 // roleWords are the spelled-out roles a letter cell may hold.
-var roleWords = map[string]bool{
-	"responsible": true, "accountable": true, "consulted": true, "informed": true,
-	"support": true, "supports": true, "supportive": true, "verifier": true, "verifies": true,
-	"signatory": true, "signs": true, "omitted": true,
+var roleWords = []string{
+	"responsible", "accountable", "consulted", "informed",
+	"support", "supports", "supportive", "verifier", "verifies",
+	"signatory", "signs", "omitted",
 }
 
 // saysMore reports whether a letter cell's text holds more than its role
-// letters and their spelled-out names: words the letters leave out.
+// letters and their spelled-out names: words (runs of letters and digits)
+// with a character the letters leave out.
 func saysMore(raw string, roles []string) bool {
-	letters := map[rune]bool{}
-	for _, r := range roles {
-		for _, c := range strings.ToLower(r) {
-			letters[c] = true
+	for len(raw) > 0 {
+		// skip to the next word
+		i := strings.IndexFunc(raw, isWordRune)
+		if i < 0 {
+			return false
 		}
-	}
-	words := strings.FieldsFunc(strings.ToLower(raw), func(c rune) bool {
-		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
-	})
-	for _, w := range words {
-		if roleWords[w] {
+		raw = raw[i:]
+		end := strings.IndexFunc(raw, func(c rune) bool { return !isWordRune(c) })
+		if end < 0 {
+			end = len(raw)
+		}
+		word := raw[:end]
+		raw = raw[end:]
+		if isRoleWord(word) {
 			continue
 		}
-		for _, c := range w {
-			if !letters[c] {
+		for _, c := range word {
+			if !inLetters(unicode.ToLower(c), roles) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWordRune reports whether c belongs to a word: a letter or a digit.
+func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+
+// isRoleWord reports whether word, lowered, is one of roleWords.
+func isRoleWord(word string) bool {
+	for _, w := range roleWords {
+		if lowerIs(word, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerIs reports whether s lowered rune by rune (unicode.ToLower) is the
+// ASCII lower-case w.
+func lowerIs(s, w string) bool {
+	i := 0
+	for _, c := range s {
+		if i >= len(w) || unicode.ToLower(c) != rune(w[i]) {
+			return false
+		}
+		i++
+	}
+	return i == len(w)
+}
+
+// inLetters reports whether the lower-case c is a character of one of
+// roles, lowered.
+func inLetters(c rune, roles []string) bool {
+	for _, r := range roles {
+		for _, l := range r {
+			if unicode.ToLower(l) == c {
 				return true
 			}
 		}

@@ -1,0 +1,77 @@
+package matrix
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// saysMoreRef is saysMore by its definition: the lowered text's words,
+// role words skipped, each character among the lowered letters.
+func saysMoreRef(raw string, roles []string) bool {
+	letters := map[rune]bool{}
+	for _, r := range roles {
+		for _, c := range strings.ToLower(r) {
+			letters[c] = true
+		}
+	}
+	words := strings.FieldsFunc(strings.ToLower(raw), func(c rune) bool {
+		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+	})
+	roleWord := map[string]bool{}
+	for _, w := range roleWords {
+		roleWord[w] = true
+	}
+	for _, w := range words {
+		if roleWord[w] {
+			continue
+		}
+		for _, c := range w {
+			if !letters[c] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var saysMoreCases = []struct {
+	raw   string
+	roles []string
+}{
+	{"RA", []string{"R", "A"}},
+	{"A (on request)", []string{"A"}},
+	{"R / A", []string{"R", "A"}},
+	{"Responsible", []string{"R"}},
+	{"**RA**", []string{"R", "A"}},
+	{"RA*", []string{"R", "A"}},
+	{"ſigns", []string{"S"}},
+	{"Consulted, Informed", []string{"C", "I"}},
+	{"R1", []string{"R"}},
+	{"É", []string{"É"}},
+	{"", nil},
+}
+
+// TestSaysMore checks saysMore against its definition.
+func TestSaysMore(t *testing.T) {
+	for _, c := range saysMoreCases {
+		if got, want := saysMore(c.raw, c.roles), saysMoreRef(c.raw, c.roles); got != want {
+			t.Errorf("saysMore(%q, %q) = %v, want %v", c.raw, c.roles, got, want)
+		}
+	}
+	if !saysMore("A (on request)", []string{"A"}) || saysMore("R / A", []string{"R", "A"}) {
+		t.Error("saysMore misreads a plain case")
+	}
+}
+
+func FuzzSaysMore(f *testing.F) {
+	for _, c := range saysMoreCases {
+		f.Add(c.raw, strings.Join(c.roles, " "))
+	}
+	f.Fuzz(func(t *testing.T, raw, roles string) {
+		rs := strings.Fields(roles)
+		if got, want := saysMore(raw, rs), saysMoreRef(raw, rs); got != want {
+			t.Errorf("saysMore(%q, %q) = %v, want %v", raw, rs, got, want)
+		}
+	})
+}
