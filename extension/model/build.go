@@ -64,6 +64,8 @@ type builder struct {
 	// letters memoizes parseLetters by cell text (the legend is fixed
 	// once the first pass is done): cells repeat ("RA", "I", "")
 	letters map[string]cellValue
+	// classes memoizes classOf by cell text
+	classes map[string]cellClass
 	// named memoizes namesParties by cell text, valid while aliasGen
 	// (bumped when a spelling is added to aliases) is unchanged
 	named              map[string]bool
@@ -432,6 +434,25 @@ func (b *builder) parseLetters(text string) cellValue {
 	v := parseLetters(text, b.legend)
 	b.letters[text] = v
 	return v
+}
+
+// classOf is classifyLetters with the document's legend, memoized (a
+// parsed value, when there is one, tells it too).
+func (b *builder) classOf(text string) cellClass {
+	if c, ok := b.classes[text]; ok {
+		return c
+	}
+	var c cellClass
+	if v, ok := b.letters[text]; ok {
+		c = v.class()
+	} else {
+		c = classifyLetters(text, b.legend)
+	}
+	if b.classes == nil {
+		b.classes = map[string]cellClass{}
+	}
+	b.classes[text] = c
+	return c
 }
 
 // clone returns v with slices of its own.

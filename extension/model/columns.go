@@ -138,18 +138,19 @@ func (b *builder) stats(t *source.Table, i int, quick bool) (s columnStats, part
 			s.other++ // spare the letter and party readings
 			continue
 		}
-		v := b.parseLetters(text)
-		switch {
-		case v.status != StatusFilled:
+		switch b.classOf(text) {
+		case classBlank:
 			s.blank++
-		case v.check:
+		case classCheck:
 			s.checks++
-		case v.letters():
+		case classLetters:
 			s.letters++
-		case b.namesParties(text):
-			s.parties++
 		default:
-			s.other++
+			if b.namesParties(text) {
+				s.parties++
+			} else {
+				s.other++
+			}
 		}
 	}
 	return s, false
@@ -401,7 +402,7 @@ func (b *builder) looksTransposed(t *source.Table) bool {
 		}
 		letters := 0
 		for _, c := range r.Cells[1:] {
-			if !plainOther(c.Text) && b.parseLetters(c.Text).letters() {
+			if !plainOther(c.Text) && b.classOf(c.Text) == classLetters {
 				letters++
 			}
 		}

@@ -92,16 +92,103 @@ func parseLetters(text string, lg *legend) cellValue {
 	return v
 }
 
+// cellClass is what the column statistics need to know of a cell.
+type cellClass uint8
+
+const (
+	classOther   cellClass = iota // text, party names
+	classBlank                    // empty, not applicable, placeholder
+	classCheck                    // a check mark
+	classLetters                  // clean role letters
+)
+
+// class is the class of a parsed cell.
+func (v cellValue) class() cellClass {
+	switch {
+	case v.status != StatusFilled:
+		return classBlank
+	case v.check:
+		return classCheck
+	case v.letters():
+		return classLetters
+	}
+	return classOther
+}
+
+// classifyLetters tells what parseLetters would make of text: a blank
+// (status other than filled), a check mark, clean role letters
+// (cellValue.letters) or other; it stops at the first token that is no
+// letter and keeps nothing, so that the many cells of tables that are no
+// matrix cost little.
+func classifyLetters(text string, lg *legend) cellClass {
+	s, _ := liftNotes(nonASCII(homoglyphs, plain(text)))
+	if blankStatus(s) != "" {
+		return classBlank
+	}
+	if isCheckMark(s) && !lg.has(strings.ToUpper(s)) {
+		return classCheck
+	}
+	if containsFold(s, "en charge") {
+		s = enChargeRE.ReplaceAllString(s, "A")
+	}
+	roles := false
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, func(r rune) bool { return !isTokenSeparator(r) })
+		if i < 0 {
+			break
+		}
+		s = s[i:]
+		end := strings.IndexFunc(s, isTokenSeparator)
+		if end < 0 {
+			end = len(s)
+		}
+		n, ok := tokenLetters(s[:end], lg)
+		if !ok {
+			return classOther
+		}
+		roles = roles || n > 0
+		s = s[end:]
+	}
+	if roles {
+		return classLetters
+	}
+	return classOther
+}
+
+// tokenLetters tells how many letters readToken reads from tok, and false
+// when it would record tok as unknown.
+func tokenLetters(tok string, lg *legend) (int, bool) {
+	if len(tok) > 3 || !isLetters(tok) || strings.EqualFold(tok, "and") || strings.EqualFold(tok, "et") {
+		switch f := fold(tok); {
+		case f == "" || f == "and" || f == "et":
+			return 0, true
+		case wordRoles[f] != "":
+			return 1, lg.letterFor(wordRoles[f]) != ""
+		case !isLetters(tok):
+			return 0, false
+		}
+	}
+	for i := 0; i < len(tok); i++ {
+		if !lg.has(upperLetters[tok[i]&^0x20-'A']) {
+			return 0, false
+		}
+	}
+	return len(tok), true
+}
+
+// isTokenSeparator reports whether splitTokens splits at r.
+func isTokenSeparator(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\f', '\r', '/', ',', ';', '+', '&', '|', '(', ')', '[', ']':
+		return true
+	}
+	return false
+}
+
 // splitTokens splits s at runs of white space and "/,;+&|()[]", dropping
 // the empty tokens (which readToken ignores).
 func splitTokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		switch r {
-		case ' ', '\t', '\n', '\f', '\r', '/', ',', ';', '+', '&', '|', '(', ')', '[', ']':
-			return true
-		}
-		return false
-	})
+	return strings.FieldsFunc(s, isTokenSeparator)
 }
 
 // isLetters reports whether tok is 1 to 8 ASCII letters, as the regexp

@@ -76,6 +76,9 @@ func FuzzParseLetters(f *testing.F) {
 		if !slices.Contains(knownStatus, v.status) {
 			t.Fatalf("parseLetters(%q): status %q", s, v.status)
 		}
+		if got, want := classifyLetters(s, lg), v.class(); got != want {
+			t.Fatalf("classifyLetters(%q) = %d, parseLetters says %d", s, got, want)
+		}
 		last := -1
 		for _, r := range v.roles {
 			i, ok := lg.byLetter[r]
