@@ -244,16 +244,22 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		header.AppendChild(header, cell)
 	}
 	node.AppendChild(node, header)
+	// the rows and their cells, allocated together
+	trs := make([]MatrixRow, len(m.Rows))
+	tds := make([]MatrixCell, len(m.Rows)*len(cols))
 	for i := range m.Rows {
 		row := &m.Rows[i]
-		tr := &MatrixRow{Row: row}
+		tr := &trs[i]
+		tr.Row = row
 		used := b.usedRow(m, row, rows, i+1)
 		for c := range cols {
 			col := &cols[c]
 			if col.Index >= 0 && col.Index < len(used) {
 				used[col.Index] = true
 			}
-			tr.AppendChild(tr, b.cell(m, row, col, at(i+1, col.Index)))
+			cell := &tds[i*len(cols)+c]
+			b.cell(cell, m, row, col, at(i+1, col.Index))
+			tr.AppendChild(tr, cell)
 		}
 		// cells beyond the header, so that no cell is lost
 		switch {
@@ -301,9 +307,9 @@ func (b *builder) usedRow(m *model.Matrix, row *model.Row, rows [][]*east.TableC
 	return b.used
 }
 
-// cell builds one body cell.
-func (b *builder) cell(m *model.Matrix, row *model.Row, col *model.Column, src ast.Node) *MatrixCell {
-	cell := &MatrixCell{Column: col}
+// cell fills cell, a new body cell.
+func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *model.Column, src ast.Node) {
+	cell.Column = col
 	switch col.Role {
 	case model.ColActivity:
 		fill(cell, src, row.Activity)
@@ -360,7 +366,6 @@ func (b *builder) cell(m *model.Matrix, row *model.Row, col *model.Column, src a
 		}
 		fill(cell, src, text)
 	}
-	return cell
 }
 
 // duties fills a prose party cell with one Duty per item: per line of a
