@@ -51,8 +51,9 @@ func convertAllMdraci(b *testing.B, c *extension.Converter, names []string, srcs
 	}
 }
 
-// BenchmarkCorpus converts the whole corpus with plain goldmark and with
-// mdraci; MB/s compares them.
+// BenchmarkCorpus converts the whole corpus with plain goldmark, with
+// mdraci and with mdraci's foundation (tables as tables, no model); MB/s
+// and the allocations compare them.
 func BenchmarkCorpus(b *testing.B) {
 	names, srcs, total := corpusSources(b)
 	b.Run("goldmark", func(b *testing.B) {
@@ -63,14 +64,21 @@ func BenchmarkCorpus(b *testing.B) {
 			convertAllGoldmark(b, md, srcs)
 		}
 	})
-	b.Run("mdraci", func(b *testing.B) {
-		c := extension.NewConverter()
-		b.SetBytes(total)
-		b.ReportAllocs()
-		for b.Loop() {
-			convertAllMdraci(b, c, names, srcs)
-		}
-	})
+	for _, x := range []struct {
+		name string
+		c    *extension.Converter
+	}{
+		{"mdraci", extension.NewConverter()},
+		{"foundation", extension.NewConverter(extension.WithMatrices(false))},
+	} {
+		b.Run(x.name, func(b *testing.B) {
+			b.SetBytes(total)
+			b.ReportAllocs()
+			for b.Loop() {
+				convertAllMdraci(b, x.c, names, srcs)
+			}
+		})
+	}
 }
 
 // wallStart anchors wallClock.

@@ -53,26 +53,59 @@ func safeValue(v string) bool { return SafeURL(v) }
 // SafeURL reports whether v may be a URL in the HTML (an href, a src, or
 // any attribute value): not a javascript:, vbscript:, data: or file: URL,
 // however written: any case, with the white space and control characters
-// browsers skip in a scheme. Entity references must already be decoded
-// (goldmark decodes them in link destinations).
+// browsers skip in a scheme. Entity references must already be decoded:
+// goldmark keeps them in link destinations and resolves them only when it
+// renders, where its own check (kept by URLRenderer) applies.
 func SafeURL(v string) bool {
-	// only the first characters that count matter: v may be long
-	var head [len("javascript:")]byte
-	n := 0
+	var h urlHead
 	for _, r := range v {
-		if n == len(head) {
+		if !h.add(r) {
 			break
 		}
-		if r <= ' ' || unicode.IsSpace(r) {
-			continue // browsers drop C0 controls and spaces from a scheme
-		}
-		if r = unicode.ToLower(r); r >= utf8.RuneSelf {
-			r = utf8.RuneSelf // not ASCII: matches no scheme below
-		}
-		head[n] = byte(r)
-		n++
 	}
-	s := head[:n]
+	return h.safe()
+}
+
+// safeURLBytes is SafeURL for a URL held as bytes (a link's destination),
+// without copying it to a string.
+func safeURLBytes(v []byte) bool {
+	var h urlHead
+	for i := 0; i < len(v); {
+		r, size := utf8.DecodeRune(v[i:]) // as ranging over a string decodes
+		if !h.add(r) {
+			break
+		}
+		i += size
+	}
+	return h.safe()
+}
+
+// urlHead collects the first characters of a URL that count for its
+// scheme: only those matter, and a URL may be long.
+type urlHead struct {
+	b [len("javascript:")]byte
+	n int
+}
+
+// add adds r to the head, and returns false when the head is full.
+func (h *urlHead) add(r rune) bool {
+	if h.n == len(h.b) {
+		return false
+	}
+	if r <= ' ' || unicode.IsSpace(r) {
+		return true // browsers drop C0 controls and spaces from a scheme
+	}
+	if r = unicode.ToLower(r); r >= utf8.RuneSelf {
+		r = utf8.RuneSelf // not ASCII: matches no scheme below
+	}
+	h.b[h.n] = byte(r)
+	h.n++
+	return true
+}
+
+// safe reports whether the head starts with no unsafe scheme.
+func (h *urlHead) safe() bool {
+	s := h.b[:h.n]
 	for _, scheme := range unsafeSchemes {
 		if bytes.HasPrefix(s, scheme) {
 			return false
@@ -91,29 +124,38 @@ var unsafeSchemes = [][]byte{[]byte("javascript:"), []byte("vbscript:"), []byte(
 // through and does not apply once the renderer is unsafe (which mdraci's
 // extension sets, to sanitize raw HTML itself).
 type URLRenderer struct {
-	html  *html.Renderer
-	funcs map[ast.NodeKind]renderer.NodeRendererFunc
+	// html is goldmark's renderer in its safe mode; checked is the same in
+	// its unsafe mode, for destinations known to pass goldmark's check
+	// (see checkedURL): that check lowers copies of the URL's first bytes
+	// several times over, and most pages have many links.
+	html, checked *html.Renderer
+	// goldmark's renderer functions, of html and of checked
+	link, image, checkedLink, checkedImage, checkedAutoLink renderer.NodeRendererFunc
 }
 
 // NewURLRenderer returns a new URLRenderer configured by opts (goldmark's
 // html options; WithUnsafe is ignored).
 func NewURLRenderer(opts ...html.Option) renderer.NodeRenderer {
-	r := html.NewRenderer(opts...).(*html.Renderer)
-	r.Unsafe = false
-	return &URLRenderer{html: r}
+	r := &URLRenderer{html: html.NewRenderer(opts...).(*html.Renderer), checked: html.NewRenderer(opts...).(*html.Renderer)}
+	r.html.Unsafe, r.checked.Unsafe = false, true
+	return r
 }
 
 // SetOption implements renderer.SetOptioner: the renderer's options (XHTML
 // and others) apply, except unsafe.
 func (r *URLRenderer) SetOption(name renderer.OptionName, value any) {
 	r.html.SetOption(name, value)
-	r.html.Unsafe = false
+	r.checked.SetOption(name, value)
+	r.html.Unsafe, r.checked.Unsafe = false, true
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.RegisterFuncs.
 func (r *URLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	r.funcs = map[ast.NodeKind]renderer.NodeRendererFunc{}
-	r.html.RegisterFuncs(funcCollector(r.funcs))
+	funcs := funcCollector{}
+	r.html.RegisterFuncs(funcs)
+	r.link, r.image = funcs[ast.KindLink], funcs[ast.KindImage]
+	r.checked.RegisterFuncs(funcs)
+	r.checkedLink, r.checkedImage, r.checkedAutoLink = funcs[ast.KindLink], funcs[ast.KindImage], funcs[ast.KindAutoLink]
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindImage, r.renderImage)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
@@ -123,30 +165,52 @@ type funcCollector map[ast.NodeKind]renderer.NodeRendererFunc
 
 func (c funcCollector) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { c[k] = f }
 
+// checkedURL reports whether destination v, which SafeURL accepts, also
+// passes goldmark's check, html.IsDangerousURL(util.URLEscape(v, true)),
+// whatever v is, so that rendering it in goldmark's unsafe mode gives what
+// its safe mode gives. That check looks for the schemes SafeURL refuses at
+// the start of the escaped URL. Without '&' and '\' in v, escaping
+// resolves no reference nor backslash escape: it keeps v's bytes or
+// replaces one by a %-escape, so the escaped URL starts with a scheme only
+// if v starts with it, which SafeURL would have seen.
+func checkedURL(v []byte) bool {
+	return bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0
+}
+
 func (r *URLRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if n := node.(*ast.Link); !SafeURL(string(n.Destination)) {
+	n := node.(*ast.Link)
+	switch {
+	case !safeURLBytes(n.Destination):
 		cp := *n
 		cp.Destination = nil
 		node = &cp
+	case checkedURL(n.Destination):
+		return r.checkedLink(w, source, node, entering)
 	}
-	return r.funcs[ast.KindLink](w, source, node, entering)
+	return r.link(w, source, node, entering)
 }
 
 func (r *URLRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if n := node.(*ast.Image); !SafeURL(string(n.Destination)) {
+	n := node.(*ast.Image)
+	switch {
+	case !safeURLBytes(n.Destination):
 		cp := *n
 		cp.Destination = nil
 		node = &cp
+	case checkedURL(n.Destination):
+		return r.checkedImage(w, source, node, entering)
 	}
-	return r.funcs[ast.KindImage](w, source, node, entering)
+	return r.image(w, source, node, entering)
 }
 
 func (r *URLRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if n := node.(*ast.AutoLink); !SafeURL(string(n.URL(source))) {
+	if n := node.(*ast.AutoLink); !safeURLBytes(n.URL(source)) {
 		if entering {
 			_, _ = w.Write(util.EscapeHTML(n.Label(source)))
 		}
 		return ast.WalkContinue, nil
 	}
-	return r.funcs[ast.KindAutoLink](w, source, node, entering)
+	// goldmark checks util.URLEscape(url, false): %-escapes, no references
+	// resolved, so an accepted URL passes (see checkedURL)
+	return r.checkedAutoLink(w, source, node, entering)
 }

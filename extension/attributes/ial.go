@@ -178,6 +178,12 @@ func parseValue(s string, i int) (string, int, string) {
 		}
 		return s[i:j], j, ""
 	}
+	// a value without backslashes is a substring of s, not a copy
+	for j := i + 1; j < len(s) && s[j] != '\\'; j++ {
+		if s[j] == q {
+			return s[i+1 : j], j + 1, ""
+		}
+	}
 	var b strings.Builder
 	for j := i + 1; j < len(s); j++ {
 		c := s[j]

@@ -66,7 +66,7 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 		}
 		items = []Line{l}
 	case bytes.HasPrefix(trimmed, []byte("{{")) && bytes.HasSuffix(trimmed, []byte("}}")):
-		items = p.keywordDefinitions(string(trimmed[2 : len(trimmed)-2]))
+		items = p.keywordDefinitions(trimmed[2 : len(trimmed)-2])
 		if items == nil {
 			return nil, parser.NoChildren
 		}
@@ -102,12 +102,12 @@ func madeIn(pc parser.Context) *made {
 
 // keywordDefinitions returns the attribute lists a keyword-only line stands
 // for, or nil when the keyword is not a list of attribute lists.
-func (p *blockParser) keywordDefinitions(ref string) []Line {
-	ref = string(bytes.TrimSpace([]byte(ref)))
-	if p.cfg.Keywords == nil || !bytes.HasPrefix([]byte(ref), []byte("site.data.")) {
+func (p *blockParser) keywordDefinitions(ref []byte) []Line {
+	ref = bytes.TrimSpace(ref)
+	if p.cfg.Keywords == nil || !bytes.HasPrefix(ref, []byte("site.data.")) {
 		return nil
 	}
-	v, err := p.cfg.Keywords.ResolveRaw(keyword.TrimPrefix(ref))
+	v, err := p.cfg.Keywords.ResolveRaw(keyword.TrimPrefix(string(ref)))
 	if err != nil || v == "" {
 		return nil
 	}

@@ -2,6 +2,7 @@ package attributes
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/diag"
@@ -41,15 +42,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	if len(blocks) == 0 && len(spans) == 0 {
 		return
 	}
-	a := &applier{cfg: t.cfg, pc: pc, src: src, defs: map[string]Line{}, expanded: map[string]List{}, active: map[string]bool{},
-		budget: expansionBudget(len(src))}
-	for _, b := range blocks {
-		for _, it := range b.Items {
-			if it.Name != "" {
-				a.defs[it.Name] = it
-			}
-		}
-	}
+	a := &applier{cfg: t.cfg, pc: pc, src: src, blocks: blocks, budget: expansionBudget(len(src))}
 	for i := 0; i < len(blocks); {
 		// a run of IAL lines directly after one another acts as one list
 		j := i + 1
@@ -70,13 +63,19 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 }
 
 type applier struct {
-	cfg  *Config
-	pc   parser.Context
-	src  []byte
-	defs map[string]Line
+	cfg *Config
+	pc  parser.Context
+	src []byte
+	// blocks are the attribute list blocks, definitions among them.
+	blocks []*AttributeList
+	// defs are the definitions by name (the last one of a name), made
+	// once scans lookups have scanned blocks (see definition).
+	defs  map[string]*List
+	scans int
 	// expanded holds each definition with its references expanded, so
 	// that definitions referring to one another twice over (a: b b,
-	// b: c c, …) are expanded once each, not exponentially often.
+	// b: c c, …) are expanded once each, not exponentially often. Made
+	// on first use, as active.
 	expanded map[string]List
 	// active holds the definitions being expanded, to find cycles.
 	active map[string]bool
@@ -101,35 +100,99 @@ func expansionBudget(n int) int { return 4*n + 64<<10 }
 
 // merger merges lists in order as List.Merge does (the later id and pair
 // values win, classes and references append, classes unique), in time
-// linear in their total size.
+// linear in their total size: once the merged list holds indexFrom classes
+// (or pairs), maps index them.
 type merger struct {
 	list    List
-	classes map[string]bool
-	pairAt  map[string]int
+	classes map[string]bool // nil until indexFrom classes
+	pairAt  map[string]int  // nil until indexFrom pairs
 }
+
+// indexFrom is the number of classes or pairs from which merger looks them
+// up in a map rather than scanning the list: the lists of real pages are
+// short, and a map per list costs more than a scan.
+const indexFrom = 16
 
 func (m *merger) add(l List) {
 	if l.ID != "" {
 		m.list.ID = l.ID
 	}
-	if m.classes == nil {
-		m.classes, m.pairAt = map[string]bool{}, map[string]int{}
-	}
 	for _, c := range l.Classes {
-		if !m.classes[c] {
-			m.classes[c] = true
+		if !m.hasClass(c) {
+			if m.classes != nil {
+				m.classes[c] = true
+			}
 			m.list.Classes = append(m.list.Classes, c)
 		}
 	}
 	for _, p := range l.Pairs {
-		if i, ok := m.pairAt[p.Key]; ok {
+		if i := m.pairIndex(p.Key); i >= 0 {
 			m.list.Pairs[i].Value = p.Value
 			continue
 		}
-		m.pairAt[p.Key] = len(m.list.Pairs)
+		if m.pairAt != nil {
+			m.pairAt[p.Key] = len(m.list.Pairs)
+		}
 		m.list.Pairs = append(m.list.Pairs, p)
 	}
 	m.list.Refs = append(m.list.Refs, l.Refs...)
+}
+
+// hasClass reports whether the merged list has class c.
+func (m *merger) hasClass(c string) bool {
+	if m.classes == nil {
+		if len(m.list.Classes) < indexFrom {
+			return slices.Contains(m.list.Classes, c)
+		}
+		m.classes = make(map[string]bool, 2*len(m.list.Classes))
+		for _, d := range m.list.Classes {
+			m.classes[d] = true
+		}
+	}
+	return m.classes[c]
+}
+
+// pairIndex returns the index of the merged list's pair of key, or -1.
+func (m *merger) pairIndex(key string) int {
+	if m.pairAt == nil {
+		if len(m.list.Pairs) < indexFrom {
+			for i := range m.list.Pairs {
+				if m.list.Pairs[i].Key == key {
+					return i
+				}
+			}
+			return -1
+		}
+		m.pairAt = make(map[string]int, 2*len(m.list.Pairs))
+		for i, p := range m.list.Pairs {
+			m.pairAt[p.Key] = i
+		}
+	}
+	if i, ok := m.pairAt[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// distinct reports whether l's classes are distinct and its pairs' keys
+// too, so that merging l into an empty merger would give l back.
+func distinct(l List) bool {
+	if len(l.Classes) > indexFrom || len(l.Pairs) > indexFrom {
+		return false // not worth a check
+	}
+	for i, c := range l.Classes {
+		if slices.Contains(l.Classes[:i], c) {
+			return false
+		}
+	}
+	for i, p := range l.Pairs {
+		for _, q := range l.Pairs[:i] {
+			if q.Key == p.Key {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // size is the number of bytes of l's attributes.
@@ -149,13 +212,18 @@ func (a *applier) applyBlockGroup(group []*AttributeList) {
 	if first.IsDefinition() {
 		return
 	}
-	var m merger
-	for _, g := range group {
-		for _, it := range g.Items {
-			m.add(it.List)
+	var list List
+	if len(group) == 1 && len(first.Items) == 1 && distinct(first.Items[0].List) {
+		list = first.Items[0].List // one list: nothing to merge
+	} else {
+		var m merger
+		for _, g := range group {
+			for _, it := range g.Items {
+				m.add(it.List)
+			}
 		}
+		list = m.list
 	}
-	list := m.list
 	start := first.Lines().At(0).Start
 	stop := last.Lines().At(0).Stop
 	var target ast.Node
@@ -212,7 +280,7 @@ func (a *applier) apply(n ast.Node, list List, offset int) {
 				classes = appendUnique(strings.Fields(string(s)), classes...)
 			}
 		}
-		n.SetAttributeString("class", []byte(strings.Join(classes, " ")))
+		n.SetAttributeString("class", joinClasses(classes))
 	}
 	pairs := full.Pairs
 	if len(pairs) > maxPairs {
@@ -230,6 +298,58 @@ func (a *applier) apply(n ast.Node, list List, offset int) {
 	}
 }
 
+// joinClasses returns classes separated by spaces, as
+// []byte(strings.Join(classes, " ")) does, in one allocation.
+func joinClasses(classes []string) []byte {
+	if len(classes) == 0 {
+		return []byte{}
+	}
+	n := len(classes) - 1
+	for _, c := range classes {
+		n += len(c)
+	}
+	b := make([]byte, 0, n)
+	for i, c := range classes {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, c...)
+	}
+	return b
+}
+
+// maxScans is how many lookups of definitions scan the attribute lists
+// before a map indexes them: IBM's keyword line defines a hundred or so,
+// of which a page uses a few.
+const maxScans = 4
+
+// definition returns the last definition named name, nil when none.
+func (a *applier) definition(name string) *List {
+	if a.defs == nil && a.scans < maxScans {
+		a.scans++
+		for i := len(a.blocks) - 1; i >= 0; i-- {
+			items := a.blocks[i].Items
+			for k := len(items) - 1; k >= 0; k-- {
+				if items[k].Name == name {
+					return &items[k].List
+				}
+			}
+		}
+		return nil
+	}
+	if a.defs == nil {
+		a.defs = map[string]*List{}
+		for _, b := range a.blocks {
+			for k := range b.Items {
+				if it := &b.Items[k]; it.Name != "" {
+					a.defs[it.Name] = &it.List
+				}
+			}
+		}
+	}
+	return a.defs[name]
+}
+
 // expand replaces list's references by the attributes of their
 // definitions, recursively, reporting unknown and circular references,
 // and references nested too deep or bringing in too much. A definition is
@@ -237,6 +357,9 @@ func (a *applier) apply(n ast.Node, list List, offset int) {
 // expansion applies (only where references nest too deep or in a circle
 // can the place of first use matter).
 func (a *applier) expand(list List, offset int, seen []string) List {
+	if len(list.Refs) == 0 && distinct(list) {
+		return list // nothing to expand nor merge
+	}
 	var out merger
 	for _, ref := range list.Refs {
 		if len(seen) >= maxDefinitionDepth {
@@ -258,14 +381,17 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 		}
 		full, ok := a.expanded[ref]
 		if !ok {
-			def, defined := a.defs[ref]
-			if !defined {
+			def := a.definition(ref)
+			if def == nil {
 				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-unknown-reference",
 					"attribute list refers to %q, which no attribute definition defines", clip(ref))
 				continue
 			}
+			if a.active == nil {
+				a.active, a.expanded = map[string]bool{}, map[string]List{}
+			}
 			a.active[ref] = true
-			full = a.expand(def.List, offset, append(seen, ref))
+			full = a.expand(*def, offset, append(seen, ref))
 			delete(a.active, ref)
 			a.expanded[ref] = full
 		}
@@ -324,27 +450,30 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 // span returns the first and last source byte offsets of block n: of its
 // own lines, or of its descendants' lines for containers.
 func span(n ast.Node, src []byte) (start, stop int, ok bool) {
-	start, stop = -1, -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && c.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil // inline nodes hold no blocks
-		}
-		if !entering || c.Type() != ast.TypeBlock {
-			return ast.WalkContinue, nil
-		}
-		lines := c.Lines()
-		if lines == nil || lines.Len() == 0 {
-			return ast.WalkContinue, nil
-		}
-		if s := lines.At(0).Start; start < 0 || s < start {
-			start = s
-		}
-		if e := lines.At(lines.Len() - 1).Stop; e > stop {
-			stop = e
-		}
-		return ast.WalkContinue, nil
-	})
+	start, stop = spanOf(n, -1, -1)
 	return start, stop, start >= 0
+}
+
+// spanOf widens [start, stop) (-1: none yet) to the lines of n and its
+// descendants, skipping inline nodes, which hold no blocks.
+func spanOf(n ast.Node, start, stop int) (int, int) {
+	switch n.Type() {
+	case ast.TypeInline:
+		return start, stop
+	case ast.TypeBlock:
+		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+			if s := lines.At(0).Start; start < 0 || s < start {
+				start = s
+			}
+			if e := lines.At(lines.Len() - 1).Stop; e > stop {
+				stop = e
+			}
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		start, stop = spanOf(c, start, stop)
+	}
+	return start, stop
 }
 
 // blankBetween reports whether a blank line separates the block content

@@ -21,7 +21,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	stdhtml "html"
 )
 
 // Config configures headings.
@@ -134,17 +133,74 @@ func (r *HeadingHTMLRenderer) render(w util.BufWriter, source []byte, node ast.N
 		return ast.WalkContinue, nil
 	}
 	if id, ok := n.AttributeString("id"); ok && r.cfg.Anchors {
-		label := plain.Text(n, source)
 		_, _ = w.WriteString(` <a class="heading-anchor" href="#`)
-		_, _ = fmt.Fprint(w, stdhtml.EscapeString(fmt.Sprintf("%s", id)))
+		if v, ok := id.([]byte); ok {
+			writeEscapedID(w, v)
+		} else {
+			writeEscapedID(w, []byte(fmt.Sprintf("%s", id)))
+		}
 		_, _ = w.WriteString(`" aria-label="Link to this section: `)
-		_, _ = w.Write(util.EscapeHTML([]byte(label)))
+		writeEscapedText(w, plain.Text(n, source))
 		_, _ = w.WriteString(`">`)
-		_, _ = w.Write(util.EscapeHTML([]byte(r.cfg.AnchorText)))
+		writeEscapedText(w, r.cfg.AnchorText)
 		_, _ = w.WriteString("</a>")
 	}
 	_, _ = w.WriteString("</h")
 	_ = w.WriteByte("0123456"[n.Level])
 	_, _ = w.WriteString(">\n")
 	return ast.WalkContinue, nil
+}
+
+// writeEscapedID writes id escaped as html.EscapeString escapes it: &, ', <,
+// > and " as &amp;, &#39;, &lt;, &gt; and &#34;.
+func writeEscapedID(w util.BufWriter, id []byte) {
+	last := 0
+	for i, c := range id {
+		var esc string
+		switch c {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		_, _ = w.Write(id[last:i])
+		_, _ = w.WriteString(esc)
+		last = i + 1
+	}
+	_, _ = w.Write(id[last:])
+}
+
+// writeEscapedText writes s escaped as util.EscapeHTML escapes it: &, <, >
+// and " as &amp;, &lt;, &gt; and &quot;, NUL as U+FFFD.
+func writeEscapedText(w util.BufWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\ufffd"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&quot;"
+		default:
+			continue
+		}
+		_, _ = w.WriteString(s[last:i])
+		_, _ = w.WriteString(esc)
+		last = i + 1
+	}
+	_, _ = w.WriteString(s[last:])
 }

@@ -175,10 +175,7 @@ func (r *reading) row(seg text.Segment, align []east.Alignment) *east.TableRow {
 		limit--
 	}
 	for k := 0; start <= limit; k++ {
-		end := start
-		for end < limit && !(line[end] == '|' && (end == 0 || line[end-1] != '\\')) {
-			end++
-		}
+		end := cellEnd(line, start, limit)
 		cell := east.NewTableCell()
 		if k < len(align) {
 			cell.Alignment = align[k]
@@ -193,6 +190,24 @@ func (r *reading) row(seg text.Segment, align []east.Alignment) *east.TableRow {
 		start = end + 1
 	}
 	return row
+}
+
+// cellEnd returns the index of the first pipe in line[start:limit] that
+// no backslash escapes, or limit when there is none.
+func cellEnd(line []byte, start, limit int) int {
+	end := start
+	for end < limit {
+		i := bytes.IndexByte(line[end:limit], '|')
+		if i < 0 {
+			return limit
+		}
+		end += i
+		if end == 0 || line[end-1] != '\\' {
+			return end
+		}
+		end++
+	}
+	return limit
 }
 
 // parseDelimiter returns the alignments of a delimiter row such as

@@ -1,8 +1,10 @@
 package table
 
 import (
-	"github.com/mdraci/mdraci/extension/internal/nodes"
+	"bytes"
 	"strings"
+
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -42,47 +44,50 @@ var passed = []string{"id", "lang", "dir", "title", "aria-describedby"}
 func (r *TableHTMLRenderer) renderTable(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		_, _ = w.WriteString("</tbody>\n</table>\n")
-		if summary := nodes.Attr(n, "summary"); summary != "" {
+		if summary := nodes.AttrBytes(n, "summary"); len(summary) > 0 {
 			_, _ = w.WriteString(`<p class="table-summary" id="`)
-			_, _ = w.Write(util.EscapeHTML([]byte(nodes.Attr(n, "aria-describedby"))))
+			_, _ = w.Write(util.EscapeHTML(nodes.AttrBytes(n, "aria-describedby")))
 			_, _ = w.WriteString(`">`)
-			_, _ = w.Write(util.EscapeHTML([]byte(summary)))
+			_, _ = w.Write(util.EscapeHTML(summary))
 			_, _ = w.WriteString("</p>\n")
 		}
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString("<table")
 	for _, name := range passed {
-		writeAttr(w, name, nodes.Attr(n, name))
+		writeAttr(w, name, nodes.AttrBytes(n, name))
 	}
 	classes := strings.Fields(nodes.Attr(n, "class"))
 	switch side := strings.ToLower(strings.TrimSpace(nodes.Attr(n, "caption-side"))); side {
 	case "top", "bottom":
 		classes = append(classes, "caption-"+side)
 	}
-	writeAttr(w, "class", strings.Join(classes, " "))
+	writeAttr(w, "class", []byte(strings.Join(classes, " ")))
 	for _, a := range n.Attributes() {
-		if name := string(a.Name); strings.HasPrefix(name, "data-") {
-			writeAttr(w, name, nodes.Attr(n, name))
+		if bytes.HasPrefix(a.Name, []byte("data-")) {
+			name := string(a.Name)
+			writeAttr(w, name, nodes.AttrBytes(n, name))
 		}
 	}
 	_, _ = w.WriteString(">\n")
-	if caption := nodes.Attr(n, "caption"); caption != "" {
+	if caption := nodes.AttrBytes(n, "caption"); len(caption) > 0 {
 		_, _ = w.WriteString("<caption>")
-		_, _ = w.Write(util.EscapeHTML([]byte(caption)))
+		_, _ = w.Write(util.EscapeHTML(caption))
 		_, _ = w.WriteString("</caption>\n")
 	}
 	return ast.WalkContinue, nil
 }
 
-func writeAttr(w util.BufWriter, name, value string) {
-	if value == "" {
+// writeAttr writes the attribute name="value", value escaped, unless
+// value is empty.
+func writeAttr(w util.BufWriter, name string, value []byte) {
+	if len(value) == 0 {
 		return
 	}
 	_ = w.WriteByte(' ')
 	_, _ = w.WriteString(name)
 	_, _ = w.WriteString(`="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(value)))
+	_, _ = w.Write(util.EscapeHTML(value))
 	_ = w.WriteByte('"')
 }
 
@@ -138,9 +143,16 @@ func (r *TableHTMLRenderer) renderCell(w util.BufWriter, source []byte, node ast
 	}
 	_ = w.WriteByte('<')
 	_, _ = w.WriteString(tag)
-	writeAttr(w, "scope", scope)
+	if scope != "" {
+		_, _ = w.WriteString(` scope="`)
+		_, _ = w.WriteString(scope)
+		_ = w.WriteByte('"')
+	}
 	if n.Alignment != east.AlignNone {
-		writeAttr(w, "style", "text-align: "+n.Alignment.String())
+		// the alignment names need no escaping
+		_, _ = w.WriteString(` style="text-align: `)
+		_, _ = w.WriteString(n.Alignment.String())
+		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
@@ -155,8 +167,8 @@ func rowHeaders(tbl ast.Node) bool {
 	if _, ok := tbl.AttributeString("row-headers"); ok {
 		return true
 	}
-	for _, c := range strings.Fields(nodes.Attr(tbl, "class")) {
-		if c == "row-headers" {
+	for c := range bytes.FieldsSeq(nodes.AttrBytes(tbl, "class")) {
+		if string(c) == "row-headers" {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/yuin/goldmark/ast"
@@ -26,8 +27,10 @@ func Of(pc parser.Context, doc ast.Node) *Registry {
 	if r, ok := pc.Get(key).(*Registry); ok {
 		return r
 	}
-	r := &Registry{used: map[string]bool{}, next: map[string]int{}}
-	for _, id := range nodes.Of(pc, doc).IDs {
+	x := nodes.Of(pc, doc)
+	// room for the ids there are and those the headings will get
+	r := &Registry{used: make(map[string]bool, len(x.IDs)+len(x.Headings)), next: map[string]int{}}
+	for _, id := range x.IDs {
 		r.used[string(id)] = true
 	}
 	pc.Set(key, r)
@@ -60,8 +63,17 @@ func (r *Registry) Unique(base, fallback string) string {
 // anything else become one '-'.
 func Slug(text string) string {
 	var b strings.Builder
+	b.Grow(len(text))
 	dash := false
-	for _, r := range strings.ToLower(text) {
+	for _, r := range text {
+		// as ranging over strings.ToLower(text), without the copy
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -44,47 +44,45 @@ func Of(pc parser.Context, doc ast.Node) *Index {
 
 func build(doc ast.Node) *Index {
 	x := &Index{}
-	cells := 0 // depth of table cells around the current node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if n.Kind() == east.KindTableCell {
-			if entering {
-				cells++
-			} else {
-				cells--
-			}
-		}
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if n.Attributes() != nil {
-			if v, ok := n.AttributeString("id"); ok {
-				if b, ok := v.([]byte); ok {
-					x.IDs = append(x.IDs, b)
-				}
-			}
-		}
-		switch v := n.(type) {
-		case *ast.Text:
-			return ast.WalkSkipChildren, nil
-		case *ast.Heading:
-			x.Headings = append(x.Headings, v)
-		case *east.Table:
-			x.Tables = append(x.Tables, v)
-		case *ast.CodeSpan:
-			if cells > 0 {
-				x.CellCodeSpans = append(x.CellCodeSpans, v)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			x.RawHTML = append(x.RawHTML, v)
-			return ast.WalkSkipChildren, nil
-		case *ast.HTMLBlock:
-			x.HTMLBlocks = append(x.HTMLBlocks, v)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	x.visit(doc, false)
 	return x
+}
+
+// visit adds n and its descendants to x; inCell tells whether n is inside
+// a table cell. It recurses directly rather than through ast.Walk: the
+// index is built for every document, and most nodes are text.
+func (x *Index) visit(n ast.Node, inCell bool) {
+	if n.Attributes() != nil {
+		if v, ok := n.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				x.IDs = append(x.IDs, b)
+			}
+		}
+	}
+	switch v := n.(type) {
+	case *ast.Text:
+		return // the most common node; its children are not looked at
+	case *ast.Heading:
+		x.Headings = append(x.Headings, v)
+	case *east.Table:
+		x.Tables = append(x.Tables, v)
+	case *east.TableCell:
+		inCell = true
+	case *ast.CodeSpan:
+		if inCell {
+			x.CellCodeSpans = append(x.CellCodeSpans, v)
+		}
+		return
+	case *ast.RawHTML:
+		x.RawHTML = append(x.RawHTML, v)
+		return
+	case *ast.HTMLBlock:
+		x.HTMLBlocks = append(x.HTMLBlocks, v)
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		x.visit(c, inCell)
+	}
 }
 
 // Attr returns n's attribute name as text, "" when n does not have it.
@@ -100,4 +98,21 @@ func Attr(n ast.Node, name string) string {
 		return b
 	}
 	return fmt.Sprint(v)
+}
+
+// AttrBytes returns n's attribute name as bytes, nil when n does not have
+// it. The bytes may be the attribute's own: the caller must not change
+// them.
+func AttrBytes(n ast.Node, name string) []byte {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return nil
+	}
+	switch b := v.(type) {
+	case []byte:
+		return b
+	case string:
+		return []byte(b)
+	}
+	return []byte(fmt.Sprint(v))
 }

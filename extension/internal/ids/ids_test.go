@@ -1,0 +1,53 @@
+package ids
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// slowSlug is Slug as first written, lowering the whole text first.
+func slowSlug(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(text) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// TestSlug lists headings and their ids.
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Understanding Code Engine": "understanding-code-engine",
+		"  A -- b  ":                "a-b",
+		"Über Größe":                "über-größe",
+		"snake_case 2":              "snake_case-2",
+		"":                          "",
+		"İSTANBUL":                  "istanbul",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzSlug checks Slug against slowSlug.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Hello World", "ÀÉÎ õü", "a\xffb", "ΣΑΣ", "İ", "K", "x--y__z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Slug(s), slowSlug(s); got != want {
+			t.Errorf("Slug(%q) = %q, slowSlug %q", s, got, want)
+		}
+	})
+}
