@@ -24,7 +24,7 @@ import (
 // Footnote definitions become paragraph lines "[^1]: text" and footnote
 // references in cells the marks " [^1]", numbered as the page shows them.
 func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *Document {
-	r := &mdReader{src: src, str: string(src), lines: diag.NewLines(src)}
+	r := &mdReader{src: src, lines: diag.NewLines(src)}
 	d := &Document{File: file, Format: "markdown", Meta: meta}
 	if t, ok := meta["title"].(string); ok {
 		d.Title = t
@@ -43,9 +43,11 @@ func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *D
 
 type mdReader struct {
 	src []byte
-	// str is src as a string, copied once: the texts that are spans of
-	// the source (most cells) are slices of it, not copies
-	str   string
+	// tableText is the source of the table being read, copied once, from
+	// offset tableStart: the cell texts that are spans of the source (most
+	// cells) are slices of it, not copies of their own
+	tableText  string
+	tableStart int
 	lines *diag.Lines
 	// skip is the source offset up to which blocks were already read as
 	// part of an HTML table (the blank lines inside a <table> split it into
@@ -215,12 +217,7 @@ func (r *mdReader) paragraph(p ast.Node) []Line {
 	out := make([]Line, 0, ls.Len())
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
-		var text string
-		if seg.Padding == 0 && seg.Stop <= len(r.str) {
-			text = strings.TrimSpace(r.str[seg.Start:seg.Stop])
-		} else {
-			text = string(bytes.TrimSpace(seg.Value(r.src)))
-		}
+		text := string(bytes.TrimSpace(seg.Value(r.src)))
 		if text == "" {
 			continue
 		}
@@ -262,6 +259,15 @@ func (r *mdReader) table(t *east.Table) *Table {
 	}
 	if n := t.ChildCount() - 1; n > 0 { // the header and the rows
 		out.Rows = make([]Row, 0, n)
+	}
+	// the table's source, copied once for the cells' texts
+	if start, stop := blockSpan(t, -1, -1); start >= 0 && stop <= len(r.src) {
+		if begin := t.FirstChild(); begin != nil && begin.FirstChild() != nil {
+			start = min(start, max(begin.FirstChild().Pos(), 0))
+		}
+		r.tableText, r.tableStart = string(r.src[start:stop]), start
+	} else {
+		r.tableText, r.tableStart = "", 0
 	}
 	// one array for the cells of all rows, a slice of it per row
 	n := 0
@@ -319,15 +325,25 @@ func (r *mdReader) cells(row ast.Node, all []Cell) ([]Cell, []Cell) {
 	return all[from:len(all):len(all)], all
 }
 
-// text is plain.Text(n, r.src), a slice of r.str when n's text is a span
-// of the source that needs no collapsing.
+// text is plain.Text(n, r.src), a slice of r.tableText when n's text is a
+// span of the table's source that needs no collapsing.
 func (r *mdReader) text(n ast.Node) string {
-	if start, stop, ok := plain.Span(n); ok && stop <= len(r.str) {
-		if s := r.str[start:stop]; plain.Collapsed(s) {
+	if start, stop, ok := plain.Span(n); ok {
+		if s, ok := r.tableSpan(start, stop); ok && plain.Collapsed(s) {
 			return s
 		}
 	}
 	return plain.Text(n, r.src)
+}
+
+// tableSpan returns the source between start and stop as a slice of
+// r.tableText; false when it is not inside it.
+func (r *mdReader) tableSpan(start, stop int) (string, bool) {
+	start, stop = start-r.tableStart, stop-r.tableStart
+	if start < 0 || stop < start || stop > len(r.tableText) {
+		return "", false
+	}
+	return r.tableText[start:stop], true
 }
 
 // contentStart moves a cell's offset (just after its opening pipe) past
@@ -384,8 +400,11 @@ func (r *mdReader) raw(cell ast.Node, text string) string {
 		if begin := cell.Pos(); begin >= 0 && begin <= start {
 			start = begin
 		}
-		raw := strings.TrimSpace(r.str[start:stop])
-		if raw == text {
+		raw, ok := r.tableSpan(start, stop)
+		if !ok {
+			raw = string(r.src[start:stop])
+		}
+		if raw = strings.TrimSpace(raw); raw == text {
 			return text
 		}
 		return raw
