@@ -59,6 +59,7 @@ type builder struct {
 	aliases map[string]string // folded spelling → party id
 	kinds   map[string]string // configured party kinds
 	ids     map[string]bool   // ids given out (matrices and rows)
+	suffix  map[string]int    // the next suffix uniqueID tries, by id
 	section []Heading
 	perSec  map[string]int
 	// letters memoizes parseLetters by cell text (the legend is fixed
@@ -256,11 +257,20 @@ func (b *builder) caption() string {
 	return strings.TrimSpace(h.Number + " " + h.Text)
 }
 
-// uniqueID returns id, or id-2, id-3 … when taken, and records it.
+// uniqueID returns id, or id-2, id-3 … when taken, and records it. The
+// next suffix to try is kept per id, so that n rows of one activity cost
+// linear time, not quadratic.
 func (b *builder) uniqueID(id string) string {
 	out := id
-	for n := 2; b.ids[out]; n++ {
+	n := max(b.suffix[id], 2)
+	for ; b.ids[out]; n++ {
 		out = id + "-" + strconv.Itoa(n)
+	}
+	if out != id {
+		if b.suffix == nil {
+			b.suffix = map[string]int{}
+		}
+		b.suffix[id] = n
 	}
 	b.ids[out] = true
 	return out
