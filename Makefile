@@ -8,7 +8,9 @@ AXE_VERSION ?= 4.14.1
 .PHONY: help demo build test vet fmt-check bench bench-peers fuzz cover clean browser-deps
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk -v vars='OUT=$(OUT) AXE_VERSION=$(AXE_VERSION) FUZZTIME=$(FUZZTIME) HUGO_VERSION=$(HUGO_VERSION) SITE=$(SITE)' \
+	  'BEGIN {FS = ":.*## "; n = split(vars, kv, " ")} \
+	   /^[a-zA-Z_-]+:.*## / {t = $$2; for (i = 1; i <= n; i++) {eq = index(kv[i], "="); gsub("\\$$\\(" substr(kv[i], 1, eq - 1) "\\)", substr(kv[i], eq + 1), t)}; printf "  %-13s %s\n", $$1, t}' $(MAKEFILE_LIST)
 
 demo: build ## convert the bundled seeds into $(OUT)/demo (HTML pages and JSON models) and say where to look
 	@rm -rf $(OUT)/demo
