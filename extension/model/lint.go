@@ -178,7 +178,7 @@ func (l *linter) letterRow(m *Matrix, r *Row) {
 		for _, x := range a.Roles {
 			anyRole = true
 			if x == acc {
-				accountable = append(accountable, id)
+				accountable = append(accountable, l.name(id))
 			}
 			if x == resp {
 				responsible = true
@@ -221,16 +221,16 @@ func (l *linter) letterCell(m *Matrix, id string, a *Assignment) {
 	line, col := a.Line, a.Col
 	for _, u := range v.unknown {
 		if len([]rune(u)) == 1 {
-			l.add(CodeUndefinedLetter, SevError, line, col, "letter %q (party %s) is not defined by the legend", u, id)
+			l.add(CodeUndefinedLetter, SevError, line, col, "letter %q in column %q is not defined by the legend", u, column(m, id))
 		} else {
-			l.add(CodeUndefinedLetter, SevError, line, col, "%q (party %s) is not a run of role letters the legend defines", u, id)
+			l.add(CodeUndefinedLetter, SevError, line, col, "%q in column %q is not a run of role letters the legend defines", u, column(m, id))
 		}
 	}
 	for _, x := range v.dups {
-		l.add(CodeDuplicateLetter, SevWarning, line, col, "%s (%s) is written twice for party %s", l.lg.roleName(x), x, id)
+		l.add(CodeDuplicateLetter, SevWarning, line, col, "%s (%s) is written twice in column %q", l.lg.roleName(x), x, column(m, id))
 	}
 	if v.placeholder {
-		l.add(CodePlaceholder, SevWarning, line, col, "the cell of party %s is a placeholder (%q)", id, a.Raw)
+		l.add(CodePlaceholder, SevWarning, line, col, "the cell in column %q is a placeholder (%q)", column(m, id), a.Raw)
 	}
 	if v.status == StatusFilled && !v.check && len(v.unknown) == 0 && !v.canonical && m.Kind == MatrixRACI {
 		l.add(CodeNonCanonical, SevInfo, line, col, "%q reads as %s (%s)", strings.TrimSpace(a.Raw), strings.Join(a.Roles, ""), l.spell(a.Roles))
@@ -255,13 +255,13 @@ func (l *linter) proseRow(m *Matrix, r *Row) {
 		}
 		switch a.Status {
 		case StatusPlaceholder:
-			l.add(CodePlaceholder, SevWarning, a.Line, a.Col, "the cell of party %s is a placeholder (%q)", id, clip(a.Raw))
+			l.add(CodePlaceholder, SevWarning, a.Line, a.Col, "the cell in column %q is a placeholder (%q)", column(m, id), clip(a.Raw))
 		case StatusEmpty:
 			line := a.Line
 			if line == 0 {
 				line = r.Line
 			}
-			l.add(CodeEmptyProse, SevWarning, line, a.Col, "party %s has no duty for %q", id, clip(r.Activity))
+			l.add(CodeEmptyProse, SevWarning, line, a.Col, "column %q is empty for %q", column(m, id), clip(r.Activity))
 		}
 	}
 }
@@ -298,6 +298,30 @@ func (l *linter) anchors() {
 	}
 }
 
+// name is the name of the party of id, as the document writes it; the id
+// when the document has no such party.
+func (l *linter) name(id string) string {
+	for i := range l.d.Parties {
+		if p := &l.d.Parties[i]; p.ID == id && p.Name != "" {
+			return p.Name
+		}
+	}
+	return id
+}
+
+// column is the header of m's column of the party of id, as the reader
+// sees it; the id when m has no such column.
+func column(m *Matrix, id string) string {
+	for _, c := range m.Columns {
+		if c.Role == ColParty && c.Party == id {
+			if h := plain(c.Header); h != "" {
+				return h
+			}
+		}
+	}
+	return id
+}
+
 // spellings reports parties written two ways in one document.
 func (l *linter) spellings() {
 	for _, p := range l.d.Parties {
@@ -309,6 +333,6 @@ func (l *linter) spellings() {
 			quoted[i] = fmt.Sprintf("%q", n)
 		}
 		sort.Strings(quoted[1:])
-		l.add(CodePartySpelling, SevWarning, p.line, 0, "party %s is spelled %d ways: %s", p.ID, len(p.names), strings.Join(quoted, ", "))
+		l.add(CodePartySpelling, SevWarning, p.line, 0, "party %s is spelled %d ways: %s", p.Name, len(p.names), strings.Join(quoted, ", "))
 	}
 }

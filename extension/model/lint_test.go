@@ -74,9 +74,10 @@ func TestLintMessagesSpellRoles(t *testing.T) {
 		must(t, dg.Severity == SevError || dg.Severity == SevWarning || dg.Severity == SevInfo, dg)
 	}
 	eq(t, true, strings.Contains(msgs["RACI001"], "no party is Accountable"), msgs["RACI001"])
-	eq(t, true, strings.Contains(msgs["RACI002"], "more than one party is Accountable") && strings.HasSuffix(msgs["RACI002"], ": customer, ovhcloud"), msgs["RACI002"])
+	eq(t, true, strings.Contains(msgs["RACI002"], "more than one party is Accountable") && strings.HasSuffix(msgs["RACI002"], ": Customer, OVHcloud"), msgs["RACI002"])
 	eq(t, true, strings.Contains(msgs["RACI003"], "no party is Responsible"), msgs["RACI003"])
-	eq(t, true, strings.Contains(msgs["RACI004"], `letter "S"`), msgs["RACI004"])
+	eq(t, true, strings.Contains(msgs["RACI004"], `letter "S" in column "OVHcloud"`), msgs["RACI004"])
+	eq(t, true, strings.Contains(msgs["PROSE001"], `the cell in column "OVHcloud" is a placeholder`), msgs["PROSE001"])
 }
 
 func TestLintConfig(t *testing.T) {
