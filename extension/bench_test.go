@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mdraci/mdraci/extension"
+	"github.com/mdraci/mdraci/extension/model"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
 	gext "github.com/yuin/goldmark/extension"
@@ -200,4 +201,53 @@ func BenchmarkTableScaling(b *testing.B) {
 		}
 		b.ReportMetric(float64(tl)/(float64(ts)/10), "x-time")
 	})
+}
+
+// BenchmarkCorpusPhases tells where mdraci's time over goldmark's goes: it
+// converts the corpus with plain goldmark, with the foundation (tables as
+// tables), with the foundation then reading each page into the source
+// layer (Result.Document), with that then building the model (without
+// lint), and with mdraci (the model built while parsing, matrices
+// rendered from it), in turns, and reports each one's CPU time over
+// goldmark's (*-x-goldmark). The differences are the cost of each phase:
+// source reading, model building, and rendering the matrices instead of
+// the tables. Run it with -cpu 1.
+func BenchmarkCorpusPhases(b *testing.B) {
+	names, srcs, _ := corpusSources(b)
+	md := plainGoldmark()
+	foundation := extension.NewConverter(extension.WithMatrices(false))
+	full := extension.NewConverter()
+	convert := func(then func(*extension.Result)) func() {
+		return func() {
+			for i := range srcs {
+				r, err := foundation.Convert(names[i], srcs[i], io.Discard)
+				if err != nil {
+					b.Fatal(err)
+				}
+				then(r)
+			}
+		}
+	}
+	phases := []struct {
+		metric string
+		run    func()
+		took   time.Duration
+	}{
+		{"goldmark", func() { convertAllGoldmark(b, md, srcs) }, 0},
+		{"foundation-x-goldmark", func() { convertAllMdraci(b, foundation, names, srcs) }, 0},
+		{"source-x-goldmark", convert(func(r *extension.Result) { r.Document() }), 0},
+		{"model-x-goldmark", convert(func(r *extension.Result) { model.Build(r.Document(), model.WithLint(false)) }), 0},
+		{"mdraci-x-goldmark", func() { convertAllMdraci(b, full, names, srcs) }, 0},
+	}
+	for _, p := range phases {
+		p.run() // warm up
+	}
+	for b.Loop() {
+		for i := range phases {
+			phases[i].took += measure(phases[i].run)
+		}
+	}
+	for _, p := range phases[1:] {
+		b.ReportMetric(float64(p.took)/float64(phases[0].took), p.metric)
+	}
 }

@@ -48,7 +48,7 @@ type mdReader struct {
 	// cells) are slices of it, not copies of their own
 	tableText  string
 	tableStart int
-	lines *diag.Lines
+	lines      *diag.Lines
 	// skip is the source offset up to which blocks were already read as
 	// part of an HTML table (the blank lines inside a <table> split it into
 	// several HTML blocks and paragraphs)
