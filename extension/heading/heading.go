@@ -11,6 +11,7 @@ package heading
 
 import (
 	"fmt"
+	"github.com/mdraci/mdraci/extension/internal/escape"
 	"github.com/mdraci/mdraci/extension/internal/ids"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/internal/plain"
@@ -135,72 +136,18 @@ func (r *HeadingHTMLRenderer) render(w util.BufWriter, source []byte, node ast.N
 	if id, ok := n.AttributeString("id"); ok && r.cfg.Anchors {
 		_, _ = w.WriteString(` <a class="heading-anchor" href="#`)
 		if v, ok := id.([]byte); ok {
-			writeEscapedID(w, v)
+			escape.Attr(w, string(v))
 		} else {
-			writeEscapedID(w, []byte(fmt.Sprintf("%s", id)))
+			escape.Attr(w, fmt.Sprintf("%s", id))
 		}
 		_, _ = w.WriteString(`" aria-label="Link to this section: `)
-		writeEscapedText(w, plain.Text(n, source))
+		escape.Text(w, plain.Text(n, source))
 		_, _ = w.WriteString(`">`)
-		writeEscapedText(w, r.cfg.AnchorText)
+		escape.Text(w, r.cfg.AnchorText)
 		_, _ = w.WriteString("</a>")
 	}
 	_, _ = w.WriteString("</h")
 	_ = w.WriteByte("0123456"[n.Level])
 	_, _ = w.WriteString(">\n")
 	return ast.WalkContinue, nil
-}
-
-// writeEscapedID writes id escaped as html.EscapeString escapes it: &, ', <,
-// > and " as &amp;, &#39;, &lt;, &gt; and &#34;.
-func writeEscapedID(w util.BufWriter, id []byte) {
-	last := 0
-	for i, c := range id {
-		var esc string
-		switch c {
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		default:
-			continue
-		}
-		_, _ = w.Write(id[last:i])
-		_, _ = w.WriteString(esc)
-		last = i + 1
-	}
-	_, _ = w.Write(id[last:])
-}
-
-// writeEscapedText writes s escaped as util.EscapeHTML escapes it: &, <, >
-// and " as &amp;, &lt;, &gt; and &quot;, NUL as U+FFFD.
-func writeEscapedText(w util.BufWriter, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case 0:
-			esc = "\ufffd"
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&quot;"
-		default:
-			continue
-		}
-		_, _ = w.WriteString(s[last:i])
-		_, _ = w.WriteString(esc)
-		last = i + 1
-	}
-	_, _ = w.WriteString(s[last:])
 }

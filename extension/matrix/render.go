@@ -2,6 +2,8 @@ package matrix
 
 import (
 	"strings"
+
+	"github.com/mdraci/mdraci/extension/internal/escape"
 	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/model"
@@ -65,32 +67,8 @@ func (w w) open(name string) {
 	w.s(`="`)
 }
 
-// text writes s with &, <, > and " escaped and NUL replaced by U+FFFD, as
-// util.EscapeHTML does, without copying it.
-func (w w) text(s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&quot;"
-		case 0:
-			esc = "\ufffd"
-		default:
-			continue
-		}
-		w.s(s[start:i])
-		w.s(esc)
-		start = i + 1
-	}
-	w.s(s[start:])
-}
+// text writes s escaped as util.EscapeHTML does, without copying it.
+func (w w) text(s string) { escape.Text(w, s) }
 
 // roleClass writes RoleClass(letter) without building it.
 func (w w) roleClass(letter string) {
