@@ -260,14 +260,13 @@ func (r *mdReader) table(t *east.Table) *Table {
 	if n := t.ChildCount() - 1; n > 0 { // the header and the rows
 		out.Rows = make([]Row, 0, n)
 	}
-	// the table's source, copied once for the cells' texts
-	if start, stop := blockSpan(t, -1, -1); start >= 0 && stop <= len(r.src) {
-		if begin := t.FirstChild(); begin != nil && begin.FirstChild() != nil {
-			start = min(start, max(begin.FirstChild().Pos(), 0))
+	// the table's source, copied once for the cells' texts: from its
+	// first line to the end of its last row
+	r.tableText, r.tableStart = "", 0
+	if last := t.LastChild(); last != nil {
+		if start, stop := t.Pos(), blockStop(last); start >= 0 && start <= stop && stop <= len(r.src) {
+			r.tableText, r.tableStart = string(r.src[start:stop]), start
 		}
-		r.tableText, r.tableStart = string(r.src[start:stop]), start
-	} else {
-		r.tableText, r.tableStart = "", 0
 	}
 	// one array for the cells of all rows, a slice of it per row
 	n := 0
@@ -413,23 +412,31 @@ func (r *mdReader) raw(cell ast.Node, text string) string {
 }
 
 // blockSpan widens [start, stop) (start -1 when empty) to the lines of the
-// block nodes among n and its descendants.
+// block nodes among n and its descendants. (Inline nodes hold no blocks:
+// their subtrees are not walked.)
 func blockSpan(n ast.Node, start, stop int) (int, int) {
-	if n.Type() == ast.TypeBlock {
-		if ls := n.Lines(); ls != nil {
-			for i := 0; i < ls.Len(); i++ {
-				seg := ls.At(i)
-				if start < 0 || seg.Start < start {
-					start = seg.Start
-				}
-				stop = max(stop, seg.Stop)
+	if n.Type() != ast.TypeBlock {
+		return start, stop
+	}
+	if ls := n.Lines(); ls != nil {
+		for i := 0; i < ls.Len(); i++ {
+			seg := ls.At(i)
+			if start < 0 || seg.Start < start {
+				start = seg.Start
 			}
+			stop = max(stop, seg.Stop)
 		}
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		start, stop = blockSpan(c, start, stop)
 	}
 	return start, stop
+}
+
+// blockStop is the end of the lines of row's cells (-1 when none).
+func blockStop(row ast.Node) int {
+	_, stop := blockSpan(row, -1, -1)
+	return stop
 }
 
 // items returns the cell's pieces when it holds a list, " \n " lines,

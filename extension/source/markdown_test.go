@@ -1,9 +1,11 @@
 package source_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/mdraci/mdraci/extension"
+	"github.com/mdraci/mdraci/extension/internal/corpus"
 	"github.com/mdraci/mdraci/extension/source"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -137,4 +139,24 @@ func TestMarkdownFootnotes(t *testing.T) {
 	require.Len(t, lines, 1)
 	assert.Equal(t, "[^1]: Shared with the workload provider.", lines[0].Text)
 	assert.Equal(t, 5, lines[0].Pos.Line)
+}
+
+// BenchmarkFromMarkdown reads every corpus page, parsed once beforehand,
+// into the source layer (ns/op is per corpus).
+func BenchmarkFromMarkdown(b *testing.B) {
+	c := extension.NewConverter(extension.WithMatrices(false))
+	var results []*extension.Result
+	for _, p := range corpus.Pages(b, ".md") {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		results = append(results, c.Parse(p, src, extension.Markdown))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range results {
+			source.FromMarkdown(r.File, r.Doc, r.Source, r.Meta)
+		}
+	}
 }
