@@ -253,8 +253,10 @@ var upperLetters = func() (out [26]string) {
 
 // isCheckMark reports whether s, folded, is one of checkMarks.
 func isCheckMark(s string) bool {
-	if len(s) > 32 {
-		return false // folds to nothing as short as a mark
+	if len(s) > 32 && !hasMarkup(s) {
+		// folds to nothing as short as a mark (markup would: fold strips
+		// it, and stripping "__" may leave "**" to strip)
+		return false
 	}
 	return checkMarks[fold(s)]
 }

@@ -57,7 +57,7 @@ func FuzzParseLetters(f *testing.F) {
 	for _, s := range []string{
 		"RA", "A / R", "R, A", "A & R", "**RA**", "RA*", "ra", "Responsible", "Informée", "En charge", "РА",
 		"A(C)", "", "-", "N/A", "??", "TBD", "✔", "Yes", "R¹", "R [^1]", "R (2)", "R†‡", "R" + strings.Repeat(" (1)", 40),
-		"<b>R</b>", "R\nA", "R\xff", "- one\n- two", "Provide the tools",
+		"<b>R</b>", "R\nA", "R\xff", "- one\n- two", "Provide the tools", strings.Repeat("*__* ", 16) + "x",
 	} {
 		f.Add(s, false)
 		f.Add(s, true)
@@ -75,6 +75,11 @@ func FuzzParseLetters(f *testing.F) {
 		v := parseLetters(s, lg)
 		if !slices.Contains(knownStatus, v.status) {
 			t.Fatalf("parseLetters(%q): status %q", s, v.status)
+		}
+		for _, c := range []string{s, plain(s)} { // parseLetters checks plain text
+			if got, want := isCheckMark(c), checkMarks[fold(c)]; got != want {
+				t.Fatalf("isCheckMark(%q) = %v, checkMarks[fold] says %v", c, got, want)
+			}
 		}
 		if got, want := classifyLetters(s, lg), v.class(); got != want {
 			t.Fatalf("classifyLetters(%q) = %d, parseLetters says %d", s, got, want)
