@@ -148,11 +148,15 @@ func (f *inputFlags) parse(c *extension.Converter, in input, stdin io.Reader) (r
 // is held in memory.
 func each[T any](ins []input, jobs int, work func(input) T, done func(input, T)) {
 	jobs = max(1, min(jobs, len(ins)))
-	results := make([]chan T, len(ins))
+	window := make(chan struct{}, 2*jobs) // documents started but not yet done
+	// one result slot per document of the window, reused: document i is
+	// started only once document i-cap(window) is done, so that its slot
+	// is free (memory stays a window's worth, whatever the number of
+	// documents)
+	results := make([]chan T, cap(window))
 	for i := range results {
 		results[i] = make(chan T, 1)
 	}
-	window := make(chan struct{}, 2*jobs) // documents started but not yet done
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < jobs; w++ {
@@ -160,7 +164,7 @@ func each[T any](ins []input, jobs int, work func(input) T, done func(input, T))
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] <- work(ins[i])
+				results[i%len(results)] <- work(ins[i])
 			}
 		}()
 	}
@@ -172,7 +176,7 @@ func each[T any](ins []input, jobs int, work func(input) T, done func(input, T))
 		close(next)
 	}()
 	for i, in := range ins {
-		done(in, <-results[i])
+		done(in, <-results[i%len(results)])
 		<-window
 	}
 	wg.Wait()
