@@ -180,12 +180,12 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 	default:
 		pc := parser.NewContext()
 		r.Doc = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-		if m, err := meta.TryGet(pc); err == nil && m != nil {
-			r.Meta = source.PlainMeta(m)
-		}
 		if doc, md := matrix.Get(pc); doc != nil {
+			// the transformer read the front matter already
 			doc.File, md.File = file, file
-			r.doc, r.model = doc, md
+			r.doc, r.model, r.Meta = doc, md, doc.Meta
+		} else if m, err := meta.TryGet(pc); err == nil && m != nil {
+			r.Meta = source.PlainMeta(m)
 		}
 		r.Diagnostics = append(r.Diagnostics, diag.Get(pc)...)
 	}
