@@ -3,7 +3,8 @@ package attributes
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/mdraci/mdraci/extension/diag"
 )
 
 // List is one parsed attribute list: the contents of {: …} or of an ALD.
@@ -142,10 +143,10 @@ func Parse(s string) (List, []Problem) {
 			if j < len(s) && s[j] == '=' {
 				v, next, p := parseValue(s, j+1)
 				if p != "" {
-					problems = append(problems, Problem{j + 1, fmt.Sprintf("attribute %q: %s", clip(name), p)})
+					problems = append(problems, Problem{j + 1, fmt.Sprintf("attribute %q: %s", diag.Clip(name, 60), p)})
 				}
 				if !validName(name) {
-					problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid attribute name", clip(name))})
+					problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid attribute name", diag.Clip(name, 60))})
 				} else {
 					l.Pairs = append(l.Pairs, Pair{Key: name, Value: v})
 				}
@@ -155,7 +156,7 @@ func Parse(s string) (List, []Problem) {
 			if validName(name) {
 				l.Refs = append(l.Refs, name)
 			} else {
-				problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid reference name", clip(name))})
+				problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid reference name", diag.Clip(name, 60))})
 			}
 			i = j
 		}
@@ -198,20 +199,6 @@ func parseValue(s string, i int) (string, int, string) {
 		b.WriteByte(c)
 	}
 	return b.String(), len(s), "the quoted value is not closed"
-}
-
-// clip shortens s for a message: a diagnostic quotes at most the first 60
-// bytes of a name or value.
-func clip(s string) string {
-	const limit = 60
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

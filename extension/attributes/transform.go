@@ -366,7 +366,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 			if !a.tooDeep {
 				a.tooDeep = true
 				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-deep",
-					"attribute definitions refer to one another more than %d deep; %q and deeper ones are not applied", maxDefinitionDepth, clip(ref))
+					"attribute definitions refer to one another more than %d deep; %q and deeper ones are not applied", maxDefinitionDepth, diag.Clip(ref, 60))
 			}
 			break
 		}
@@ -376,7 +376,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 				chain = append(append(chain[:3:3], "…"), chain[len(chain)-4:]...)
 			}
 			diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-cycle",
-				"attribute definition %q refers to itself (%s)", clip(ref), clip(strings.Join(chain, " → ")))
+				"attribute definition %q refers to itself (%s)", diag.Clip(ref, 60), diag.Clip(strings.Join(chain, " → "), 60))
 			continue
 		}
 		full, ok := a.expanded[ref]
@@ -384,7 +384,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 			def := a.definition(ref)
 			if def == nil {
 				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-unknown-reference",
-					"attribute list refers to %q, which no attribute definition defines", clip(ref))
+					"attribute list refers to %q, which no attribute definition defines", diag.Clip(ref, 60))
 				continue
 			}
 			if a.active == nil {
@@ -401,7 +401,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 				a.tooLarge = true
 				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-large",
 					"attribute definitions bring in more than %d bytes of attributes in this document; %q and later references are not applied",
-					expansionBudget(len(a.src)), clip(ref))
+					expansionBudget(len(a.src)), diag.Clip(ref, 60))
 			}
 			continue
 		}
@@ -423,7 +423,7 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 				if a.cfg.Strict {
 					sev = diag.Error
 				}
-				diag.Report(a.pc, a.src, offset, sev, "keyword-unknown", "%s; it is left as written", clip(err.Error()))
+				diag.Report(a.pc, a.src, offset, sev, "keyword-unknown", "%s; it is left as written", diag.Clip(err.Error(), 60))
 				return "", false
 			}
 			if len(v) > a.budget { // values repeating a long keyword
@@ -431,7 +431,7 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 					a.tooLarge = true
 					diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-large",
 						"attribute values bring in more than %d bytes of keyword values in this document; {{site.data.%s}} and later ones are left as written",
-						expansionBudget(len(a.src)), clip(path))
+						expansionBudget(len(a.src)), diag.Clip(path, 60))
 				}
 				return "", false
 			}
@@ -441,7 +441,7 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 	}
 	if !allowed(name, n, a.cfg.Unsafe) || !safeValue(value) {
 		diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-not-allowed",
-			"attribute %s=%q is not allowed on %s and was dropped", clip(name), clip(value), strings.ToLower(n.Kind().String()))
+			"attribute %s=%q is not allowed on %s and was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(n.Kind().String()))
 		return
 	}
 	n.SetAttributeString(name, []byte(value))

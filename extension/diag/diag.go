@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/parser"
 )
@@ -178,4 +179,18 @@ func LinesOf(pc parser.Context, src []byte) *Lines {
 		pc.Set(linesKey, lines)
 	}
 	return lines
+}
+
+// Clip shortens s for a message to at most limit bytes, cut at a
+// character boundary and marked with "…": diagnostics quote names and
+// values, which hostile input makes megabytes long.
+func Clip(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -65,5 +65,5 @@ func (p *keywordParser) reportInclude(pc parser.Context, block text.Reader, line
 		sev = diag.Error
 	}
 	diag.Report(pc, block.Source(), start, sev, "include-unresolved",
-		"include %s is not resolved (mdraci reads no other file); it is left as written", clip(string(line[:end+2])))
+		"include %s is not resolved (mdraci reads no other file); it is left as written", diag.Clip(string(line[:end+2]), 200))
 }

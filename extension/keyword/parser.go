@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/yuin/goldmark/ast"
@@ -83,7 +82,7 @@ func (p *keywordParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 			n.Value, n.Resolved = "", false
 			if first {
 				p.report(pc, block.Source(), seg.Start, fmt.Errorf("%w: this document's keyword values add up to more than %d bytes from %s on",
-					ErrTooLarge, Budget(len(block.Source())), clip(path)))
+					ErrTooLarge, Budget(len(block.Source())), diag.Clip(path, 200)))
 			}
 		}
 	}
@@ -145,21 +144,7 @@ func (p *keywordParser) report(pc parser.Context, src []byte, offset int, err er
 	case errors.Is(err, ErrTooLarge):
 		code = "keyword-too-large"
 	}
-	diag.Report(pc, src, offset, sev, code, "%s; it is left as written", clip(err.Error()))
-}
-
-// clip shortens a message quoting a hostile reference (a path of megabytes)
-// to its first 200 bytes.
-func clip(s string) string {
-	const limit = 200
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	diag.Report(pc, src, offset, sev, code, "%s; it is left as written", diag.Clip(err.Error(), 200))
 }
 
 // findClose returns the index in line of the "}}" closing the reference at

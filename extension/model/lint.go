@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/mdraci/mdraci/extension/diag"
 )
 
 // Lint codes.
@@ -127,18 +129,10 @@ func (l *linter) keywords(r *Row) {
 	}
 	for _, t := range texts {
 		if unresolvedKeyword(t) {
-			l.add(CodeUnresolvedKeyword, SevWarning, r.Line, 0, "unresolved keyword in %q", clip(t))
+			l.add(CodeUnresolvedKeyword, SevWarning, r.Line, 0, "unresolved keyword in %q", diag.Clip(t, 60))
 			return
 		}
 	}
-}
-
-// clip shortens a text for a message.
-func clip(s string) string {
-	if len(s) > 60 {
-		return s[:57] + "..."
-	}
-	return s
 }
 
 // cellOf re-reads an assignment's cell (also for documents read from JSON).
@@ -188,20 +182,20 @@ func (l *linter) letterRow(m *Matrix, r *Row) {
 	switch {
 	case !anyRole:
 		if !allStatus(r, StatusNotApplicable) {
-			l.add(CodeEmptyRow, SevError, r.Line, 0, "no party has a role in %q", clip(r.Activity))
+			l.add(CodeEmptyRow, SevError, r.Line, 0, "no party has a role in %q", diag.Clip(r.Activity, 60))
 		}
 		return
 	case m.Kind == MatrixCheck:
 		return
 	}
 	if acc != "" && len(accountable) == 0 {
-		l.add(CodeNoAccountable, SevError, r.Line, 0, "no party is Accountable for %q", clip(r.Activity))
+		l.add(CodeNoAccountable, SevError, r.Line, 0, "no party is Accountable for %q", diag.Clip(r.Activity, 60))
 	}
 	if len(accountable) > 1 {
-		l.add(CodeManyAccountable, SevError, r.Line, 0, "more than one party is Accountable for %q: %s", clip(r.Activity), strings.Join(accountable, ", "))
+		l.add(CodeManyAccountable, SevError, r.Line, 0, "more than one party is Accountable for %q: %s", diag.Clip(r.Activity, 60), strings.Join(accountable, ", "))
 	}
 	if resp != "" && !responsible {
-		l.add(CodeNoResponsible, SevWarning, r.Line, 0, "no party is Responsible for %q", clip(r.Activity))
+		l.add(CodeNoResponsible, SevWarning, r.Line, 0, "no party is Responsible for %q", diag.Clip(r.Activity, 60))
 	}
 }
 
@@ -255,13 +249,13 @@ func (l *linter) proseRow(m *Matrix, r *Row) {
 		}
 		switch a.Status {
 		case StatusPlaceholder:
-			l.add(CodePlaceholder, SevWarning, a.Line, a.Col, "the cell in column %q is a placeholder (%q)", column(m, id), clip(a.Raw))
+			l.add(CodePlaceholder, SevWarning, a.Line, a.Col, "the cell in column %q is a placeholder (%q)", column(m, id), diag.Clip(a.Raw, 60))
 		case StatusEmpty:
 			line := a.Line
 			if line == 0 {
 				line = r.Line
 			}
-			l.add(CodeEmptyProse, SevWarning, line, a.Col, "column %q is empty for %q", column(m, id), clip(r.Activity))
+			l.add(CodeEmptyProse, SevWarning, line, a.Col, "column %q is empty for %q", column(m, id), diag.Clip(r.Activity, 60))
 		}
 	}
 }
