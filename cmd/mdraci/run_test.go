@@ -247,9 +247,7 @@ func TestRunSeeds(t *testing.T) {
 		name := filepath.Base(s)
 		t.Run(name, func(t *testing.T) {
 			want, err := os.ReadFile(filepath.Join("../../testdata/golden", strings.TrimSuffix(name, filepath.Ext(name))+".html"))
-			if err != nil {
-				t.Skipf("no golden file: %v", err)
-			}
+			require.NoError(t, err, "every seed has a golden file")
 			r := runForTest(t, "", "convert", s)
 			require.Equal(t, 0, r.code, r.stderr)
 			assert.Equal(t, string(want), r.stdout)

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// lintInput has one error (no Accountable, line 5), one warning (no
+// Responsible, line 6) and one unknown keyword, a reading problem (line 7).
+const lintInput = `# Ops
+
+| Activity | Customer | Provider |
+|---|---|---|
+| Patch | R | I |
+| Back up | A | I |
+| Scan {{site.data.keyword.nowhere}} | RA | I |
+`
+
+// TestRunLint checks mdraci lint's findings, as text and as JSON, and its
+// exit status: 1 with errors, or with more warnings than --max-warnings.
+func TestRunLint(t *testing.T) {
+	r := runForTest(t, lintInput, "lint", "-")
+	assert.Equal(t, 1, r.code, "an error is found: exit 1")
+	assert.Contains(t, r.stdout, `<stdin>:5:1: error: no party is Accountable for "Patch" [RACI001]`)
+	assert.Contains(t, r.stdout, `<stdin>:6:1: warning: no party is Responsible for "Back up" [RACI003]`)
+	assert.Contains(t, r.stdout, "[keyword-unknown]", "reading problems are findings too")
+
+	r = runForTest(t, lintInput, "lint", "--format", "json", "-")
+	assert.Equal(t, 1, r.code)
+	var found []struct {
+		Code     string `json:"code"`
+		Severity string `json:"severity"`
+		Line     int    `json:"line"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &found), r.stdout)
+	codes := []string{}
+	for _, f := range found {
+		codes = append(codes, f.Code)
+	}
+	assert.Contains(t, codes, "RACI001")
+	assert.Contains(t, codes, "RACI003")
+
+	clean := strings.Replace(strings.Replace(lintInput, "| Patch | R |", "| Patch | RA |", 1), " {{site.data.keyword.nowhere}}", "", 1)
+	r = runForTest(t, clean, "lint", "-")
+	assert.Equal(t, 0, r.code, "warnings only: exit 0\n%s", r.stdout)
+	assert.Contains(t, r.stdout, "[RACI003]")
+	r = runForTest(t, clean, "lint", "--max-warnings", "0", "-")
+	assert.Equal(t, 1, r.code, "more warnings than --max-warnings 0: exit 1")
+}
+
+// TestRunModelReports checks that mdraci model reports the problems met
+// while reading, and that --strict makes an unknown keyword an error.
+func TestRunModelReports(t *testing.T) {
+	r := runForTest(t, lintInput, "model", "-")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "<stdin>:7:")
+	assert.Contains(t, r.stderr, "warning:")
+	assert.Contains(t, r.stderr, "[keyword-unknown]")
+	r = runForTest(t, lintInput, "model", "--strict", "-")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stderr, "error:")
+	assert.Contains(t, r.stderr, "[keyword-unknown]")
+}
