@@ -15,7 +15,6 @@ import (
 
 func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var in inputFlags
 	in.register(fs)
 	standalone := fs.Bool("page", false, "write whole standalone HTML pages, not fragments")
@@ -23,11 +22,11 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&in.plainTables, "plain-tables", false, "render responsibility tables as ordinary tables, not as matrices from the model")
 	css := fs.String("css", "", "with --page, use the stylesheet in `FILE` instead of the default")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: mdraci convert [flags] [FILE|DIR|-]...\n\nWrite HTML for each input.\n\nFlags:\n")
+		fmt.Fprint(fs.Output(), "Usage: mdraci convert [flags] [FILE|DIR|-]...\n\nWrite HTML for each input.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError(fs, stderr, err)
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	var style string
 	if *css != "" {

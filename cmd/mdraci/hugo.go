@@ -33,12 +33,11 @@ const modelName = "model.json"
 
 func hugoCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("hugo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var in inputFlags
 	in.register(fs)
 	outDir := fs.String("o", "", "the Hugo content `DIR` to write into (required)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: mdraci hugo [flags] -o CONTENT_DIR [FILE|DIR|-]...
+		fmt.Fprint(fs.Output(), `Usage: mdraci hugo [flags] -o CONTENT_DIR [FILE|DIR|-]...
 
 Write each input as a Hugo page bundle for the mdraci Hugo theme:
 CONTENT_DIR/NAME/index.md (front matter for Hugo, keywords resolved,
@@ -52,8 +51,8 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError(fs, stderr, err)
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if *outDir == "" {
 		return usageError(fs, stderr, errors.New("-o CONTENT_DIR is required"))

@@ -372,7 +372,7 @@ func TestHugoUsage(t *testing.T) {
 	assert.Contains(t, r.stderr, "-o CONTENT_DIR is required")
 	r = runForTest(t, "", "help", "hugo")
 	assert.Equal(t, 0, r.code)
-	assert.Contains(t, r.stderr, "CONTENT_DIR/NAME/index.md")
+	assert.Contains(t, r.stdout, "CONTENT_DIR/NAME/index.md")
 }
 
 func TestInlineOnly(t *testing.T) {

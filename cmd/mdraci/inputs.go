@@ -192,9 +192,29 @@ func report(w io.Writer, ds []diag.Diagnostic) int {
 
 // usageError prints a usage error for fs and returns 2.
 func usageError(fs *flag.FlagSet, stderr io.Writer, err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	fmt.Fprintf(stderr, "mdraci %s: %v\n", fs.Name(), err)
+	fmt.Fprintf(stderr, "mdraci %s: %v\nRun 'mdraci help %s' for its flags.\n", fs.Name(), err, fs.Name())
 	return 2
+}
+
+// parseFlags parses a command's args into fs: -h or --help prints the
+// command's usage (fs.Usage, writing to fs.Output()) to stdout; a bad flag
+// gets one line and a hint on stderr (usageError). ok is false when the
+// command must stop and return code.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package would print it on every error
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return 0, false
+	case err != nil:
+		fs.SetOutput(stderr)
+		return usageError(fs, stderr, err), false
+	}
+	fs.SetOutput(stderr)
+	return 0, true
 }

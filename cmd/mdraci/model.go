@@ -37,16 +37,15 @@ func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader
 
 func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("model", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var in inputFlags
 	in.register(fs)
 	outDir := fs.String("o", "", "write one .json per input into `DIR`, mirroring the input tree (default: standard output)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: mdraci model [flags] [FILE|DIR|-]...\n\nWrite the responsibility model of each input as JSON, one object per input.\n\nFlags:\n")
+		fmt.Fprint(fs.Output(), "Usage: mdraci model [flags] [FILE|DIR|-]...\n\nWrite the responsibility model of each input as JSON, one object per input.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError(fs, stderr, err)
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	ins, c, code := prepare(fs, &in, stderr)
 	if c == nil {
@@ -94,17 +93,16 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var in inputFlags
 	in.register(fs)
 	format := fs.String("format", "text", "output `FORMAT`: text (file:line:col: severity: message [code]) or json")
 	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when more than `N` warnings are found (default: no limit)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: mdraci lint [flags] [FILE|DIR|-]...\n\nCheck the responsibility matrices of each input.\n\nFlags:\n")
+		fmt.Fprint(fs.Output(), "Usage: mdraci lint [flags] [FILE|DIR|-]...\n\nCheck the responsibility matrices of each input.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError(fs, stderr, err)
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if *format != "text" && *format != "json" {
 		return usageError(fs, stderr, fmt.Errorf("--format must be text or json, not %q", *format))

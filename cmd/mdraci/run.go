@@ -21,7 +21,8 @@ Usage:
 
 Inputs are files, folders (read recursively: .md, .markdown, .txt, .html)
 or "-" for standard input; no input means standard input.
-Diagnostics go to standard error as file:line:col: severity: message.
+Diagnostics go to standard error as file:line:col: severity: message
+(lint writes its findings, the output it is run for, to standard output).
 Exit status: 0 when fine, 1 when errors were reported, 2 for usage errors.
 `
 

@@ -65,6 +65,7 @@ func TestRunConvert(t *testing.T) {
 		outHas  []string
 		outNot  []string
 		errHas  []string
+		errNot  []string
 		// errEmpty requires no output on stderr.
 		errEmpty bool
 	}{
@@ -120,15 +121,16 @@ func TestRunConvert(t *testing.T) {
 			name: "keywords file missing", args: []string{"convert", "--keywords", p("nope.yaml"), p("doc.md")}, code: 1,
 			errHas: []string{"--keywords"},
 		},
-		{name: "unknown flag", args: []string{"convert", "--bogus"}, code: 2, errHas: []string{"bogus"}, outNot: []string{"<"}},
+		{name: "unknown flag", args: []string{"convert", "--bogus"}, code: 2, errHas: []string{"bogus", "mdraci help convert"}, errNot: []string{"Usage:"}, outNot: []string{"<"}},
 		{name: "unknown command", args: []string{"frobnicate"}, code: 2, errHas: []string{`unknown command "frobnicate"`, "Usage:"}},
 		{name: "no command", args: nil, code: 2, errHas: []string{"Usage:"}},
 		{name: "bad format", stdin: doc, args: []string{"convert", "--from", "bogus"}, code: 2, errHas: []string{`unknown input format "bogus"`}, wantOut: ""},
 		{name: "missing file", args: []string{"convert", p("missing.md")}, code: 1, errHas: []string{"missing.md"}, wantOut: ""},
 		{name: "help", args: []string{"help"}, outHas: []string{"Usage:", "mdraci convert", "mdraci version"}},
 		{name: "--help", args: []string{"--help"}, outHas: []string{"Usage:"}},
-		{name: "help convert", args: []string{"help", "convert"}, errHas: []string{"Usage: mdraci convert", "-strict", "-keywords", "-from"}},
-		{name: "convert -h", args: []string{"convert", "-h"}, errHas: []string{"Usage: mdraci convert"}},
+		{name: "help convert", args: []string{"help", "convert"}, outHas: []string{"Usage: mdraci convert", "-strict", "-keywords", "-from"}, errEmpty: true},
+		{name: "convert -h", args: []string{"convert", "-h"}, outHas: []string{"Usage: mdraci convert"}, errEmpty: true},
+		{name: "help lint", args: []string{"help", "lint"}, outHas: []string{"Usage: mdraci lint", "-max-warnings"}, errEmpty: true},
 		{name: "version", args: []string{"version"}, wantOut: "mdraci " + version + "\n", errEmpty: true},
 	}
 	for _, tt := range tests {
@@ -146,6 +148,9 @@ func TestRunConvert(t *testing.T) {
 			}
 			for _, s := range tt.errHas {
 				assert.Contains(t, r.stderr, s)
+			}
+			for _, s := range tt.errNot {
+				assert.NotContains(t, r.stderr, s)
 			}
 			if tt.errEmpty {
 				assert.Empty(t, r.stderr)
