@@ -36,6 +36,9 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		style = string(b)
 	}
+	if info, err := os.Stat(*outDir); *outDir != "" && err == nil && !info.IsDir() {
+		return usageError(fs, stderr, fmt.Errorf("-o %s is a file, not a folder", *outDir))
+	}
 	ins, c, code := prepare(fs, &in, stderr)
 	if c == nil {
 		return code
@@ -74,7 +77,7 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			errors += report(stderr, o.res.Diagnostics)
 		}
 		if o.err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, o.err)
+			reportProblem(stderr, i.name, o.err)
 			errors++
 			return
 		}
@@ -83,7 +86,7 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return
 		}
 		if err := writeOut(*outDir, i.rel, ".html", o.html); err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, err)
+			reportProblem(stderr, i.name, err)
 			errors++
 			return
 		}
@@ -108,7 +111,7 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			errors++
 		}
 	}
-	if errors > 0 {
+	if errors+in.problems > 0 {
 		return 1
 	}
 	return 0

@@ -62,9 +62,13 @@ Flags:
 			return usageError(fs, stderr, err)
 		}
 	}
-	ins, err := expand(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "mdraci hugo: %v\n", err)
+	ins, problems := expand(fs.Args())
+	if len(problems) > 0 {
+		// all or nothing: a run removes the bundles of inputs it no
+		// longer has
+		for _, err := range problems {
+			reportProblem(stderr, "", err)
+		}
 		return 1
 	}
 	data, err := in.keywordData()
@@ -95,7 +99,7 @@ Flags:
 			p.err = w.write(files)
 		}
 		if p.err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, p.err)
+			reportProblem(stderr, i.name, p.err)
 			failed++
 			for name := range files {
 				w.kept[name] = true // keep what an earlier run wrote

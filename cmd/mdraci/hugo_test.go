@@ -337,7 +337,7 @@ func TestHugoNeverTouchesForeignFiles(t *testing.T) {
 	// c/index.md exists and is not mdraci hugo's: c fails, a and b are written
 	r := runForTest(t, "", src("a.md", "b.md", "c.md")...)
 	assert.Equal(t, 1, r.code)
-	assert.Contains(t, r.stderr, "c.md: error: "+filepath.Join(out, "c", "index.md")+" exists and was not written by mdraci hugo")
+	assert.Contains(t, r.stderr, "c.md:1:1: error: "+filepath.Join(out, "c", "index.md")+" exists and was not written by mdraci hugo")
 	c, err := os.ReadFile(filepath.Join(out, "c", "index.md"))
 	require.NoError(t, err)
 	assert.Equal(t, "hand-written\n", string(c))

@@ -28,6 +28,9 @@ type inputFlags struct {
 	// plainTables renders responsibility tables as ordinary tables (only
 	// convert has the flag).
 	plainTables bool
+	// problems counts the arguments, or parts of folders, that could not
+	// be read (prepare reported them): the run goes on, and exits 1.
+	problems int
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -71,12 +74,12 @@ type input struct {
 var documentExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
 
 // expand lists the documents the arguments name: files, folders (walked,
-// sorted) and "-".
-func expand(args []string) ([]input, error) {
+// sorted) and "-". An argument that cannot be read, or a folder part of
+// which cannot, is a problem; the other documents are still listed.
+func expand(args []string) (ins []input, problems []error) {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	var ins []input
 	for _, a := range args {
 		if a == "-" {
 			ins = append(ins, input{name: "<stdin>", rel: "stdin", stdin: true})
@@ -84,16 +87,18 @@ func expand(args []string) ([]input, error) {
 		}
 		info, err := os.Stat(a)
 		if err != nil {
-			return nil, err
+			problems = append(problems, err)
+			continue
 		}
 		if !info.IsDir() {
 			ins = append(ins, input{name: a, rel: filepath.Base(a)})
 			continue
 		}
 		var found []input
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				problems = append(problems, err)
+				return nil // the rest of the folder is still read
 			}
 			if d.IsDir() {
 				if p != a && strings.HasPrefix(d.Name(), ".") {
@@ -107,13 +112,20 @@ func expand(args []string) ([]input, error) {
 			}
 			return nil
 		})
-		if err != nil {
-			return nil, err
-		}
 		sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
 		ins = append(ins, found...)
 	}
-	return ins, nil
+	return ins, problems
+}
+
+// reportProblem prints a problem with a whole file as a diagnostic at its
+// start, "PATH:1:1: error: what", the path not repeated in what.
+func reportProblem(w io.Writer, name string, err error) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		name, err = pe.Path, pe.Err
+	}
+	fmt.Fprintf(w, "%s:1:1: error: %v\n", name, err)
 }
 
 // read returns the input's bytes.

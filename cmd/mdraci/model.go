@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/mdraci/mdraci/extension"
@@ -47,6 +48,9 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
+	if info, err := os.Stat(*outDir); *outDir != "" && err == nil && !info.IsDir() {
+		return usageError(fs, stderr, fmt.Errorf("-o %s is a file, not a folder", *outDir))
+	}
 	ins, c, code := prepare(fs, &in, stderr)
 	if c == nil {
 		return code
@@ -66,7 +70,7 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return out{json: append(b, '\n'), reading: reading, err: err}
 	}, func(i input, o out) {
 		if o.err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, o.err)
+			reportProblem(stderr, i.name, o.err)
 			failed++
 			return
 		}
@@ -81,11 +85,11 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if *outDir == "" {
 			_, _ = stdout.Write(o.json)
 		} else if err := writeOut(*outDir, i.rel, ".json", o.json); err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, err)
+			reportProblem(stderr, i.name, err)
 			failed++
 		}
 	})
-	if failed > 0 {
+	if failed+in.problems > 0 {
 		return 1
 	}
 	return 0
@@ -122,7 +126,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}, func(i input, o any) {
 		switch v := o.(type) {
 		case error:
-			fmt.Fprintf(stderr, "%s: error: %v\n", i.name, v)
+			reportProblem(stderr, i.name, v)
 			errors++
 		case []model.Diagnostic:
 			for _, d := range v {
@@ -147,7 +151,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		b, _ := json.MarshalIndent(all, "", "  ")
 		fmt.Fprintf(stdout, "%s\n", b)
 	}
-	if errors > 0 || *maxWarnings >= 0 && warnings > *maxWarnings {
+	if errors+in.problems > 0 || *maxWarnings >= 0 && warnings > *maxWarnings {
 		return 1
 	}
 	return 0
@@ -168,9 +172,12 @@ func prepare(fs *flag.FlagSet, in *inputFlags, stderr io.Writer) ([]input, *exte
 			return nil, nil, usageError(fs, stderr, err)
 		}
 	}
-	ins, err := expand(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "mdraci %s: %v\n", fs.Name(), err)
+	ins, problems := expand(fs.Args())
+	for _, err := range problems {
+		reportProblem(stderr, "", err)
+	}
+	in.problems = len(problems)
+	if len(ins) == 0 && len(problems) > 0 {
 		return nil, nil, 1
 	}
 	c, err := in.converter()

@@ -126,6 +126,11 @@ func TestRunConvert(t *testing.T) {
 		{name: "no command", args: nil, code: 2, errHas: []string{"Usage:"}},
 		{name: "bad format", stdin: doc, args: []string{"convert", "--from", "bogus"}, code: 2, errHas: []string{`unknown input format "bogus"`}, wantOut: ""},
 		{name: "missing file", args: []string{"convert", p("missing.md")}, code: 1, errHas: []string{"missing.md"}, wantOut: ""},
+		{
+			name: "missing file beside a good one", args: []string{"convert", p("missing.md"), p("doc.md")}, code: 1,
+			outHas: []string{"<"}, errHas: []string{p("missing.md") + ":1:1: error: no such file or directory"}, errNot: []string{"stat "},
+		},
+		{name: "-o a file", args: []string{"convert", "-o", p("doc.md"), p("doc.md")}, code: 2, errHas: []string{"is a file, not a folder"}},
 		{name: "help", args: []string{"help"}, outHas: []string{"Usage:", "mdraci convert", "mdraci version"}},
 		{name: "--help", args: []string{"--help"}, outHas: []string{"Usage:"}},
 		{name: "help convert", args: []string{"help", "convert"}, outHas: []string{"Usage: mdraci convert", "-strict", "-keywords", "-from"}, errEmpty: true},
