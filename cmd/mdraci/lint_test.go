@@ -37,6 +37,7 @@ func TestRunLint(t *testing.T) {
 		Line     int    `json:"line"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &found), r.stdout)
+	assert.Contains(t, r.stdout, `"file": "<stdin>"`)
 	codes := []string{}
 	for _, f := range found {
 		codes = append(codes, f.Code)
@@ -57,6 +58,7 @@ func TestRunLint(t *testing.T) {
 func TestRunModelReports(t *testing.T) {
 	r := runForTest(t, lintInput, "model", "-")
 	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"file": "<stdin>"`, "JSON, not HTML: < written as it is")
 	assert.Contains(t, r.stderr, "<stdin>:7:")
 	assert.Contains(t, r.stderr, "warning:")
 	assert.Contains(t, r.stderr, "[keyword-unknown]")

@@ -66,8 +66,8 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return out{err: err}
 		}
-		b, err := json.MarshalIndent(doc, "", "  ")
-		return out{json: append(b, '\n'), reading: reading, err: err}
+		b, err := doc.MarshalIndent()
+		return out{json: b, reading: reading, err: err}
 	}, func(i input, o out) {
 		if o.err != nil {
 			reportProblem(stderr, i.name, o.err)
@@ -148,8 +148,10 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if all == nil {
 			all = []model.Diagnostic{}
 		}
-		b, _ := json.MarshalIndent(all, "", "  ")
-		fmt.Fprintf(stdout, "%s\n", b)
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(all)
 	}
 	if errors+in.problems > 0 || *maxWarnings >= 0 && warnings > *maxWarnings {
 		return 1

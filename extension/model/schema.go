@@ -52,11 +52,15 @@ func Validate(jsonBytes []byte) error {
 	return s.Validate(v)
 }
 
-// MarshalIndent returns the document's JSON, indented, ending in a new line.
+// MarshalIndent returns the document's JSON, indented, ending in a new
+// line; <, > and & are written as they are (a JSON file, not HTML).
 func (d *Document) MarshalIndent() ([]byte, error) {
-	out, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
-	return append(out, '\n'), nil
+	return b.Bytes(), nil
 }
