@@ -2,7 +2,6 @@ package extension
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 
 	"github.com/PuerkitoBio/goquery"
@@ -76,21 +75,13 @@ func (c *Converter) renderHTML(w io.Writer, r *Result) error {
 		_, err := w.Write(out)
 		return err
 	}
-	taken := map[string]bool{}
-	page.Find("[id]").Each(func(_ int, s *goquery.Selection) { taken[s.AttrOr("id", "")] = true })
-	unique := func(base, _ string) string {
-		id := base
-		for n := 2; taken[id]; n++ {
-			id = fmt.Sprintf("%s-%d", base, n)
-		}
-		taken[id] = true
-		return id
-	}
+	taken := ids.New()
+	page.Find("[id]").Each(func(_ int, s *goquery.Selection) { taken.Reserve(s.AttrOr("id", "")) })
 	root := ast.NewDocument()
 	for _, t := range srcTables {
 		root.AppendChild(root, tableAST(t))
 	}
-	matrix.Apply(root, r.Document(), md, unique)
+	matrix.Apply(root, r.Document(), md, taken.Unique)
 	inserted := len(md.LegendTables) == 0 // a legend not in a table's place
 	var pending bytes.Buffer              // it goes before the next table
 	i := 0

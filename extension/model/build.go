@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/mdraci/mdraci/extension/internal/ids"
 	"regexp"
 	"sort"
 	"strconv"
@@ -58,8 +59,7 @@ type builder struct {
 	order   []string
 	aliases map[string]string // folded spelling → party id
 	kinds   map[string]string // configured party kinds
-	ids     map[string]bool   // ids given out (matrices and rows)
-	suffix  map[string]int    // the next suffix uniqueID tries, by id
+	ids     *ids.Registry     // ids given out (headings, matrices and rows)
 	section []Heading
 	perSec  map[string]int
 	// letters memoizes parseLetters by cell text (the legend is fixed
@@ -94,7 +94,7 @@ func (b *builder) folded(s string) string {
 func Build(doc *source.Document, opts ...Option) *Document {
 	b := &builder{
 		src: doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
-		kinds: map[string]string{}, ids: map[string]bool{}, perSec: map[string]int{},
+		kinds: map[string]string{}, ids: ids.New(), perSec: map[string]int{},
 	}
 	for _, o := range opts {
 		o(b)
@@ -226,7 +226,7 @@ func (b *builder) enter(h Heading) {
 	}
 	b.section = append(b.section, h)
 	if h.Anchor != "" {
-		b.ids[h.Anchor] = true
+		b.ids.Reserve(h.Anchor)
 	}
 }
 
@@ -257,25 +257,6 @@ func (b *builder) caption() string {
 	return strings.TrimSpace(h.Number + " " + h.Text)
 }
 
-// uniqueID returns id, or id-2, id-3 … when taken, and records it. The
-// next suffix to try is kept per id, so that n rows of one activity cost
-// linear time, not quadratic.
-func (b *builder) uniqueID(id string) string {
-	out := id
-	n := max(b.suffix[id], 2)
-	for ; b.ids[out]; n++ {
-		out = id + "-" + strconv.Itoa(n)
-	}
-	if out != id {
-		if b.suffix == nil {
-			b.suffix = map[string]int{}
-		}
-		b.suffix[id] = n
-	}
-	b.ids[out] = true
-	return out
-}
-
 // matrix builds a Matrix from a classified table.
 func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	t := sh.table
@@ -288,9 +269,9 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	}
 	if t.ID != "" {
 		m.ID, m.explicitID = t.ID, true
-		b.ids[t.ID] = true
+		b.ids.Reserve(t.ID)
 	} else {
-		m.ID = b.uniqueID(base + "-table-" + strconv.Itoa(b.perSec[base]))
+		m.ID = b.ids.Unique(base+"-table-"+strconv.Itoa(b.perSec[base]), "")
 	}
 	m.Anchor = m.ID
 	if sh.transposed {
@@ -386,7 +367,7 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
 	if act == "" {
 		act = "row-" + strconv.Itoa(n+1)
 	}
-	row.ID = b.uniqueID(base + "-" + act)
+	row.ID = b.ids.Unique(base+"-"+act, "")
 	return row
 }
 

@@ -291,18 +291,3 @@ func TestDuplicatePartyColumns(t *testing.T) {
 	eq(t, []string{"C", "I"}, r.Assignments["enterprise-3"].Roles, "second column kept")
 	eq(t, true, hasCode(d.Diagnostics, "TBL004"))
 }
-
-// TestUniqueID checks that ids taken get the first free suffix, ids given
-// out before included.
-func TestUniqueID(t *testing.T) {
-	b := &builder{ids: map[string]bool{"a-3": true}}
-	var got []string
-	for range 4 {
-		got = append(got, b.uniqueID("a"))
-	}
-	got = append(got, b.uniqueID("a-2"), b.uniqueID("b"))
-	want := "a a-2 a-4 a-5 a-2-2 b"
-	if strings.Join(got, " ") != want {
-		t.Errorf("ids = %s, want %s", strings.Join(got, " "), want)
-	}
-}

@@ -1,10 +1,14 @@
 package model
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/mdraci/mdraci/extension/internal/ids"
+)
 
 func newTestBuilder(opts ...Option) *builder {
 	b := &builder{src: doc("t.md"), doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
-		kinds: map[string]string{}, ids: map[string]bool{}, perSec: map[string]int{}, legend: newLegend(defaultLegend())}
+		kinds: map[string]string{}, ids: ids.New(), perSec: map[string]int{}, legend: newLegend(defaultLegend())}
 	for _, o := range opts {
 		o(b)
 	}

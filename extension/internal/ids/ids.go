@@ -31,11 +31,23 @@ func Of(pc parser.Context, doc ast.Node) *Registry {
 	// room for the ids there are and those the headings will get
 	r := &Registry{used: make(map[string]bool, len(x.IDs)+len(x.Headings)), next: map[string]int{}}
 	for _, id := range x.IDs {
-		r.used[string(id)] = true
+		r.Reserve(string(id))
 	}
 	pc.Set(key, r)
 	return r
 }
+
+// New returns a registry with the ids taken already reserved.
+func New(taken ...string) *Registry {
+	r := &Registry{used: make(map[string]bool, len(taken)), next: map[string]int{}}
+	for _, id := range taken {
+		r.used[id] = true
+	}
+	return r
+}
+
+// Reserve marks id used, as it is (an explicit id).
+func (r *Registry) Reserve(id string) { r.used[id] = true }
 
 // Taken reports whether id is in use.
 func (r *Registry) Taken(id string) bool { return r.used[id] }

@@ -51,3 +51,20 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+// TestUnique checks that ids taken get the first free suffix, reserved
+// ids and ids given out before included, and that an empty base gets the
+// fallback.
+func TestUnique(t *testing.T) {
+	r := New("a-3")
+	var got []string
+	for range 4 {
+		got = append(got, r.Unique("a", "x"))
+	}
+	r.Reserve("b")
+	got = append(got, r.Unique("a-2", "x"), r.Unique("b", "x"), r.Unique("", "x"))
+	want := "a a-2 a-4 a-5 a-2-2 b-2 x"
+	if strings.Join(got, " ") != want {
+		t.Errorf("ids = %s, want %s", strings.Join(got, " "), want)
+	}
+}
