@@ -47,9 +47,6 @@ func allowed(name string, n ast.Node, unsafe bool) bool {
 	return false
 }
 
-// safeValue reports whether v may be an attribute value: no script URLs.
-func safeValue(v string) bool { return SafeURL(v) }
-
 // SafeURL reports whether v may be a URL in the HTML (an href, a src, or
 // any attribute value): not a javascript:, vbscript:, data: or file: URL,
 // however written: any case, with the white space and control characters

@@ -439,7 +439,8 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 			return v, true
 		})
 	}
-	if !allowed(name, n, a.cfg.Unsafe) || !safeValue(value) {
+	// no script URLs in any attribute value
+	if !allowed(name, n, a.cfg.Unsafe) || !SafeURL(value) {
 		diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-not-allowed",
 			"attribute %s=%q is not allowed on %s and was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(n.Kind().String()))
 		return

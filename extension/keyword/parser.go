@@ -78,7 +78,7 @@ func (p *keywordParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 		p.report(pc, block.Source(), seg.Start, err)
 	}
 	if n.Resolved {
-		if ok, first := spend(pc, len(block.Source()), len(n.Value)); !ok {
+		if ok, first := Spend(pc, len(block.Source()), len(n.Value)); !ok {
 			n.Value, n.Resolved = "", false
 			if first {
 				p.report(pc, block.Source(), seg.Start, fmt.Errorf("%w: this document's keyword values add up to more than %d bytes from %s on",
@@ -108,12 +108,7 @@ type budget struct {
 // srcLen bytes) being parsed with pc, which inline references and raw HTML
 // share. ok is false when they are not there, and from then on; first is
 // set the first time, for the one diagnostic.
-func Spend(pc parser.Context, srcLen, n int) (ok, first bool) { return spend(pc, srcLen, n) }
-
-// spend takes n bytes from the budget of the document (of srcLen bytes)
-// being parsed. ok is false when they are not there, and from then on;
-// first is set the first time.
-func spend(pc parser.Context, srcLen, n int) (ok, first bool) {
+func Spend(pc parser.Context, srcLen, n int) (ok, first bool) {
 	b, _ := pc.Get(budgetKey).(*budget)
 	if b == nil {
 		b = &budget{left: Budget(srcLen)}

@@ -157,13 +157,7 @@ func collapseSpace(s string) string {
 // fold returns s plain, lower case, accents removed: the form header and
 // keyword comparisons use.
 func fold(s string) string {
-	s = strings.ToLower(plain(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return accentFold.Replace(s)
-		}
-	}
-	return s // ASCII: accentFold has nothing to replace
+	return nonASCII(accentFold, strings.ToLower(plain(s)))
 }
 
 // plainASCII reports whether s is ASCII without what plain removes
