@@ -154,21 +154,8 @@ func (r *SafeHTMLRenderer) renderRawHTML(w util.BufWriter, source []byte, node a
 			return ast.WalkSkipChildren, nil
 		}
 	}
-	r.write(w, rawBytes(n, source))
+	r.write(w, nodes.RawBytes(n, source))
 	return ast.WalkSkipChildren, nil
-}
-
-func rawBytes(n *ast.RawHTML, source []byte) []byte {
-	if n.Segments.Len() == 1 {
-		seg := n.Segments.At(0)
-		return seg.Value(source) // read only: no copy needed
-	}
-	var b bytes.Buffer
-	for i := 0; i < n.Segments.Len(); i++ {
-		seg := n.Segments.At(i)
-		b.Write(seg.Value(source))
-	}
-	return b.Bytes()
 }
 
 // sanitizedAttr holds, on a RawHTML node, its sanitized output.
@@ -218,7 +205,7 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 		if n.Segments.Len() > 0 {
 			offset = n.Segments.At(0).Start
 		}
-		tag := t.tag(rawBytes(n, src), allow)
+		tag := t.tag(nodes.RawBytes(n, src), allow)
 		out := tag.out
 		switch {
 		case tag.name == "":

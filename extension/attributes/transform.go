@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -451,30 +452,8 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 // span returns the first and last source byte offsets of block n: of its
 // own lines, or of its descendants' lines for containers.
 func span(n ast.Node, src []byte) (start, stop int, ok bool) {
-	start, stop = spanOf(n, -1, -1)
+	start, stop = nodes.Span(n, -1, -1)
 	return start, stop, start >= 0
-}
-
-// spanOf widens [start, stop) (-1: none yet) to the lines of n and its
-// descendants, skipping inline nodes, which hold no blocks.
-func spanOf(n ast.Node, start, stop int) (int, int) {
-	switch n.Type() {
-	case ast.TypeInline:
-		return start, stop
-	case ast.TypeBlock:
-		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
-			if s := lines.At(0).Start; start < 0 || s < start {
-				start = s
-			}
-			if e := lines.At(lines.Len() - 1).Stop; e > stop {
-				stop = e
-			}
-		}
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		start, stop = spanOf(c, start, stop)
-	}
-	return start, stop
 }
 
 // blankBetween reports whether a blank line separates the block content

@@ -390,7 +390,7 @@ func appendFootnoteMarks(b []byte, n ast.Node) []byte {
 // raw returns the cell's source text as written; text, the cell's text,
 // when they are the same (most cells), to spare a copy.
 func (r *mdReader) raw(cell ast.Node, text string) string {
-	start, stop := blockSpan(cell, -1, -1)
+	start, stop := nodes.Span(cell, -1, -1)
 	if start < 0 {
 		return ""
 	}
@@ -411,31 +411,9 @@ func (r *mdReader) raw(cell ast.Node, text string) string {
 	return ""
 }
 
-// blockSpan widens [start, stop) (start -1 when empty) to the lines of the
-// block nodes among n and its descendants. (Inline nodes hold no blocks:
-// their subtrees are not walked.)
-func blockSpan(n ast.Node, start, stop int) (int, int) {
-	if n.Type() != ast.TypeBlock {
-		return start, stop
-	}
-	if ls := n.Lines(); ls != nil {
-		for i := 0; i < ls.Len(); i++ {
-			seg := ls.At(i)
-			if start < 0 || seg.Start < start {
-				start = seg.Start
-			}
-			stop = max(stop, seg.Stop)
-		}
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		start, stop = blockSpan(c, start, stop)
-	}
-	return start, stop
-}
-
 // blockStop is the end of the lines of row's cells (-1 when none).
 func blockStop(row ast.Node) int {
-	_, stop := blockSpan(row, -1, -1)
+	_, stop := nodes.Span(row, -1, -1)
 	return stop
 }
 
@@ -468,7 +446,7 @@ func (r *mdReader) items(cell ast.Node) []string {
 			cur.WriteString(plain.Text(c, r.src))
 			flush()
 		case ast.KindRawHTML:
-			raw := rawHTML(c.(*ast.RawHTML), r.src)
+			raw := nodes.RawBytes(c.(*ast.RawHTML), r.src)
 			if splitsItems(raw) {
 				if hasPrefixFold(raw, "<li") {
 					list = true
@@ -503,7 +481,7 @@ func (r *mdReader) pieces(cell ast.Node) bool {
 		case ast.KindList, table.KindCellLine:
 			return true
 		case ast.KindRawHTML:
-			if splitsItems(rawHTML(c.(*ast.RawHTML), r.src)) {
+			if splitsItems(nodes.RawBytes(c.(*ast.RawHTML), r.src)) {
 				return true
 			}
 		}
@@ -516,17 +494,4 @@ func (r *mdReader) pieces(cell ast.Node) bool {
 func splitsItems(raw []byte) bool {
 	return hasPrefixFold(raw, "<br") || hasPrefixFold(raw, "<li") ||
 		hasPrefixFold(raw, "</li") || hasPrefixFold(raw, "<p")
-}
-
-func rawHTML(n *ast.RawHTML, src []byte) []byte {
-	if n.Segments.Len() == 1 {
-		seg := n.Segments.At(0)
-		return seg.Value(src) // no copy
-	}
-	var b bytes.Buffer
-	for i := 0; i < n.Segments.Len(); i++ {
-		seg := n.Segments.At(i)
-		b.Write(seg.Value(src))
-	}
-	return b.Bytes()
 }

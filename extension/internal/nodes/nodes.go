@@ -116,3 +116,42 @@ func AttrBytes(n ast.Node, name string) []byte {
 	}
 	return []byte(fmt.Sprint(v))
 }
+
+// RawBytes returns the source of a raw HTML node: a slice of src, not a
+// copy, when it is one segment (read only).
+func RawBytes(n *ast.RawHTML, src []byte) []byte {
+	if n.Segments.Len() == 1 {
+		seg := n.Segments.At(0)
+		return seg.Value(src)
+	}
+	var b []byte
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	return b
+}
+
+// Span widens [start, stop) (start -1: none yet) to the source lines of
+// the blocks among n and its descendants; inline nodes hold no blocks and
+// are not walked. Their lines are in source order: a block's first and
+// last line bound it.
+func Span(n ast.Node, start, stop int) (int, int) {
+	switch n.Type() {
+	case ast.TypeInline:
+		return start, stop
+	case ast.TypeBlock:
+		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+			if s := lines.At(0).Start; start < 0 || s < start {
+				start = s
+			}
+			if e := lines.At(lines.Len() - 1).Stop; e > stop {
+				stop = e
+			}
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		start, stop = Span(c, start, stop)
+	}
+	return start, stop
+}
