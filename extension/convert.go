@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/lower"
 	"github.com/mdraci/mdraci/extension/internal/plain"
 	"github.com/mdraci/mdraci/extension/matrix"
 	"github.com/mdraci/mdraci/extension/model"
@@ -74,7 +75,7 @@ func DetectFormat(name string, src []byte) Format {
 		return Markdown
 	}
 	trimmed := bytes.TrimSpace(head)
-	if bytes.HasPrefix(trimmed, []byte("<")) && bytes.Contains(bytes.ToLower(trimmed), []byte("<table")) {
+	if bytes.HasPrefix(trimmed, []byte("<")) && lower.Index(trimmed, "<table") >= 0 {
 		return HTML
 	}
 	return Text

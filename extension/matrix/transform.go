@@ -1,12 +1,12 @@
 package matrix
 
 import (
-	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/mdraci/mdraci/extension/internal/ids"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/mdraci/mdraci/extension/source"
 	"github.com/mdraci/mdraci/extension/table"

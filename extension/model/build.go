@@ -2,13 +2,13 @@ package model
 
 import (
 	"fmt"
-	"github.com/mdraci/mdraci/extension/internal/ids"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/internal/ids"
 	"github.com/mdraci/mdraci/extension/source"
 )
 

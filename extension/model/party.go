@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mdraci/mdraci/extension/internal/lower"
 )
 
 // PartySpec declares a party for WithParties: its id, display name, kind
@@ -154,28 +156,11 @@ func hasAffixFold(s string, affixes []string, suffix bool) bool {
 		if suffix {
 			part = s[len(s)-len(a):]
 		}
-		if equalLowerASCII(part, a) {
+		if lower.Equal(part, a) {
 			return true
 		}
 	}
 	return false
-}
-
-// equalLowerASCII reports whether the ASCII s lower-cased is lower.
-func equalLowerASCII(s, lower string) bool {
-	if len(s) != len(lower) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // hasAffix reports whether s has one of the affixes, as has tells.

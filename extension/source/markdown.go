@@ -3,11 +3,12 @@ package source
 import (
 	"bytes"
 	"fmt"
-	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"strconv"
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/lower"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/internal/plain"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/table"
@@ -115,7 +116,7 @@ func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
 		stop = max(stop, b.ClosureLine.Stop)
 	}
 	for from < stop {
-		start := indexFold(r.src[from:stop], "<table")
+		start := lower.Index(r.src[from:stop], "<table")
 		if start < 0 {
 			return
 		}
@@ -161,9 +162,9 @@ func (r *mdReader) tableEnd(start int) int {
 		i += lt
 		rest := r.src[i:]
 		switch {
-		case hasPrefixFold(rest, "<table"):
+		case lower.HasPrefix(rest, "<table"):
 			depth++
-		case hasPrefixFold(rest, "</table"):
+		case lower.HasPrefix(rest, "</table"):
 			depth--
 			if depth == 0 {
 				if gt := bytes.IndexByte(rest, '>'); gt >= 0 {
@@ -175,39 +176,6 @@ func (r *mdReader) tableEnd(start int) int {
 		i++
 	}
 	return -1
-}
-
-// indexFold is bytes.Index for an ASCII lower-case needle, ignoring case.
-func indexFold(s []byte, needle string) int {
-	for i := 0; i+len(needle) <= len(s); i++ {
-		j := bytes.IndexByte(s[i:], '<')
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if hasPrefixFold(s[i:], needle) {
-			return i
-		}
-	}
-	return -1
-}
-
-// hasPrefixFold reports whether s starts with the ASCII lower-case prefix,
-// ignoring case.
-func hasPrefixFold(s []byte, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // paragraph returns the paragraph's source lines, trimmed, with keywords
@@ -448,7 +416,7 @@ func (r *mdReader) items(cell ast.Node) []string {
 		case ast.KindRawHTML:
 			raw := nodes.RawBytes(c.(*ast.RawHTML), r.src)
 			if splitsItems(raw) {
-				if hasPrefixFold(raw, "<li") {
+				if lower.HasPrefix(raw, "<li") {
 					list = true
 				}
 				flush()
@@ -492,6 +460,6 @@ func (r *mdReader) pieces(cell ast.Node) bool {
 // splitsItems reports whether raw HTML starts with <br, <li, </li or <p,
 // ignoring case.
 func splitsItems(raw []byte) bool {
-	return hasPrefixFold(raw, "<br") || hasPrefixFold(raw, "<li") ||
-		hasPrefixFold(raw, "</li") || hasPrefixFold(raw, "<p")
+	return lower.HasPrefix(raw, "<br") || lower.HasPrefix(raw, "<li") ||
+		lower.HasPrefix(raw, "</li") || lower.HasPrefix(raw, "<p")
 }
