@@ -1,6 +1,7 @@
 package keyword
 
 import (
+	"github.com/mdraci/mdraci/extension/internal/escape"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -21,7 +22,7 @@ func (r *KeywordHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegiste
 
 func (r *KeywordHTMLRenderer) renderKeyword(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.Write(util.EscapeHTML([]byte(node.(*Node).Shown())))
+		escape.Text(w, node.(*Node).Shown())
 	}
 	return ast.WalkSkipChildren, nil
 }
