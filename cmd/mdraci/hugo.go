@@ -117,17 +117,6 @@ Flags:
 	return 0
 }
 
-// keywordData returns the keywords the flags name, on top of the defaults.
-func (f *inputFlags) keywordData() (*keyword.Data, error) {
-	data := keyword.Default()
-	for _, k := range f.keywords {
-		if err := data.Load(k); err != nil {
-			return nil, fmt.Errorf("--keywords: %w", err)
-		}
-	}
-	return data, nil
-}
-
 // hugoPage is one input made Hugo content.
 type hugoPage struct {
 	res      *extension.Result
@@ -160,7 +149,6 @@ func makeHugoPage(in *inputFlags, c *extension.Converter, rec *recorder, data *k
 	recording := rec.take(res.Doc)
 	p.res = res
 	md := res.Model()
-	md.File = i.name
 	nodes := matrixNodes(res.Doc)
 	var body *hugoBody
 	switch res.Format {

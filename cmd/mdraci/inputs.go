@@ -43,11 +43,9 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 
 // converter builds the Converter the flags describe.
 func (f *inputFlags) converter() (*extension.Converter, error) {
-	data := keyword.Default()
-	for _, k := range f.keywords {
-		if err := data.Load(k); err != nil {
-			return nil, fmt.Errorf("--keywords: %w", err)
-		}
+	data, err := f.keywordData()
+	if err != nil {
+		return nil, err
 	}
 	return extension.NewConverter(
 		extension.WithKeywords(data),
@@ -55,6 +53,17 @@ func (f *inputFlags) converter() (*extension.Converter, error) {
 		extension.WithUnsafe(f.unsafe),
 		extension.WithMatrices(!f.plainTables),
 	), nil
+}
+
+// keywordData returns the keywords the flags name, on top of the defaults.
+func (f *inputFlags) keywordData() (*keyword.Data, error) {
+	data := keyword.Default()
+	for _, k := range f.keywords {
+		if err := data.Load(k); err != nil {
+			return nil, fmt.Errorf("--keywords: %w", err)
+		}
+	}
+	return data, nil
 }
 
 // input is one document to read: a file, or standard input.

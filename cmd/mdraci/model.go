@@ -15,25 +15,19 @@ import (
 
 // buildModel reads one input and builds its responsibility model, with the
 // reading diagnostics in front of the model's own; it also returns the
-// reading diagnostics alone.
-func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader) (*model.Document, []model.Diagnostic, error) {
+// reading diagnostics as the parser gave them.
+func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader) (*model.Document, []diag.Diagnostic, error) {
 	res, err := in.parse(c, i, stdin)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := res.Model() // built while parsing, for the matrices' HTML
-	doc.File = i.name
-	read := make([]model.Diagnostic, 0, len(res.Diagnostics)+len(doc.Diagnostics))
+	doc := res.Model() // built while parsing, for the matrices' HTML; File set
+	all := make([]model.Diagnostic, 0, len(res.Diagnostics)+len(doc.Diagnostics))
 	for _, d := range res.Diagnostics {
-		read = append(read, model.Diagnostic{Code: d.Code, Severity: d.Severity.String(), Message: d.Message, File: i.name, Line: d.Line, Col: d.Col})
+		all = append(all, model.Diagnostic{Code: d.Code, Severity: d.Severity.String(), Message: d.Message, File: d.File, Line: d.Line, Col: d.Col})
 	}
-	reading := read[:len(read):len(read)]
-	for _, d := range doc.Diagnostics {
-		d.File = i.name
-		read = append(read, d)
-	}
-	doc.Diagnostics = read
-	return doc, reading, nil
+	doc.Diagnostics = append(all, doc.Diagnostics...)
+	return doc, res.Diagnostics, nil
 }
 
 func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -57,7 +51,7 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	type out struct {
 		json    []byte
-		reading []model.Diagnostic
+		reading []diag.Diagnostic
 		err     error
 	}
 	failed := 0
@@ -76,12 +70,7 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		// reading problems go to stderr, as convert prints them; the
 		// model's own findings are in the JSON (and in mdraci lint)
-		for _, d := range o.reading {
-			fmt.Fprintln(stderr, diagLine(d))
-			if d.Severity == model.SevError {
-				failed++
-			}
-		}
+		failed += report(stderr, o.reading)
 		if *outDir == "" {
 			_, _ = stdout.Write(o.json)
 		} else if err := writeOut(*outDir, i.rel, ".json", o.json); err != nil {
