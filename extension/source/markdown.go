@@ -183,30 +183,68 @@ func (r *mdReader) tableEnd(start int) int {
 func (r *mdReader) paragraph(p ast.Node) []Line {
 	ls := p.Lines()
 	out := make([]Line, 0, ls.Len())
+	var refs *keywordRefs
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
 		text := string(bytes.TrimSpace(seg.Value(r.src)))
 		if text == "" {
 			continue
 		}
-		out = append(out, Line{Text: r.keywords(p, seg.Start, seg.Stop, text), Pos: r.pos(seg.Start)})
+		if strings.Contains(text, "{{") {
+			if refs == nil {
+				refs = &keywordRefs{}
+				refs.collect(p)
+			}
+			text = refs.resolve(text)
+		}
+		out = append(out, Line{Text: text, Pos: r.pos(seg.Start)})
 	}
 	return out
 }
 
-// keywords replaces, in text (the source between start and stop), each
-// keyword reference the parser resolved inside p with its value.
-func (r *mdReader) keywords(p ast.Node, start, stop int, text string) string {
-	if !strings.Contains(text, "{{") {
-		return text
-	}
+// keywordRefs are the keyword references of a paragraph, in order, and
+// how many of them the lines before took.
+type keywordRefs struct {
+	nodes []*keyword.Node
+	next  int
+}
+
+// collect lists the keyword references below p.
+func (k *keywordRefs) collect(p ast.Node) {
 	_ = ast.Walk(p, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if k, ok := n.(*keyword.Node); entering && ok && k.Resolved {
-			text = strings.Replace(text, string(k.Literal), k.Value, 1)
+		if kw, ok := n.(*keyword.Node); entering && ok {
+			k.nodes = append(k.nodes, kw)
 		}
 		return ast.WalkContinue, nil
 	})
-	return text
+}
+
+// resolve shows, in a line of the paragraph, the values of the references
+// it holds: the next ones in order, as long as the line holds them (the
+// unresolved ones stay as written). Each line takes its own references,
+// so a paragraph costs linear time however many lines hold references.
+func (k *keywordRefs) resolve(line string) string {
+	var b strings.Builder
+	rest, changed := line, false
+	for ; k.next < len(k.nodes); k.next++ {
+		kw := k.nodes[k.next]
+		i := strings.Index(rest, string(kw.Literal))
+		if i < 0 {
+			break // the next reference is on a later line
+		}
+		shown := string(kw.Literal)
+		if kw.Resolved {
+			shown = kw.Value
+		}
+		b.WriteString(rest[:i])
+		b.WriteString(shown)
+		rest, changed = rest[i+len(kw.Literal):], true
+	}
+	if !changed {
+		return line
+	}
+	b.WriteString(rest)
+	return b.String()
 }
 
 func (r *mdReader) table(t *east.Table) *Table {

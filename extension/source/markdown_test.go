@@ -160,3 +160,22 @@ func BenchmarkFromMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// TestMarkdownParagraphKeywords: each paragraph line shows the values of
+// its own keyword references, twice on a line too; unknown ones and those
+// in code stay as written.
+func TestMarkdownParagraphKeywords(t *testing.T) {
+	d := readMarkdown(t, "{{site.data.keyword.IBM_notm}} and {{site.data.keyword.IBM_notm}}\n"+
+		"`{{site.data.keyword.cloud_notm}}` then {{site.data.keyword.nowhere}}\n"+
+		"on {{site.data.keyword.cloud_notm}}\n")
+	require.Len(t, d.Blocks, 1)
+	var got []string
+	for _, l := range d.Blocks[0].Lines {
+		got = append(got, l.Text)
+	}
+	assert.Equal(t, []string{
+		"IBM and IBM",
+		"`{{site.data.keyword.cloud_notm}}` then {{site.data.keyword.nowhere}}",
+		"on IBM Cloud",
+	}, got)
+}
