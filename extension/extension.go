@@ -126,7 +126,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		util.Prioritized(newFrontMatterParser(), 0),
 	))
 	keyword.New(keyword.WithData(c.Keywords), keyword.WithStrict(c.Strict)).Extend(m)
-	(&attributes.Extender{Config: &attributes.Config{Keywords: c.Keywords, Strict: c.Strict, Unsafe: c.Unsafe}}).Extend(m)
+	attributes.New(attributes.WithKeywords(c.Keywords), attributes.WithStrict(c.Strict), attributes.WithUnsafe(c.Unsafe)).Extend(m)
 	table.New().Extend(m)
 	heading.New(heading.WithAnchors(c.HeadingAnchors)).Extend(m)
 	gext.Strikethrough.Extend(m)
