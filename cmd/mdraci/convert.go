@@ -29,6 +29,9 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	var style string
+	if *css != "" && !*standalone {
+		return usageError(fs, stderr, fmt.Errorf("--css styles whole pages: add --page"))
+	}
 	if *css != "" {
 		b, err := os.ReadFile(*css)
 		if err != nil {

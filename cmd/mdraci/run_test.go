@@ -130,6 +130,7 @@ func TestRunConvert(t *testing.T) {
 			name: "missing file beside a good one", args: []string{"convert", p("missing.md"), p("doc.md")}, code: 1,
 			outHas: []string{"<"}, errHas: []string{p("missing.md") + ":1:1: error: no such file or directory"}, errNot: []string{"stat "},
 		},
+		{name: "--css without --page", args: []string{"convert", "--css", p("doc.md"), p("doc.md")}, code: 2, errHas: []string{"add --page"}},
 		{name: "-o a file", args: []string{"convert", "-o", p("doc.md"), p("doc.md")}, code: 2, errHas: []string{"is a file, not a folder"}},
 		{name: "help", args: []string{"help"}, outHas: []string{"Usage:", "mdraci convert", "mdraci version"}},
 		{name: "--help", args: []string{"--help"}, outHas: []string{"Usage:"}},
