@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -29,21 +30,28 @@ func TestRunLint(t *testing.T) {
 	assert.Contains(t, r.stdout, `<stdin>:6:1: warning: no party is Responsible for "Back up" [RACI003]`)
 	assert.Contains(t, r.stdout, "[keyword-unknown]", "reading problems are findings too")
 
+	text := r.stdout
 	r = runForTest(t, lintInput, "lint", "--format", "json", "-")
 	assert.Equal(t, 1, r.code)
 	var found []struct {
 		Code     string `json:"code"`
 		Severity string `json:"severity"`
+		Message  string `json:"message"`
+		File     string `json:"file"`
 		Line     int    `json:"line"`
+		Col      int    `json:"col"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &found), r.stdout)
 	assert.Contains(t, r.stdout, `"file": "<stdin>"`)
 	codes := []string{}
 	for _, f := range found {
 		codes = append(codes, f.Code)
+		// the JSON says what the text says, 1-based position included
+		assert.Contains(t, text, fmt.Sprintf("%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Col, f.Severity, f.Message, f.Code))
 	}
 	assert.Contains(t, codes, "RACI001")
 	assert.Contains(t, codes, "RACI003")
+	assert.Len(t, found, strings.Count(text, "\n"), "as many findings as text lines")
 
 	clean := strings.Replace(strings.Replace(lintInput, "| Patch | R |", "| Patch | RA |", 1), " {{site.data.keyword.nowhere}}", "", 1)
 	r = runForTest(t, clean, "lint", "-")

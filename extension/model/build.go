@@ -112,9 +112,7 @@ func Build(doc *source.Document, opts ...Option) *Document {
 
 // diag records a structural finding.
 func (b *builder) diag(code, sev string, line, col int, format string, args ...any) {
-	b.doc.structural = append(b.doc.structural, Diagnostic{
-		Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), File: b.src.File, Line: line, Col: col,
-	})
+	b.doc.structural = append(b.doc.structural, newDiagnostic(b.src.File, code, sev, line, col, format, args...))
 }
 
 // readLegendAndNotes is the first pass: legend tables and lines, footnotes.

@@ -95,8 +95,7 @@ type linter struct {
 
 // add records a finding.
 func (l *linter) add(code, sev string, line, col int, format string, args ...any) {
-	l.out = append(l.out, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...),
-		File: l.d.File, Line: line, Col: col})
+	l.out = append(l.out, newDiagnostic(l.d.File, code, sev, line, col, format, args...))
 }
 
 // matrix lints one matrix.

@@ -1,5 +1,7 @@
 package model
 
+import "fmt"
+
 // Document is the canonical responsibility model of one input file.
 type Document struct {
 	// File is the input path as the reader got it.
@@ -260,7 +262,16 @@ type Diagnostic struct {
 	// Message spells roles out ("no party is Accountable").
 	Message string `json:"message"`
 	File    string `json:"file"`
-	// Line and Col are 1-based; 0 when unknown.
+	// Line and Col are 1-based, as in the "file:line:col" form: a finding
+	// about a whole row or table points at its line's first column, one
+	// about the whole document at line 1.
 	Line int `json:"line"`
 	Col  int `json:"col"`
+}
+
+// newDiagnostic makes a Diagnostic, its position clamped to 1-based (a
+// finding made without a column points at the line's start).
+func newDiagnostic(file, code, sev string, line, col int, format string, args ...any) Diagnostic {
+	return Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), File: file,
+		Line: max(line, 1), Col: max(col, 1)}
 }
