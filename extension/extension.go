@@ -138,9 +138,8 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		// Right after goldmark-meta's transformer (0): see frontMatterTransformer.
 		util.Prioritized(&frontMatterTransformer{}, 50),
 	))
-	if !c.Unsafe {
-		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&rawHTMLTransformer{keywords: c.Keywords}, 400)))
-	}
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(
+		&rawHTMLTransformer{keywords: c.Keywords, strict: c.Strict, unsafe: c.Unsafe}, 400)))
 	// Raw HTML reaches the output only through the sanitizing renderer
 	// below, which replaces goldmark's (it omits raw HTML unless unsafe).
 	m.Renderer().AddOptions(

@@ -86,9 +86,9 @@ func TestSeedsGolden(t *testing.T) {
 // with the text kept visible.
 func TestDiagnostics(t *testing.T) {
 	tests := []struct {
-		name, src string
-		strict    bool
-		want      []string // diagnostics, as printed
+		name, src      string
+		strict, unsafe bool
+		want           []string // diagnostics, as printed
 		visible   string   // text that must stay in the HTML
 	}{
 		{
@@ -103,6 +103,29 @@ func TestDiagnostics(t *testing.T) {
 			strict:  true,
 			want:    []string{`in.md:1:7: error: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`},
 			visible: "{{site.data.keyword.nope}}",
+		},
+		{
+			name: "unknown keyword in an HTML block",
+			src:  "<div>\n<p>Run {{site.data.keyword.nope}} and\n{{site.data.keyword.IBM_notm}} {{site.data.keyword.gone}}</p>\n</div>\n\n<!-- unseen: {{site.data.keyword.draft}} -->\n",
+			want: []string{
+				`in.md:2:8: warning: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`,
+				`in.md:3:32: warning: unknown keyword "site.data.keyword.gone"; it is left as written [keyword-unknown]`,
+			},
+			visible: "Run {{site.data.keyword.nope}} and\nIBM {{site.data.keyword.gone}}",
+		},
+		{
+			name:    "unknown keyword in inline raw HTML, strict",
+			src:     "Text <abbr title=\"{{site.data.keyword.nope}}\">X</abbr>.\n",
+			strict:  true,
+			want:    []string{`in.md:1:19: error: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`},
+			visible: `title="{{site.data.keyword.nope}}"`,
+		},
+		{
+			name:    "unknown keyword in raw HTML, unsafe",
+			src:     "<p>{{site.data.keyword.nope}} {{site.data.keyword.IBM_notm}}</p>\n\nA <b title=\"{{site.data.keyword.gone}}\">b</b>\n",
+			unsafe:  true,
+			want:    []string{`in.md:1:4: warning: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`, `in.md:3:13: warning: unknown keyword "site.data.keyword.gone"; it is left as written [keyword-unknown]`},
+			visible: "<p>{{site.data.keyword.nope}} IBM</p>",
 		},
 		{
 			name:    "unterminated keyword",
@@ -147,7 +170,7 @@ func TestDiagnostics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := extension.NewConverter(extension.WithStrict(tt.strict))
+			c := extension.NewConverter(extension.WithStrict(tt.strict), extension.WithUnsafe(tt.unsafe))
 			var out bytes.Buffer
 			res, err := c.Convert("in.md", []byte(tt.src), &out)
 			if err != nil {

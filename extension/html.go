@@ -82,18 +82,48 @@ func (c *htmlCache[V]) put(k []byte, v V) {
 
 // expandKeywords resolves {{site.data.…}} references in raw HTML, the
 // values escaped; unknown ones stay as written, and so do those allow (when
-// not nil) refuses: it is given each value's length.
-func expandKeywords(data *keyword.Data, b []byte, allow func(n int) bool) []byte {
+// not nil) refuses: it is given each value's length. unresolved (when not
+// nil) is told of each reference data cannot resolve: its index in b, and
+// why.
+func expandKeywords(data *keyword.Data, b []byte, allow func(n int) bool, unresolved func(at int, err error)) []byte {
 	if data == nil || !bytes.Contains(b, []byte("{{")) {
 		return b
 	}
-	return []byte(keyword.Expand(string(b), func(path string) (string, bool) {
+	return []byte(keyword.ExpandAt(string(b), func(path string, at int) (string, bool) {
 		v, err := data.Resolve(path)
-		if err != nil || (allow != nil && !allow(len(v))) {
+		if err != nil {
+			if unresolved != nil {
+				unresolved(at, err)
+			}
+			return "", false
+		}
+		if allow != nil && !allow(len(v)) {
 			return "", false
 		}
 		return stdhtml.EscapeString(v), true
 	}))
+}
+
+// inComment reports whether byte i of raw HTML is inside a comment "<!--
+// … -->".
+func inComment(raw []byte, i int) bool {
+	open := bytes.LastIndex(raw[:i], []byte("<!--"))
+	return open >= 0 && !bytes.Contains(raw[open+4:i], []byte("-->"))
+}
+
+// offsetIn returns the source offset of byte i of the text made of segs
+// joined.
+func offsetIn(segs []text.Segment, i int) int {
+	for _, seg := range segs {
+		if i < seg.Len() {
+			return seg.Start + i
+		}
+		i -= seg.Len()
+	}
+	if len(segs) > 0 {
+		return segs[len(segs)-1].Stop
+	}
+	return 0
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.RegisterFuncs.
@@ -126,7 +156,7 @@ func Policy() *bluemonday.Policy {
 }
 
 func (r *SafeHTMLRenderer) write(w util.BufWriter, b []byte) {
-	b = expandKeywords(r.keywords, b, nil)
+	b = expandKeywords(r.keywords, b, nil, nil)
 	if r.unsafe {
 		_, _ = w.Write(b)
 		return
@@ -148,25 +178,35 @@ func (r *SafeHTMLRenderer) renderRawHTML(w util.BufWriter, source []byte, node a
 		return ast.WalkSkipChildren, nil
 	}
 	n := node.(*ast.RawHTML)
-	if !r.unsafe {
-		if v, ok := n.AttributeString(sanitizedAttr); ok {
-			_, _ = w.Write(v.([]byte))
-			return ast.WalkSkipChildren, nil
-		}
+	if v, ok := n.AttributeString(sanitizedAttr); ok {
+		_, _ = w.Write(v.([]byte))
+		return ast.WalkSkipChildren, nil
 	}
 	r.write(w, nodes.RawBytes(n, source))
 	return ast.WalkSkipChildren, nil
 }
 
-// sanitizedAttr holds, on a RawHTML node, its sanitized output.
+// sanitizedAttr holds, on a RawHTML or HTMLBlock node, its output: keyword
+// references resolved and, unless unsafe, sanitized.
 const sanitizedAttr = "mdraci-sanitized"
 
-// rawHTMLTransformer sanitizes inline raw HTML at parse time, tag by tag,
-// so that the closing tag of an element whose opening tag the sanitizer
-// removed is removed too (no stray "</a>").
+// rawHTMLTransformer resolves the keyword references in raw HTML at parse
+// time, where it can report those it cannot resolve and budget their
+// values, and sanitizes inline raw HTML tag by tag, so that the closing tag
+// of an element whose opening tag the sanitizer removed is removed too (no
+// stray "</a>"). With unsafe, it resolves references and sanitizes nothing.
 type rawHTMLTransformer struct {
-	keywords *keyword.Data
-	cache    htmlCache[rawTag]
+	keywords       *keyword.Data
+	strict, unsafe bool
+	cache          htmlCache[rawTag]
+}
+
+// sanitize is Policy().SanitizeBytes(b), or b when unsafe.
+func (t *rawHTMLTransformer) sanitize(b []byte) []byte {
+	if t.unsafe {
+		return b
+	}
+	return Policy().SanitizeBytes(b)
 }
 
 // rawTag is one inline piece of raw HTML, sanitized.
@@ -192,20 +232,41 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 		}
 		return ok
 	}
+	// references left as written are reported where they are, unless in
+	// a comment, which no reader sees
+	var segs []text.Segment
+	var raw []byte
+	unresolved := func(at int, err error) {
+		if !inComment(raw, at) {
+			keyword.Report(pc, src, offsetIn(segs, at), t.strict, err)
+		}
+	}
 	for _, n := range nodes.Of(pc, doc).HTMLBlocks {
 		if n.Lines().Len() > 0 {
 			offset = n.Lines().At(0).Start
 		}
-		raw := blockBytes(n, src)
+		raw = blockBytes(n, src)
 		if bytes.Contains(raw, []byte("{{")) {
-			n.SetAttributeString(sanitizedAttr, Policy().SanitizeBytes(expandKeywords(t.keywords, raw, allow)))
+			segs = n.Lines().Sliced(0, n.Lines().Len())
+			if n.HasClosure() {
+				segs = append(segs, n.ClosureLine)
+			}
+			n.SetAttributeString(sanitizedAttr, t.sanitize(expandKeywords(t.keywords, raw, allow, unresolved)))
 		}
 	}
 	for _, n := range nodes.Of(pc, doc).RawHTML {
 		if n.Segments.Len() > 0 {
 			offset = n.Segments.At(0).Start
 		}
-		tag := t.tag(nodes.RawBytes(n, src), allow)
+		raw = nodes.RawBytes(n, src)
+		segs = n.Segments.Sliced(0, n.Segments.Len())
+		if t.unsafe {
+			if bytes.Contains(raw, []byte("{{")) {
+				n.SetAttributeString(sanitizedAttr, expandKeywords(t.keywords, raw, allow, unresolved))
+			}
+			continue
+		}
+		tag := t.tag(raw, allow, unresolved)
 		out := tag.out
 		switch {
 		case tag.name == "":
@@ -223,15 +284,16 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 }
 
 // tag sanitizes raw, remembering the result for short tags (those with no
-// keyword reference); allow budgets keyword values.
-func (t *rawHTMLTransformer) tag(raw []byte, allow func(n int) bool) rawTag {
+// keyword reference); allow budgets keyword values, unresolved is told of
+// references left as written.
+func (t *rawHTMLTransformer) tag(raw []byte, allow func(n int) bool, unresolved func(at int, err error)) rawTag {
 	keep := cacheable(raw)
 	if keep {
 		if tag, ok := t.cache.get(raw); ok {
 			return tag
 		}
 	}
-	tag := rawTag{out: Policy().SanitizeBytes(expandKeywords(t.keywords, raw, allow))}
+	tag := rawTag{out: Policy().SanitizeBytes(expandKeywords(t.keywords, raw, allow, unresolved))}
 	tag.name, tag.closing = tagName(raw)
 	tag.dropped = tag.name != "" && !tag.closing && !bytes.HasSuffix(bytes.TrimSpace(raw), []byte("/>")) &&
 		!bytes.Contains(bytes.ToLower(tag.out), []byte("<"+tag.name))
@@ -262,11 +324,9 @@ func (r *SafeHTMLRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.HTMLBlock)
-	if !r.unsafe {
-		if v, ok := n.AttributeString(sanitizedAttr); ok {
-			_, _ = w.Write(v.([]byte)) // keywords expanded and sanitized while parsing
-			return ast.WalkContinue, nil
-		}
+	if v, ok := n.AttributeString(sanitizedAttr); ok {
+		_, _ = w.Write(v.([]byte)) // keywords expanded (and sanitized) while parsing
+		return ast.WalkContinue, nil
 	}
 	r.write(w, blockBytes(n, source))
 	return ast.WalkContinue, nil

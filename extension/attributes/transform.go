@@ -420,11 +420,7 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 		value = keyword.Expand(value, func(path string) (string, bool) {
 			v, err := a.cfg.Keywords.Resolve(path)
 			if err != nil {
-				sev := diag.Warning
-				if a.cfg.Strict {
-					sev = diag.Error
-				}
-				diag.Report(a.pc, a.src, offset, sev, "keyword-unknown", "%s; it is left as written", diag.Clip(err.Error(), 60))
+				keyword.Report(a.pc, a.src, offset, a.cfg.Strict, err)
 				return "", false
 			}
 			if len(v) > a.budget { // values repeating a long keyword

@@ -326,7 +326,14 @@ func TrimPrefix(path string) string {
 // A reference lookup does not know, and anything else in double braces, is
 // left as written.
 func Expand(s string, lookup func(path string) (string, bool)) string {
+	return ExpandAt(s, func(path string, _ int) (string, bool) { return lookup(path) })
+}
+
+// ExpandAt is Expand, lookup also given the byte index in s of the
+// reference's "{{" (to report it where it is written).
+func ExpandAt(s string, lookup func(path string, at int) (string, bool)) string {
 	var b strings.Builder
+	done := 0 // bytes of the original s before s
 	for {
 		i := strings.Index(s, "{{")
 		if i < 0 {
@@ -338,15 +345,16 @@ func Expand(s string, lookup func(path string) (string, bool)) string {
 		}
 		ref := strings.TrimSpace(s[i+2 : i+2+j])
 		b.WriteString(s[:i])
+		end := i + 2 + j + 2
 		if strings.HasPrefix(ref, "site.data.") && validPath(ref) {
-			if v, ok := lookup(TrimPrefix(ref)); ok {
+			if v, ok := lookup(TrimPrefix(ref), done+i); ok {
 				b.WriteString(v)
-				s = s[i+2+j+2:]
+				s, done = s[end:], done+end
 				continue
 			}
 		}
-		b.WriteString(s[i : i+2+j+2])
-		s = s[i+2+j+2:]
+		b.WriteString(s[i:end])
+		s, done = s[end:], done+end
 	}
 	b.WriteString(s)
 	return b.String()

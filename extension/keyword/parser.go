@@ -126,8 +126,17 @@ func Spend(pc parser.Context, srcLen, n int) (ok, first bool) {
 }
 
 func (p *keywordParser) report(pc parser.Context, src []byte, offset int, err error) {
+	Report(pc, src, offset, p.cfg.Strict, err)
+}
+
+// Report records, in pc, that a reference at offset in src could not be
+// resolved (err from Data.Resolve): a warning, an error when strict, coded
+// keyword-unknown, keyword-cycle, keyword-not-value or keyword-too-large.
+// Every reader of references (inline text, attribute values, raw HTML)
+// reports through it.
+func Report(pc parser.Context, src []byte, offset int, strict bool, err error) {
 	sev := diag.Warning
-	if p.cfg.Strict {
+	if strict {
 		sev = diag.Error
 	}
 	code := "keyword-unknown"
