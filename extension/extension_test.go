@@ -89,7 +89,7 @@ func TestDiagnostics(t *testing.T) {
 		name, src      string
 		strict, unsafe bool
 		want           []string // diagnostics, as printed
-		visible   string   // text that must stay in the HTML
+		visible        string   // text that must stay in the HTML
 	}{
 		{
 			name:    "unknown keyword",
