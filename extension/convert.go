@@ -12,6 +12,7 @@ import (
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/lower"
 	"github.com/mdraci/mdraci/extension/internal/plain"
+	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/matrix"
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/mdraci/mdraci/extension/source"
@@ -96,9 +97,10 @@ type Result struct {
 	// Diagnostics are the problems found, sorted by position.
 	Diagnostics []diag.Diagnostic
 
-	doc    *source.Document // the source layer
-	model  *model.Document  // the responsibility model
-	linted bool             // model.Diagnostics holds the lint findings
+	keywords *keyword.Data    // resolves references in raw HTML tables
+	doc      *source.Document // the source layer
+	model    *model.Document  // the responsibility model
+	linted   bool             // model.Diagnostics holds the lint findings
 }
 
 // Model returns the document's responsibility model, linted: the one the
@@ -127,7 +129,7 @@ func (r *Result) Model() *model.Document {
 // responsibility model is built.
 func (r *Result) Document() *source.Document {
 	if r.doc == nil && r.Doc != nil {
-		r.doc = source.FromMarkdown(r.File, r.Doc, r.Source, r.Meta)
+		r.doc = source.FromMarkdown(r.File, r.Doc, r.Source, r.Meta, source.WithKeywords(r.keywords))
 	}
 	if r.doc == nil {
 		r.doc = &source.Document{File: r.File, Format: string(r.Format)}
@@ -160,7 +162,7 @@ func (c *Converter) Convert(file string, src []byte, w io.Writer) (*Result, erro
 
 // Parse parses src as format. It never fails: problems are diagnostics.
 func (c *Converter) Parse(file string, src []byte, format Format) *Result {
-	r := &Result{File: file, Format: format}
+	r := &Result{File: file, Format: format, keywords: c.cfg.Keywords}
 	src, r.Diagnostics = clean(src)
 	r.Source = src
 	switch format {

@@ -133,7 +133,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	gext.TaskList.Extend(m)
 	gext.Linkify.Extend(m)
 	gext.Footnote.Extend(m)
-	matrix.New(matrix.WithRender(c.Matrices)).Extend(m)
+	matrix.New(matrix.WithRender(c.Matrices), matrix.WithKeywords(c.Keywords)).Extend(m)
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		// Right after goldmark-meta's transformer (0): see frontMatterTransformer.
 		util.Prioritized(&frontMatterTransformer{}, 50),

@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -16,6 +17,10 @@ type Config struct {
 	Render bool
 	// Model holds the options the model is built with.
 	Model []model.Option
+	// Keywords resolves the keyword references in raw HTML tables, which
+	// the AST holds as written (see source.WithKeywords); nil leaves them
+	// so.
+	Keywords *keyword.Data
 }
 
 // Option configures the matrix part.
@@ -31,6 +36,12 @@ func WithRender(on bool) Option {
 // model.WithParties.
 func WithModelOptions(opts ...model.Option) Option {
 	return func(c *Config) { c.Model = append(c.Model, opts...) }
+}
+
+// WithKeywords sets the keyword data the model reads raw HTML tables
+// with: the same the HTML output resolves them with.
+func WithKeywords(data *keyword.Data) Option {
+	return func(c *Config) { c.Keywords = data }
 }
 
 func newConfig(opts []Option) *Config {

@@ -61,7 +61,7 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	if m, err := meta.TryGet(pc); err == nil && m != nil {
 		fm = source.PlainMeta(m)
 	}
-	src := source.FromMarkdown("", doc, reader.Source(), fm)
+	src := source.FromMarkdown("", doc, reader.Source(), fm, source.WithKeywords(t.cfg.Keywords))
 	md := model.Build(src, append([]model.Option{model.WithLint(false)}, t.cfg.Model...)...)
 	pc.Set(resultKey, &result{src: src, doc: md})
 	apply(doc, src, md, ids.Of(pc, doc).Unique, reader.Source())

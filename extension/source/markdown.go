@@ -24,8 +24,16 @@ import (
 // page pasted into Markdown) with the HTML reader, in document order.
 // Footnote definitions become paragraph lines "[^1]: text" and footnote
 // references in cells the marks " [^1]", numbered as the page shows them.
-func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *Document {
+//
+// The AST holds the Markdown's keyword references resolved; those in raw
+// HTML tables are resolved by the data WithKeywords gives, else left as
+// written.
+func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any, opts ...Option) *Document {
 	r := &mdReader{src: src, lines: diag.NewLines(src)}
+	for _, o := range opts {
+		o(r)
+	}
+	r.budget = keyword.Budget(len(src))
 	d := &Document{File: file, Format: "markdown", Meta: meta}
 	if t, ok := meta["title"].(string); ok {
 		d.Title = t
@@ -42,8 +50,25 @@ func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any) *D
 	return d
 }
 
+// Option configures FromMarkdown.
+type Option func(*mdReader)
+
+// WithKeywords resolves the keyword references in the raw HTML tables of
+// a Markdown document from data, as the HTML output shows them: the
+// texts of their cells, captions and summaries (a cell's Raw stays as
+// written). References data does not know stay as written; so do those
+// past the document's keyword budget (keyword.Budget), which its inline
+// references do not share here.
+func WithKeywords(data *keyword.Data) Option {
+	return func(r *mdReader) { r.keywords = data }
+}
+
 type mdReader struct {
 	src []byte
+	// keywords resolves references in raw HTML tables (nil: none), within
+	// budget bytes of values
+	keywords *keyword.Data
+	budget   int
 	// tableText is the source of the table being read, copied once, from
 	// offset tableStart: the cell texts that are spans of the source (most
 	// cells) are slices of it, not copies of their own
@@ -104,8 +129,8 @@ func (r *mdReader) blocks(n ast.Node, d *Document) {
 // htmlTables reads the <table>s that start in an HTML block (a saved web
 // page pasted into Markdown) with the HTML reader, up to the matching
 // </table>, past the HTML block's end when blank lines split the table.
-// Positions are those of the Markdown source. Keyword references in raw
-// HTML are left as written.
+// Positions are those of the Markdown source. Keyword references are
+// resolved as WithKeywords says.
 func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
 	ls := b.Lines()
 	if ls.Len() == 0 {
@@ -142,12 +167,48 @@ func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
 		for _, blk := range hd.Blocks {
 			if blk.Kind == KindTable {
 				blk.Table.Raw = true
+				r.resolveKeywords(blk.Table)
 				d.Blocks = append(d.Blocks, blk)
 			}
 		}
 		r.skip = max(r.skip, end)
 		from = end
 	}
+}
+
+// resolveKeywords resolves the keyword references in the texts of an HTML
+// table (see WithKeywords).
+func (r *mdReader) resolveKeywords(t *Table) {
+	if r.keywords == nil {
+		return
+	}
+	expand := func(s string) string {
+		if !strings.Contains(s, "{{") {
+			return s
+		}
+		return keyword.Expand(s, func(path string) (string, bool) {
+			v, err := r.keywords.Resolve(path)
+			if err != nil || len(v) > r.budget {
+				return "", false
+			}
+			r.budget -= len(v)
+			return v, true
+		})
+	}
+	cells := func(cs []Cell) {
+		for i := range cs {
+			c := &cs[i]
+			c.Text = expand(c.Text)
+			for j := range c.Items {
+				c.Items[j] = expand(c.Items[j])
+			}
+		}
+	}
+	cells(t.Header)
+	for i := range t.Rows {
+		cells(t.Rows[i].Cells)
+	}
+	t.Caption, t.Summary = expand(t.Caption), expand(t.Summary)
 }
 
 // tableEnd returns the offset just after the </table> closing the <table>

@@ -2,10 +2,12 @@ package source_test
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/mdraci/mdraci/extension"
 	"github.com/mdraci/mdraci/extension/internal/corpus"
+	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/source"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -178,4 +180,52 @@ func TestMarkdownParagraphKeywords(t *testing.T) {
 		"`{{site.data.keyword.cloud_notm}}` then {{site.data.keyword.nowhere}}",
 		"on IBM Cloud",
 	}, got)
+}
+
+// TestMarkdownHTMLTableKeywords: keyword references in a raw HTML table
+// are resolved in its cells' texts and items, its header (so that the
+// party is read) and its caption, as the HTML output shows them; Raw stays
+// as written, unknown references too. Values past the document's budget
+// are left as written.
+func TestMarkdownHTMLTableKeywords(t *testing.T) {
+	src := "<table>\n<caption>On {{site.data.keyword.cloud_notm}}</caption>\n" +
+		"<tr><th>Task</th><th>{{site.data.keyword.IBM_notm}} responsibilities</th><th>Your responsibilities</th></tr>\n" +
+		"<tr><td>Patch {{site.data.keyword.nowhere}}</td><td><ul><li>Run {{site.data.keyword.cloud_notm}}</li><li>Watch</li></ul></td><td>Use it</td></tr>\n" +
+		"</table>\n"
+	for _, matrices := range []bool{true, false} {
+		res := extension.NewConverter(extension.WithMatrices(matrices)).Parse("t.md", []byte(src), extension.Markdown)
+		ts := tables(res.Document())
+		require.Len(t, ts, 1)
+		tb := ts[0]
+		assert.Equal(t, "On IBM Cloud", tb.Caption)
+		assert.Equal(t, "IBM responsibilities", tb.Header[1].Text)
+		assert.Equal(t, "Patch {{site.data.keyword.nowhere}}", tb.Rows[0].Cells[0].Text, "unknown: as written")
+		assert.Equal(t, []string{"Run IBM Cloud", "Watch"}, tb.Rows[0].Cells[1].Items)
+		assert.Equal(t, "Run IBM Cloud Watch", tb.Rows[0].Cells[1].Text)
+		assert.Contains(t, tb.Rows[0].Cells[1].Raw, "{{site.data.keyword.cloud_notm}}", "Raw is the source as written")
+		assert.Equal(t, "ibm", res.Model().Parties[0].ID, "the header names IBM")
+		assert.Equal(t, "IBM", res.Model().Parties[0].Name)
+	}
+
+	// a long value named many times: the first ones are resolved, within
+	// the document's budget, the rest left as written
+	data := keyword.Default()
+	require.NoError(t, data.AddYAML("", []byte("keyword:\n  big: "+strings.Repeat("x", 60000)+"\n")))
+	var b strings.Builder
+	b.WriteString("<table>\n<tr><th>Task</th><th>IBM</th></tr>\n")
+	for range 100 {
+		b.WriteString("<tr><td>{{site.data.keyword.big}}</td><td>R</td></tr>\n")
+	}
+	b.WriteString("</table>\n")
+	res := extension.NewConverter(extension.WithKeywords(data)).Parse("t.md", []byte(b.String()), extension.Markdown)
+	resolved, total := 0, 0
+	for _, r := range tables(res.Document())[0].Rows {
+		total += len(r.Cells[0].Text)
+		if !strings.Contains(r.Cells[0].Text, "{{") {
+			resolved++
+		}
+	}
+	assert.Greater(t, resolved, 0)
+	assert.Less(t, resolved, 100)
+	assert.LessOrEqual(t, total, keyword.Budget(b.Len())+100*len("{{site.data.keyword.big}}"))
 }
