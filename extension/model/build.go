@@ -92,22 +92,41 @@ func (b *builder) folded(s string) string {
 // Build builds the responsibility model of doc. It never panics; a nil doc
 // gives an empty Document.
 func Build(doc *source.Document, opts ...Option) *Document {
+	if doc == nil {
+		doc = &source.Document{}
+	}
+	// the memo maps end up holding about a tenth as many texts as the
+	// tables have cells (a few hundred at most on real pages): sized so,
+	// they seldom grow
+	memo := min(tableCells(doc)/8, 512)
 	b := &builder{
 		src: doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
 		kinds: map[string]string{}, ids: ids.New(), perSec: map[string]int{},
+		folds: make(map[string]string, memo), classes: make(map[string]cellClass, memo),
 	}
 	for _, o := range opts {
 		o(b)
-	}
-	if doc == nil {
-		doc = &source.Document{}
-		b.src = doc
 	}
 	b.doc.File, b.doc.Title, b.doc.Meta = doc.File, doc.Title, doc.Meta
 	b.readLegendAndNotes()
 	b.readMatrices()
 	b.finish()
 	return b.doc
+}
+
+// tableCells counts the header and body cells of doc's tables.
+func tableCells(doc *source.Document) int {
+	n := 0
+	for _, bl := range doc.Blocks {
+		if bl.Table == nil {
+			continue
+		}
+		n += len(bl.Table.Header)
+		for _, r := range bl.Table.Rows {
+			n += len(r.Cells)
+		}
+	}
+	return n
 }
 
 // diag records a structural finding.
@@ -328,6 +347,7 @@ func (b *builder) partyAs(id, name, alias string, line int) string {
 // row builds one Row.
 func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
 	row := Row{Line: r.Pos.Line, Assignments: make(map[string]*Assignment, m.parties), cells: len(r.Cells)}
+	assigned := make([]Assignment, 0, m.parties) // the party cells' assignments, allocated at once
 	var marks []string
 	for i, col := range m.Columns {
 		c, present := source.Cell{}, i < len(r.Cells)
@@ -340,7 +360,8 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
 			row.Activity, ms = liftNotes(plain(c.Text))
 			marks = append(marks, ms...)
 		case ColParty:
-			a := b.assignment(m.Kind, c, r.Pos.Line)
+			assigned = append(assigned, b.assignment(m.Kind, c, r.Pos.Line))
+			a := &assigned[len(assigned)-1]
 			marks = append(marks, a.parsed.marks...)
 			row.Assignments[col.Party] = a
 		case ColQualifier:
@@ -457,7 +478,7 @@ func (v cellValue) clone() cellValue {
 }
 
 // assignment normalizes one party cell.
-func (b *builder) assignment(kind string, c source.Cell, line int) *Assignment {
+func (b *builder) assignment(kind string, c source.Cell, line int) Assignment {
 	var v cellValue
 	if kind == MatrixProse {
 		v = parseDuties(c)
@@ -467,7 +488,7 @@ func (b *builder) assignment(kind string, c source.Cell, line int) *Assignment {
 			v.roles = []string{b.responsibleLetter()}
 		}
 	}
-	a := &Assignment{Roles: v.roles, Duties: v.duties, Status: v.status, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col, parsed: v, text: c.Text}
+	a := Assignment{Roles: v.roles, Duties: v.duties, Status: v.status, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col, parsed: v, text: c.Text}
 	if a.Raw == "" {
 		a.Raw = c.Text
 	}
@@ -549,18 +570,16 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 	return marks
 }
 
-// roleCellSplitRE separates the party names of a role column's cell.
-var roleCellSplitRE = regexp.MustCompile(`\s+(?:and|et|or|ou|&|\+)\s+|\s*[/,]\s*`)
-
 // roleCellParties reads the cell of a role column as party names: short
-// pieces separated by commas, slashes or "and" ("IBM, service owner").
+// pieces separated by commas, slashes, "and" or "or" ("IBM, service
+// owner").
 func roleCellParties(text string) ([]string, bool) {
 	text = dropParen(text) // "Customer (3rd Party Vendor/…)"
 	if len(text) > 80 || strings.ContainsAny(text, ".:;()") {
 		return nil, false
 	}
 	var names []string
-	for _, p := range roleCellSplitRE.Split(text, -1) {
+	for _, p := range splitParties(text, roleCellWords) {
 		p = strings.TrimSpace(p)
 		if p == "" || len(strings.Fields(p)) > 6 {
 			return nil, false
@@ -594,6 +613,9 @@ func (b *builder) gridParties(t *source.Table, cols []Column) {
 
 // resolveNotes turns footnote marks into notes with the document's text.
 func (b *builder) resolveNotes(marks []string, rowLine, tableLine int) []Note {
+	if len(marks) == 0 {
+		return nil // most rows: spare the map
+	}
 	var out []Note
 	seen := map[string]bool{}
 	for _, mk := range marks {

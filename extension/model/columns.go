@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,16 +42,16 @@ type shape struct {
 	// headerParties counts the party columns named by their header (not
 	// guessed from their cells)
 	headerParties int
-	// counted caches the column statistics, by column
-	counted map[int]counted
+	// counted caches the column statistics, by column index
+	counted []counted
 }
 
 // counted is a column's statistics, partial when counting stopped once
 // most cells were other text (the column can then hold neither letters,
-// marks nor party names).
+// marks nor party names); done tells whether the column was counted.
 type counted struct {
 	columnStats
-	partial bool
+	partial, done bool
 }
 
 // cellText returns the text of cell i of cells, "" when missing.
@@ -70,14 +69,14 @@ type columnStats struct{ letters, checks, parties, other, blank int }
 // counting them once; with quick, they may be partial (other counts stop
 // at more than half the rows).
 func (b *builder) statsOf(sh *shape, i int, quick bool) columnStats {
-	if c, ok := sh.counted[i]; ok && (quick || !c.partial) {
+	if sh.counted == nil {
+		sh.counted = make([]counted, len(sh.cols))
+	}
+	if c := sh.counted[i]; c.done && (quick || !c.partial) {
 		return c.columnStats
 	}
-	if sh.counted == nil {
-		sh.counted = map[int]counted{}
-	}
 	s, partial := b.stats(sh.table, i, quick)
-	sh.counted[i] = counted{s, partial}
+	sh.counted[i] = counted{s, partial, true}
 	return s
 }
 
@@ -115,7 +114,7 @@ func plainOther(text string) bool {
 // "Workload provider [^1]").
 func (b *builder) namesParties(text string) bool {
 	if b.named == nil || b.namedGen != b.aliasGen {
-		b.named, b.namedGen = map[string]bool{}, b.aliasGen
+		b.named, b.namedGen = make(map[string]bool, len(b.named)), b.aliasGen
 	}
 	ok, seen := b.named[text]
 	if !seen {
@@ -356,11 +355,8 @@ var roleFillers = map[string]bool{"who": true, "is": true, "are": true, "the": t
 // is the legend's letter for it.
 func (b *builder) roleHeader(header string) (letter string, ok bool) {
 	h := plain(header)
-	if !strings.HasSuffix(h, ")") {
-		// no letter to read (spare the regexp)
-	} else if m := roleLetterRE.FindStringSubmatch(h); m != nil {
-		letter = strings.ToUpper(m[1])
-		h = h[:len(h)-len(m[0])]
+	if rest, l, ok := cutRoleLetter(h); ok {
+		letter, h = strings.ToUpper(l), rest
 	}
 	role := ""
 	for _, w := range strings.Fields(b.folded(h)) {
@@ -381,8 +377,16 @@ func (b *builder) roleHeader(header string) (letter string, ok bool) {
 	return letter, letter != ""
 }
 
-// roleLetterRE is a role letter in parentheses at the end of a header.
-var roleLetterRE = regexp.MustCompile(`\s*\(([A-Za-z])\)$`)
+// cutRoleLetter cuts a role letter in parentheses, and the white space
+// before it, off the end of a header ("Who is accountable (A)" → "Who is
+// accountable", "A"), as the regexp \s*\(([A-Za-z])\)$ would find it.
+func cutRoleLetter(h string) (rest, letter string, ok bool) {
+	n := len(h)
+	if n < 3 || h[n-3] != '(' || !isLetters(h[n-2:n-1]) || h[n-1] != ')' {
+		return h, "", false
+	}
+	return strings.TrimRight(h[:n-3], reSpace), h[n-2 : n-1], true
+}
 
 // looksTransposed reports whether t has parties down its first column: a
 // header without parties and body rows whose first cell names a party or
@@ -447,18 +451,44 @@ func cellOrEmpty(cells []source.Cell, i int) source.Cell {
 	return source.Cell{}
 }
 
-// headingNumberRE splits "3.1.1. Daily operations" into number and text.
-var headingNumberRE = regexp.MustCompile(`^(\d+(?:\.\d+)*)\.?\s+(\S.*)$`)
+// splitHeadingNumber splits "3.1.1. Daily operations" into its number and
+// text, as the regexp ^(\d+(?:\.\d+)*)\.?\s+(\S.*)$ would: ok is false
+// when s does not start with a number, white space and text.
+func splitHeadingNumber(s string) (number, text string, ok bool) {
+	end := digitsEnd(s, 0) // the number is s[:end]
+	if end == 0 {
+		return "", "", false
+	}
+	for end+1 < len(s) && s[end] == '.' && isDigit(s[end+1]) {
+		end = digitsEnd(s, end+1)
+	}
+	rest := strings.TrimPrefix(s[end:], ".")
+	text = strings.TrimLeft(rest, reSpace)
+	if text == "" || len(text) == len(rest) || strings.IndexByte(text, '\n') >= 0 {
+		return "", "", false // no white space, or no text on the line after it
+	}
+	return s[:end], text, true
+}
+
+// isDigit reports whether c is an ASCII digit (regexp \d).
+func isDigit(c byte) bool {
+	return '0' <= c && c <= '9'
+}
+
+// digitsEnd returns the end of the run of ASCII digits of s from i.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
 
 // readHeading turns a source heading into a section path element.
 func readHeading(h *source.Heading) Heading {
 	text := plain(h.Text)
 	out := Heading{Level: h.Level, Text: text, Anchor: h.Anchor}
-	if text == "" || text[0] < '0' || text[0] > '9' {
-		return out // no number (spare the regexp)
-	}
-	if m := headingNumberRE.FindStringSubmatch(text); m != nil {
-		out.Number, out.Text = m[1], plain(m[2])
+	if number, rest, ok := splitHeadingNumber(text); ok {
+		out.Number, out.Text = number, plain(rest)
 	}
 	return out
 }

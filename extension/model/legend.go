@@ -128,6 +128,11 @@ var (
 
 // parseLegendLine reads one legend definition; ok is false when s is not one.
 func parseLegendLine(s string) (letter, label, desc string, ok bool) {
+	if !strings.ContainsAny(s, "(:=|-") && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
+		// plain only removes characters (and turns white space into
+		// spaces): mayDefineLetter needs one of these
+		return "", "", "", false
+	}
 	s = strings.Trim(plain(s), " |")
 	if !mayDefineLetter(s) {
 		return "", "", "", false // no pattern below can match: spare the regexps

@@ -265,7 +265,11 @@ func (l *linter) anchors() {
 		what string
 		line int
 	}
-	seen := map[string]use{}
+	ids := 0 // how many check may see
+	for _, m := range l.d.Matrices {
+		ids += len(m.Section) + 1 + len(m.Rows)
+	}
+	seen := make(map[string]use, ids)
 	check := func(id, what string, line, col int) {
 		if id == "" {
 			return

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/mdraci/mdraci/extension/internal/lower"
 )
 
 // PartySpec declares a party for WithParties: its id, display name, kind
@@ -41,13 +39,8 @@ var knownParties = map[string][2]string{
 // sharedWords are grid cells meaning "provider and customer".
 var sharedWords = map[string]bool{"shared": true, "both": true, "partage": true, "partagee": true, "joint": true}
 
-var (
-	partySuffixRE = regexp.MustCompile(`(?i)\s+(responsibilities|responsibility|responsible|roles?|helps|tasks|duties|responsabilites|responsabilite)$`)
-	partyPrefixRE = regexp.MustCompile(`(?i)^(role|roles|how|responsibilities of|responsabilites|responsabilite|taches)\s+`)
-	parenRE       = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
-	keywordRE     = regexp.MustCompile(`\{\{site\.data\.keyword\.([A-Za-z]+)[\w]*\}\}`)
-	partyListRE   = regexp.MustCompile(`\s+(?:and|et|&|\+)\s+|\s*[/,]\s*`)
-)
+// keywordRE is a keyword reference left unresolved: "{{site.data.keyword.IBM}}".
+var keywordRE = regexp.MustCompile(`\{\{site\.data\.keyword\.([A-Za-z]+)[\w]*\}\}`)
 
 // headerParty reads a party name from a column header. ok is true when the
 // header names a party by its form ("<Name> responsibilities", "Your
@@ -55,23 +48,14 @@ var (
 func (b *builder) headerParty(header string) (name string, ok bool) {
 	h := plain(header)
 	bare := nonASCII(accentFold, h)
-	stripped := bare
-	if hasAffixFold(bare, partySuffixes, true) {
-		stripped = partySuffixRE.ReplaceAllString(bare, "")
-	}
-	if hasAffixFold(stripped, partyPrefixes, false) {
-		stripped = partyPrefixRE.ReplaceAllString(stripped, "")
-	}
-	stripped = strings.TrimSpace(stripped)
+	stripped := strings.TrimSpace(trimPartyPrefix(trimPartySuffix(bare)))
 	affixed := stripped != strings.TrimSpace(bare)
 	// keep the original spelling (accents) of the remainder
 	name = h
 	if affixed {
 		name = originalSpan(h, stripped)
 	}
-	if strings.HasSuffix(strings.TrimSpace(name), ")") {
-		name = parenRE.ReplaceAllString(name, "")
-	}
+	name = dropParen(name)
 	f := b.folded(name)
 	if _, isCustomer := customerWords[f]; isCustomer {
 		return customerName(name), true
@@ -127,50 +111,58 @@ func partyNoun(f string) bool {
 	return words > 0 && partyNouns[last]
 }
 
-// partySuffixes and partyPrefixes are the words partySuffixRE and
-// partyPrefixRE look for, lower case: without one of them the regexps
-// cannot match.
+// partySuffixes and partyPrefixes are the words, lower case, that mark a
+// header as naming a party by its form: "IBM responsibilities", "Rôle
+// Client".
 var (
 	partySuffixes = []string{"responsibilities", "responsibility", "responsible", "role", "roles", "helps", "tasks", "duties", "responsabilites", "responsabilite"}
 	partyPrefixes = []string{"role", "roles", "how", "responsibilities of", "responsabilites", "responsabilite", "taches"}
 )
 
-// hasAffixFold is hasAffix(strings.ToLower(s), affixes, …) for lower-case
-// ASCII affixes, at the end of s (suffix) or at its start, without
-// lowering an ASCII s.
-func hasAffixFold(s string, affixes []string, suffix bool) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			has := strings.HasPrefix
-			if suffix {
-				has = strings.HasSuffix
-			}
-			return hasAffix(strings.ToLower(s), affixes, has)
+// trimPartySuffix removes from the end of s a word of partySuffixes, in
+// any case, and the white space before it ("IBM responsibilities" →
+// "IBM"), as the regexp (?i)\s+(responsibilities|…)$ replaced by "" would.
+func trimPartySuffix(s string) string {
+	last := strings.LastIndexAny(s, reSpace) + 1 // the last word starts there
+	if last == 0 {
+		return s // one word: no white space before it
+	}
+	for _, w := range partySuffixes {
+		if strings.EqualFold(s[last:], w) {
+			return strings.TrimRight(s[:last], reSpace)
 		}
 	}
-	for _, a := range affixes {
-		if len(a) > len(s) {
-			continue
-		}
-		part := s[:len(a)]
-		if suffix {
-			part = s[len(s)-len(a):]
-		}
-		if lower.Equal(part, a) {
-			return true
-		}
-	}
-	return false
+	return s
 }
 
-// hasAffix reports whether s has one of the affixes, as has tells.
-func hasAffix(s string, affixes []string, has func(s, affix string) bool) bool {
-	for _, a := range affixes {
-		if has(s, a) {
-			return true
+// trimPartyPrefix removes from the start of s a word of partyPrefixes, in
+// any case, and the white space after it ("Role Client" → "Client"), as
+// the regexp (?i)^(role|roles|how|…)\s+ replaced by "" would.
+func trimPartyPrefix(s string) string {
+	for _, w := range partyPrefixes {
+		if n := foldPrefix(s, w); n > 0 && n < len(s) && isReSpace(s[n]) {
+			return strings.TrimLeft(s[n:], reSpace)
 		}
 	}
-	return false
+	return s
+}
+
+// foldPrefix returns the length in bytes of the start of s that equals the
+// ASCII word under Unicode case folding, as the regexp flag (?i) compares
+// ("ſ" is an "s", "K" (Kelvin) a "k"), and -1 when s does not start so.
+func foldPrefix(s, word string) int {
+	end := 0
+	for range len(word) { // a rune of s for each letter of word
+		if end == len(s) {
+			return -1
+		}
+		_, n := utf8.DecodeRuneInString(s[end:])
+		end += n
+	}
+	if !strings.EqualFold(s[:end], word) {
+		return -1
+	}
+	return end
 }
 
 // originalSpan finds stripped (accent-folded) inside h and returns h's own
@@ -282,6 +274,57 @@ func (b *builder) providerID(line int) string {
 	return b.party("Provider", "", line)
 }
 
+// partyWords and roleCellWords are the words between white space that
+// separate party names: in a grid cell ("Microsoft and Red Hat") and in
+// the cell of a role column ("IBM or customer").
+var (
+	partyWords    = []string{"and", "et", "&", "+"}
+	roleCellWords = []string{"and", "et", "or", "ou", "&", "+"}
+)
+
+// splitParties splits s into party names at each of words between white
+// space and at each slash or comma, with the white space around it, as the
+// regexp \s+(?:and|et|…)\s+|\s*[/,]\s* would split it (Split(s, -1)).
+func splitParties(s string, words []string) []string {
+	var names []string
+	name := 0 // the current name starts there
+	for i := 0; i < len(s); {
+		if c := s[i]; c != '/' && c != ',' && !isReSpace(c) {
+			i++ // most bytes: no separator starts here
+			continue
+		}
+		blank := skipSpace(s, i) // end of the white space at i
+		end := -1                // end of the separator at i, if any
+		switch {
+		case blank < len(s) && (s[blank] == '/' || s[blank] == ','):
+			end = skipSpace(s, blank+1)
+		case blank > i:
+			for _, w := range words {
+				if after := blank + len(w); strings.HasPrefix(s[blank:], w) && skipSpace(s, after) > after {
+					end = skipSpace(s, after)
+					break
+				}
+			}
+		}
+		if end < 0 {
+			i = max(blank, i+1)
+			continue
+		}
+		names = append(names, s[name:i])
+		name, i = end, end
+	}
+	return append(names, s[name:])
+}
+
+// skipSpace returns the index of the first byte of s from i that is no
+// white space (as regexp's \s means it), len(s) when there is none.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isReSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
 // cellParties reads a grid cell naming parties ("IBM", "Shared",
 // "Microsoft and Red Hat"); ok is false when the cell names none.
 func (b *builder) cellParties(text string) (names []string, shared, ok bool) {
@@ -290,10 +333,10 @@ func (b *builder) cellParties(text string) (names []string, shared, ok bool) {
 		return nil, true, true
 	}
 	parts := []string{plain(text)}
-	// (plain leaves only spaces as white space) partyListRE cannot match
-	// without these: spare the regexp
+	// (plain leaves only spaces as white space) no separator without
+	// these: spare the split
 	if s := parts[0]; strings.ContainsAny(s, "/,&+") || strings.Contains(s, " and ") || strings.Contains(s, " et ") {
-		parts = partyListRE.Split(s, -1)
+		parts = splitParties(s, partyWords)
 	}
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); strings.Contains(p, "(") {

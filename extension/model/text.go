@@ -8,6 +8,15 @@ import (
 	"unicode/utf8"
 )
 
+// reSpace are the characters regexp's \s matches (ASCII white space but
+// the vertical tab).
+const reSpace = " \t\n\f\r"
+
+// isReSpace reports whether c is one of reSpace.
+func isReSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // accentFold maps accented Latin letters to their base letter.
 var accentFold = strings.NewReplacer(
 	"à", "a", "â", "a", "ä", "a", "á", "a", "ç", "c", "é", "e", "è", "e", "ê", "e", "ë", "e",
@@ -81,28 +90,36 @@ func stripTags(s string) string {
 	return b.String()
 }
 
-// endsWithParen reports whether s, trailing white space (regexp \s) cut,
-// ends with ")": parenRE cannot match otherwise.
-func endsWithParen(s string) bool {
-	return strings.HasSuffix(strings.TrimRight(s, " \t\n\f\r"), ")")
+// cutParen cuts off the remark in parentheses that ends s, with the white
+// space around it: "Customer (3rd Party Vendor) " → "Customer", " (3rd
+// Party Vendor) ", as the regexp \s*\([^)]*\)\s*$ would find it. ok is
+// false when s ends with no such remark.
+func cutParen(s string) (before, paren string, ok bool) {
+	end := len(strings.TrimRight(s, reSpace)) - 1 // the closing ")"
+	if end < 0 || s[end] != ')' {
+		return s, "", false
+	}
+	from := strings.LastIndexByte(s[:end], ')') + 1 // the remark holds no ")"
+	open := strings.IndexByte(s[from:end], '(')
+	if open < 0 {
+		return s, "", false
+	}
+	start := len(strings.TrimRight(s[:from+open], reSpace))
+	return s[:start], s[start:], true
 }
 
-// dropParen is parenRE.ReplaceAllString(s, ""): s without the remark in
-// parentheses that ends it.
+// dropParen is s without the remark in parentheses that ends it (the
+// regexp \s*\([^)]*\)\s*$ replaced by "").
 func dropParen(s string) string {
-	if !endsWithParen(s) {
-		return s // spare the regexp
-	}
-	return parenRE.ReplaceAllString(s, "")
+	before, _, _ := cutParen(s)
+	return before
 }
 
-// findParen is parenRE.FindString(s): the remark in parentheses that ends
-// s, "" when none.
+// findParen is the remark in parentheses that ends s, with the white
+// space around it, "" when none.
 func findParen(s string) string {
-	if !endsWithParen(s) {
-		return ""
-	}
-	return parenRE.FindString(s)
+	_, paren, _ := cutParen(s)
+	return paren
 }
 
 // plain strips emphasis markers and HTML tags and collapses white space.
@@ -293,12 +310,18 @@ func mayStartWith(s, first string) bool {
 	return s == "" || s[0] >= utf8.RuneSelf || strings.IndexByte(first, s[0]) >= 0
 }
 
+// mayEndWith is mayStartWith for the end of s, trailing white space cut.
+func mayEndWith(s, last string) bool {
+	s = strings.TrimRight(s, reSpace)
+	return s == "" || s[len(s)-1] >= utf8.RuneSelf || strings.IndexByte(last, s[len(s)-1]) >= 0
+}
+
 // notApplicableRE matches "not applicable" cells.
 var notApplicableRE = regexp.MustCompile(`(?i)^\s*(n\s*/\s*a|n\.a\.|na|not applicable|non applicable|sans objet|s/o)\s*$`)
 
 // isNotApplicable reports whether s says "not applicable".
 func isNotApplicable(s string) bool {
-	return mayStartWith(s, "nNsS") && notApplicableRE.MatchString(s)
+	return mayStartWith(s, "nNsS") && mayEndWith(s, "aA.eEtToO") && notApplicableRE.MatchString(s)
 }
 
 // isDash reports whether s is empty or only a dash: the "not involved" cell.
