@@ -221,11 +221,72 @@ func TestHugoSiteMatchesConvert(t *testing.T) {
 	text := strings.Join(strings.Fields(page.Text()), " ")
 	assert.Contains(t, text, "is Code Engine (mdraci's defaults)")
 	assert.Contains(t, text, "is Example Cloud® Functions (this site's")
-	// the raci-party items link to the rows of the matrices
-	page.Find("section.raci-party-view li[data-matrix] > a").Each(func(_ int, a *goquery.Selection) {
+	// the raci-party items link to the matrices and their rows
+	links := page.Find("section.raci-party-view .raci-party-matrix > a, section.raci-party-view ul.raci-party-items > li > a")
+	assert.Greater(t, links.Length(), 0)
+	links.Each(func(_ int, a *goquery.Selection) {
 		href := a.AttrOr("href", "")
 		assert.Regexp(t, `^/seeds/[^/]+/#.+`, href)
 	})
+
+	// raci-party writes what mdraci convert --page writes in its party
+	// views: IBM's on one page ...
+	convertPage := func(seed string) *goquery.Selection {
+		return convertForTest(t, "--page", filepath.Join(testSeedsDir, seed))
+	}
+	want := convertPage("004_ibm-code-engine.md").Find(`section.raci-party-view[data-kind="provider"]`)
+	require.Equal(t, 1, want.Length(), "convert --page's IBM view")
+	got := page.Find(`section.raci-party-view[data-party="ibm"]`)
+	require.Equal(t, 1, got.Length(), "raci-party party=ibm")
+	assert.Equal(t, "provider", got.AttrOr("data-kind", ""))
+	assert.Equal(t, partyItems(want, ""), partyItems(got, "/seeds/004_ibm-code-engine/"), "raci-party party=ibm page=004")
+
+	// ... and the customer's across the site: per page a heading linking to
+	// it, then the page's view, its headings one level deeper
+	site := page.Find(`section.raci-party-view[data-party="customer"]`)
+	require.Equal(t, 1, site.Length(), "raci-party party=customer site=true")
+	perPage := map[string][]*goquery.Selection{}
+	var at string
+	site.Children().Each(func(_ int, c *goquery.Selection) {
+		if c.Is("h3.raci-party-page") {
+			at = c.Find("a").AttrOr("href", "")
+			return
+		}
+		require.NotEmpty(t, at, "raci-party site=true: a page's heading comes first")
+		perPage[at] = append(perPage[at], c)
+	})
+	assert.Len(t, perPage, len(seeds), "raci-party site=true: the seed pages")
+	for _, seed := range seeds {
+		name := strings.TrimSuffix(filepath.Base(seed), filepath.Ext(seed))
+		want := convertPage(filepath.Base(seed)).Find(`section.raci-party-view[data-kind="customer"]`)
+		require.Equal(t, 1, want.Length(), "%s: convert --page's customer view", name)
+		href := "/seeds/" + name + "/"
+		got := make([]string, 0, len(perPage[href]))
+		for _, c := range perPage[href] {
+			got = append(got, strings.ReplaceAll(partyItems(c, href)[0], "<h4 ", "<h3 "))
+		}
+		assert.Equal(t, partyItems(want, ""), got, "raci-party party=customer site=true: %s", name)
+	}
+}
+
+// partyItems returns, canonical, what a party view holds besides its title
+// (mdraci convert's <h2>): the matrices' headings, their items; links into
+// page (its RelPermalink) are made links within the page. For one element
+// (not a section), that element alone.
+func partyItems(view *goquery.Selection, page string) []string {
+	elems := view
+	if view.Is("section") {
+		elems = view.Children().Not(`h2[id^="raci-party-"]`)
+	}
+	var out []string
+	elems.Each(func(_ int, c *goquery.Selection) {
+		s := canonical(c)
+		if page != "" {
+			s = strings.ReplaceAll(s, `href="`+page+`#`, `href="#`)
+		}
+		out = append(out, s)
+	})
+	return out
 }
 
 // hugoSite writes a Hugo site that imports the theme from this repository.
@@ -324,4 +385,77 @@ func TestHugoCorpus(t *testing.T) {
 		got := hugoPageBody(t, filepath.Join(dir, "public", strings.ToLower(name), "index.html"))
 		compareParts(t, name, want, got, append(matrixParts, hookParts...))
 	}
+}
+
+// partyViewDoc has a grid matrix (the parties' duties are the categories
+// their cells name), a RACI matrix (roles only) and two third parties.
+const partyViewDoc = `# Mixed example
+
+## Who patches
+
+| Area | Patching | Backups |
+| --- | --- | --- |
+| OS | IBM | You |
+| Data | Shared | Customer |
+| Network | IBM | Red Hat |
+
+## Who runs
+
+| Activity | IBM | Red Hat | Acme | Customer |
+| --- | --- | --- | --- | --- |
+| Run the service | R/A | C | I | I |
+| Upgrade | R | I | C | A |
+`
+
+// TestHugoPartyViews: the raci-party shortcode writes, on the page itself
+// and for another page, the party views mdraci convert --page writes, for a
+// grid and a RACI matrix, one party or a kind that stands for two.
+func TestHugoPartyViews(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Hugo site")
+	}
+	hugo := hugoForTest(t)
+	dir := t.TempDir()
+	hugoSite(t, dir, map[string]string{"src/mix.md": partyViewDoc})
+	r := runForTest(t, "", "hugo", "-o", filepath.Join(dir, "content"), filepath.Join(dir, "src", "mix.md"))
+	require.Equal(t, 0, r.code, r.stderr)
+	index := filepath.Join(dir, "content", "mix", "index.md")
+	b, err := os.ReadFile(index)
+	require.NoError(t, err)
+	views := map[string]string{"customer": "customer", "provider": "ibm", "third-party": "third-party"}
+	var here, there strings.Builder
+	for _, party := range views {
+		fmt.Fprintf(&here, "\n## View of %s\n\n{{< raci-party party=%q >}}\n", party, party)
+		fmt.Fprintf(&there, "\n## View of %s\n\n{{< raci-party party=%q page=\"/mix\" >}}\n", party, party)
+	}
+	writeTestFiles(t, dir, map[string]string{
+		"content/mix/index.md":   string(b) + here.String(),
+		"content/views/index.md": "---\ntitle: Views\n---\n" + there.String(),
+	})
+	out, err := runHugo(t, hugo, dir)
+	require.NoError(t, err, out)
+
+	want := convertForTest(t, "--page", filepath.Join(dir, "src", "mix.md"))
+	for _, c := range []struct{ page, prefix string }{{"mix", ""}, {"views", "/mix/"}} {
+		got := hugoPageBody(t, filepath.Join(dir, "public", c.page, "index.html"))
+		for kind, party := range views {
+			w := want.Find(`section.raci-party-view[data-kind="` + kind + `"]`)
+			require.Equal(t, 1, w.Length(), "convert --page: the %s view", kind)
+			g := got.Find(`section.raci-party-view[data-party="` + party + `"]`)
+			require.Equal(t, 1, g.Length(), "%s: raci-party party=%s", c.page, party)
+			assert.Equal(t, kind, g.AttrOr("data-kind", ""), "%s: raci-party party=%s", c.page, party)
+			assert.Equal(t, partyItems(w, ""), partyItems(g, c.prefix), "%s: raci-party party=%s", c.page, party)
+		}
+	}
+	// the grid's categories are the parties' duties
+	grid := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-patches-data"]`).Parent()
+	assert.Equal(t, []string{"Patching", "Backups"}, grid.Find("ul.raci-duties > li").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
+
+	// a party the page does not have fails the build
+	writeTestFiles(t, dir, map[string]string{
+		"content/views/index.md": "---\ntitle: Views\n---\n\n{{< raci-party party=\"nobody\" page=\"/mix\" >}}\n",
+	})
+	out, err = runHugo(t, hugo, dir)
+	require.Error(t, err, "an unknown party fails the build:\n%s", out)
+	assert.Contains(t, out, `raci-party: no party "nobody" has responsibilities`)
 }

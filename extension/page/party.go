@@ -67,8 +67,11 @@ func writePartyViews(b *bytes.Buffer, doc *model.Document) {
 
 // PartyView writes, for the party with the given id, the activities it
 // holds a role or a duty in, grouped by matrix: each links to its row and
-// shows the roles (spelled out by the legend) or the duties. level is the
-// heading level of the matrices' captions.
+// shows the roles (spelled out by the legend) and the duties (a prose
+// matrix's items, a grid matrix's categories). level is the heading level
+// of the matrices' captions. The Hugo shortcode raci-party writes the same
+// markup (cmd/mdraci's TestHugoSiteMatchesConvert and TestHugoPartyViews
+// compare them).
 func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 	e := html.EscapeString
 	any := false
@@ -89,7 +92,9 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 				}
 				item.WriteString(strings.Join(names, ", "))
 			}
-			if len(a.Duties) > 0 && m.Kind == model.MatrixProse {
+			// duties: a prose matrix's items; a grid matrix's categories
+			// (the columns whose cells name the party)
+			if len(a.Duties) > 0 {
 				item.WriteString(`<ul class="raci-duties">`)
 				for _, d := range a.Duties {
 					fmt.Fprintf(&item, "<li>%s</li>", e(d))
