@@ -20,6 +20,8 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/mdraci/mdraci/extension/page"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -468,4 +470,31 @@ func partyViewProblems(t *testing.T, tab context.Context, width int64, shot func
 		errorf("%s: back to all, but only %d of %d matrices are visible", at, s.MatricesVisible, s.Matrices)
 	}
 	return problems
+}
+
+// TestBrowserPartyViewWithoutSwitch: with the default stylesheet (which
+// the Hugo theme uses too), a party view on a page without the view switch
+// (the raci-party shortcode in a Hugo page) is shown; on a page with the
+// switch, it shows only once its view is chosen.
+func TestBrowserPartyViewWithoutSwitch(t *testing.T) {
+	tab := newTab(t, startBrowser(t))
+	view := `<section class="raci-party-view" data-kind="customer"><ul class="raci-party-items"><li>Backups</li></ul></section>`
+	sw := `<fieldset class="raci-view"><input type="radio" name="v" id="raci-view-all" value="all" checked>` +
+		`<input type="radio" name="v" id="raci-view-customer" value="customer"></fieldset>`
+	visible := `getComputedStyle(document.querySelector("section.raci-party-view")).display !== "none"`
+	for _, tt := range []struct {
+		name, body string
+		want       bool
+	}{
+		{"no switch", "<main>" + view + "</main>", true},
+		{"switch, all chosen", "<main>" + sw + view + "</main>", false},
+	} {
+		path := filepath.Join(t.TempDir(), "p.html")
+		doc := "<!doctype html><html><head><style>" + page.DefaultCSS() + "</style></head><body>" + tt.body + "</body></html>"
+		require.NoError(t, os.WriteFile(path, []byte(doc), 0o644))
+		require.NoError(t, do(tab, chromedp.Navigate(fileURL(t, path))))
+		assert.Equal(t, tt.want, eval[bool](t, tab, visible), tt.name)
+	}
+	require.NoError(t, do(tab, chromedp.Click(chromedp.JSPath(`document.querySelector("#raci-view-customer")`))))
+	assert.True(t, eval[bool](t, tab, visible), "switch, customer chosen")
 }
