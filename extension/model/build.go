@@ -98,10 +98,11 @@ func Build(doc *source.Document, opts ...Option) *Document {
 	// the memo maps end up holding about a tenth as many texts as the
 	// tables have cells (a few hundred at most on real pages): sized so,
 	// they seldom grow
-	memo := min(tableCells(doc)/8, 512)
+	cells, rows := tableCells(doc)
+	memo := min(cells/8, 512)
 	b := &builder{
 		src: doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
-		kinds: map[string]string{}, ids: ids.New(), perSec: map[string]int{},
+		kinds: map[string]string{}, ids: ids.NewCap(rows + len(doc.Blocks)/4), perSec: map[string]int{},
 		folds: make(map[string]string, memo), classes: make(map[string]cellClass, memo),
 	}
 	for _, o := range opts {
@@ -114,19 +115,20 @@ func Build(doc *source.Document, opts ...Option) *Document {
 	return b.doc
 }
 
-// tableCells counts the header and body cells of doc's tables.
-func tableCells(doc *source.Document) int {
-	n := 0
+// tableCells counts the header and body cells, and the body rows, of doc's
+// tables.
+func tableCells(doc *source.Document) (cells, rows int) {
 	for _, bl := range doc.Blocks {
 		if bl.Table == nil {
 			continue
 		}
-		n += len(bl.Table.Header)
+		cells += len(bl.Table.Header)
+		rows += len(bl.Table.Rows)
 		for _, r := range bl.Table.Rows {
-			n += len(r.Cells)
+			cells += len(r.Cells)
 		}
 	}
-	return n
+	return cells, rows
 }
 
 // diag records a structural finding.

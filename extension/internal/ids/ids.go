@@ -46,6 +46,12 @@ func New(taken ...string) *Registry {
 	return r
 }
 
+// NewCap returns an empty registry with room for about n ids: a document's
+// headings and table rows, say, so that it seldom grows.
+func NewCap(n int) *Registry {
+	return &Registry{used: make(map[string]bool, n), next: map[string]int{}}
+}
+
 // Reserve marks id used, as it is (an explicit id).
 func (r *Registry) Reserve(id string) { r.used[id] = true }
 
@@ -62,6 +68,10 @@ func (r *Registry) Unique(base, fallback string) string {
 	// ids are never released, so the suffixes below next[base] are still
 	// taken: start there, and a page of many equal headings costs linear
 	// time, not quadratic.
+	if !r.used[id] {
+		r.used[id] = true
+		return id // base is free: next[base] stays as it is (2 when unset)
+	}
 	i := max(r.next[base], 2)
 	for ; r.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
