@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/mdraci/mdraci/extension/model"
 )
 
 // saysMoreRef is saysMore by its definition: the lowered text's words,
@@ -18,12 +20,8 @@ func saysMoreRef(raw string, roles []string) bool {
 	words := strings.FieldsFunc(strings.ToLower(raw), func(c rune) bool {
 		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
 	})
-	roleWord := map[string]bool{}
-	for _, w := range roleWords {
-		roleWord[w] = true
-	}
 	for _, w := range words {
-		if roleWord[w] {
+		if model.IsRoleWord(w) {
 			continue
 		}
 		for _, c := range w {
@@ -49,6 +47,8 @@ var saysMoreCases = []struct {
 	{"Consulted, Informed", []string{"C", "I"}},
 	{"R1", []string{"R"}},
 	{"É", []string{"É"}},
+	{"Responsable", []string{"R"}},
+	{"Consulté / Informé", []string{"C", "I"}},
 	{"", nil},
 }
 
@@ -61,6 +61,21 @@ func TestSaysMore(t *testing.T) {
 	}
 	if !saysMore("A (on request)", []string{"A"}) || saysMore("R / A", []string{"R", "A"}) {
 		t.Error("saysMore misreads a plain case")
+	}
+	// roles spelled out in French say no more than their letters
+	for _, c := range []struct {
+		raw   string
+		roles []string
+		want  bool
+	}{
+		{"Responsable", []string{"R"}, false},
+		{"Consulté / Informé", []string{"C", "I"}, false},
+		{"APPROBATEUR", []string{"A"}, false},
+		{"Responsable (sur demande)", []string{"R"}, true},
+	} {
+		if got := saysMore(c.raw, c.roles); got != c.want {
+			t.Errorf("saysMore(%q, %q) = %v, want %v", c.raw, c.roles, got, c.want)
+		}
 	}
 }
 

@@ -484,15 +484,9 @@ func LetterCellRest(kind string, a *model.Assignment) (text bool, mark string) {
 	return false, noteMark(a.Raw)
 }
 
-// roleWords are the spelled-out roles a letter cell may hold.
-var roleWords = []string{
-	"responsible", "accountable", "consulted", "informed",
-	"support", "supports", "supportive", "verifier", "verifies",
-	"signatory", "signs", "omitted",
-}
-
 // saysMore reports whether a letter cell's text holds more than its role
-// letters and their spelled-out names: words (runs of letters and digits)
+// letters and their spelled-out names (model.IsRoleWord, in English or
+// French): words (runs of letters and digits)
 // with a character the letters leave out.
 func saysMore(raw string, roles []string) bool {
 	for len(raw) > 0 {
@@ -508,7 +502,7 @@ func saysMore(raw string, roles []string) bool {
 		}
 		word := raw[:end]
 		raw = raw[end:]
-		if isRoleWord(word) {
+		if model.IsRoleWord(word) {
 			continue
 		}
 		for _, c := range word {
@@ -522,29 +516,6 @@ func saysMore(raw string, roles []string) bool {
 
 // isWordRune reports whether c belongs to a word: a letter or a digit.
 func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
-
-// isRoleWord reports whether word, lowered, is one of roleWords.
-func isRoleWord(word string) bool {
-	for _, w := range roleWords {
-		if lowerIs(word, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerIs reports whether s lowered rune by rune (unicode.ToLower) is the
-// ASCII lower-case w.
-func lowerIs(s, w string) bool {
-	i := 0
-	for _, c := range s {
-		if i >= len(w) || unicode.ToLower(c) != rune(w[i]) {
-			return false
-		}
-		i++
-	}
-	return i == len(w)
-}
 
 // inLetters reports whether the lower-case c is a character of one of
 // roles, lowered.

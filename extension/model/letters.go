@@ -51,6 +51,15 @@ var wordRoles = map[string]string{
 	"signatory": "signatory", "signs": "signatory", "omitted": "omitted",
 }
 
+// IsRoleWord reports whether word is a role spelled out, in any case, with
+// or without accents: "Responsible", "Accountable", "Responsable",
+// "Consulté", "Informed", "Signatory" (the words a letter cell may hold in
+// place of its letter).
+func IsRoleWord(word string) bool {
+	_, ok := wordRoles[fold(word)]
+	return ok
+}
+
 var enChargeRE = regexp.MustCompile(`(?i)\ben charge\b`)
 
 // parseLetters normalizes a role-letter cell: "RA", "A / R", "R, A",
