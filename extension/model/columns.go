@@ -245,7 +245,15 @@ func (b *builder) decide(sh *shape) (*shape, bool) {
 		for _, i := range categories {
 			sh.cols[i].Role, sh.cols[i].Key, sh.cols[i].Letter = ColUnknown, "", ""
 		}
-		sh.ensureActivity()
+		if !sh.ensureActivity() && sh.headerParties == 0 {
+			// columns of letters under headers that name no party and
+			// nothing else (a one-column "| ???? |" of "a", "b"): no
+			// one does anything. Headers that name the parties make a
+			// matrix without an activity column ("| Stakater
+			// Responsibilities | Customer Responsibilities |", the
+			// section saying what)
+			return nil, false
+		}
 		parties = b.blankParties(sh, parties)
 		sh.kind = b.matrixKind(sh, parties)
 		if sh.kind == MatrixCheck && sh.headerParties == 0 {

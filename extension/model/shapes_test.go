@@ -155,3 +155,20 @@ func TestMatrixWithoutRows(t *testing.T) {
 	must(t, strings.Contains(string(out), `"rows":[]`), string(out))
 	must(t, Validate(out) == nil, Validate(out))
 }
+
+// TestNoActivityNeedsPartyHeaders: columns of letters under headers that
+// name no party and no activity column ("| ???? |" over "a", "b") say
+// nothing about who does what; party headers without an activity column
+// (stakater: "Stakater Responsibilities | Customer Responsibilities", the
+// section saying what) make a matrix.
+func TestNoActivityNeedsPartyHeaders(t *testing.T) {
+	d := Build(doc("q.md", tbl(1, []string{"????"}, []string{"a"}, []string{"b"})))
+	eq(t, 0, len(d.Matrices), "no matrix")
+	eq(t, 0, len(d.Parties), "\"????\" is no party")
+
+	d = Build(doc("s.md", tbl(1, []string{"Stakater Responsibilities", "Customer Responsibilities"},
+		[]string{"Maintain standards", "Back up data"})))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	eq(t, MatrixProse, d.Matrices[0].Kind)
+	eq(t, []string{"Back up data"}, d.Matrices[0].Rows[0].Assignments["customer"].Duties)
+}
