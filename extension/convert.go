@@ -168,17 +168,13 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 	switch format {
 	case Text:
 		doc, ds := source.FromText(file, src)
-		for _, d := range ds {
-			r.Diagnostics = append(r.Diagnostics, fromSource(d))
-		}
+		r.Diagnostics = append(r.Diagnostics, ds...)
 		r.Meta = doc.Meta
 		r.doc = doc
 		r.Doc = c.textAST(r, src)
 	case HTML:
 		doc, ds := source.FromHTML(file, src)
-		for _, d := range ds {
-			r.Diagnostics = append(r.Diagnostics, fromSource(d))
-		}
+		r.Diagnostics = append(r.Diagnostics, ds...)
 		r.doc = doc
 	default:
 		pc := parser.NewContext()
@@ -242,17 +238,6 @@ func clean(src []byte) ([]byte, []diag.Diagnostic) {
 		i += size
 	}
 	return out, ds
-}
-
-func fromSource(d source.Diagnostic) diag.Diagnostic {
-	sev := diag.Warning
-	switch d.Severity {
-	case "error":
-		sev = diag.Error
-	case "info":
-		sev = diag.Info
-	}
-	return diag.Diagnostic{Code: d.Code, Severity: sev, Message: d.Message, Line: d.Pos.Line, Col: max(d.Pos.Col, 1)}
 }
 
 // FirstHeading returns the plain text of r's first level-1 heading, else

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/mdraci/mdraci/extension"
 	"github.com/mdraci/mdraci/extension/diag"
@@ -22,10 +21,8 @@ func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader
 		return nil, nil, err
 	}
 	doc := res.Model() // built while parsing, for the matrices' HTML; File set
-	all := make([]model.Diagnostic, 0, len(res.Diagnostics)+len(doc.Diagnostics))
-	for _, d := range res.Diagnostics {
-		all = append(all, model.Diagnostic{Code: d.Code, Severity: d.Severity.String(), Message: d.Message, File: d.File, Line: d.Line, Col: d.Col})
-	}
+	all := make([]diag.Diagnostic, 0, len(res.Diagnostics)+len(doc.Diagnostics))
+	all = append(all, res.Diagnostics...)
 	doc.Diagnostics = append(all, doc.Diagnostics...)
 	return doc, res.Diagnostics, nil
 }
@@ -105,7 +102,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	errors, warnings := 0, 0
-	var all []model.Diagnostic
+	var all []diag.Diagnostic
 	each(ins, in.jobs, func(i input) any {
 		doc, _, err := buildModel(&in, c, i, stdin)
 		if err != nil {
@@ -117,25 +114,25 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case error:
 			reportProblem(stderr, i.name, v)
 			errors++
-		case []model.Diagnostic:
+		case []diag.Diagnostic:
 			for _, d := range v {
 				switch d.Severity {
-				case model.SevError:
+				case diag.Error:
 					errors++
-				case model.SevWarning:
+				case diag.Warning:
 					warnings++
 				}
 				if *format == "json" {
 					all = append(all, d)
 					continue
 				}
-				fmt.Fprintln(stdout, diagLine(d))
+				fmt.Fprintln(stdout, d.String())
 			}
 		}
 	})
 	if *format == "json" {
 		if all == nil {
-			all = []model.Diagnostic{}
+			all = []diag.Diagnostic{}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -146,13 +143,6 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// diagLine formats a model finding as file:line:col: severity: message [code].
-func diagLine(d model.Diagnostic) string {
-	var sev diag.Severity
-	_ = sev.UnmarshalText([]byte(strings.ToLower(d.Severity)))
-	return diag.Diagnostic{Code: d.Code, Severity: sev, Message: d.Message, File: d.File, Line: d.Line, Col: d.Col}.String()
 }
 
 // prepare checks the input flags and lists the inputs; a nil Converter

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/ids"
 	"github.com/mdraci/mdraci/extension/source"
 )
@@ -132,7 +133,7 @@ func tableCells(doc *source.Document) (cells, rows int) {
 }
 
 // diag records a structural finding.
-func (b *builder) diag(code, sev string, line, col int, format string, args ...any) {
+func (b *builder) diag(code string, sev diag.Severity, line, col int, format string, args ...any) {
 	b.doc.structural = append(b.doc.structural, newDiagnostic(b.src.File, code, sev, line, col, format, args...))
 }
 

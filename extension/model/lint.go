@@ -35,14 +35,12 @@ const (
 type LintConfig struct {
 	// Disable lists codes not to report.
 	Disable []string
-	// Severity overrides the severity of codes ("RACI002": "warning").
-	Severity map[string]string
-	// MinSeverity drops findings below it ("warning" drops info).
-	MinSeverity string
+	// Severity overrides the severity of codes ("RACI002": SevWarning).
+	Severity map[string]diag.Severity
+	// MinSeverity drops findings below it (SevWarning drops info); the
+	// zero value, SevInfo, drops nothing.
+	MinSeverity diag.Severity
 }
-
-// severityRank orders severities.
-var severityRank = map[string]int{SevInfo: 1, SevWarning: 2, SevError: 3}
 
 // Lint returns the findings of Build and of the lint rules, configured by
 // cfg, ordered by position.
@@ -77,7 +75,7 @@ func (cfg LintConfig) apply(in []Diagnostic) []Diagnostic {
 		if s, ok := cfg.Severity[dg.Code]; ok {
 			dg.Severity = s
 		}
-		if severityRank[dg.Severity] < severityRank[cfg.MinSeverity] {
+		if dg.Severity < cfg.MinSeverity { // diag.Severity is ordered: Info < Warning < Error
 			continue
 		}
 		out = append(out, dg)
@@ -94,7 +92,7 @@ type linter struct {
 }
 
 // add records a finding.
-func (l *linter) add(code, sev string, line, col int, format string, args ...any) {
+func (l *linter) add(code string, sev diag.Severity, line, col int, format string, args ...any) {
 	l.out = append(l.out, newDiagnostic(l.d.File, code, sev, line, col, format, args...))
 }
 
@@ -107,7 +105,7 @@ func (l *linter) matrix(m *Matrix) {
 	}
 	for i := range m.Rows {
 		r := &m.Rows[i]
-		l.keywords(r)
+		l.keywords(m, r)
 		switch m.Kind {
 		case MatrixRACI, MatrixCheck:
 			l.letterRow(m, r)
@@ -118,10 +116,12 @@ func (l *linter) matrix(m *Matrix) {
 }
 
 // keywords reports unresolved keyword references in a row's cells.
-func (l *linter) keywords(r *Row) {
+func (l *linter) keywords(m *Matrix, r *Row) {
 	texts := []string{r.Activity, r.Comment}
-	for _, a := range r.Assignments {
-		texts = append(texts, a.Duties...)
+	for _, id := range partyIDs(m) { // in column order: the same finding each run
+		if a := r.Assignments[id]; a != nil {
+			texts = append(texts, a.Duties...)
+		}
 	}
 	for _, e := range r.Extra {
 		texts = append(texts, e.Text)

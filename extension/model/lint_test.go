@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+
+	"github.com/mdraci/mdraci/extension/diag"
 )
 
 func lintDoc() *Document {
@@ -86,7 +88,7 @@ func TestLintConfig(t *testing.T) {
 	none := d.Lint(LintConfig{Disable: []string{"RACI001"}})
 	eq(t, true, hasCode(all, "RACI001"))
 	eq(t, false, hasCode(none, "RACI001"))
-	re := d.Lint(LintConfig{Severity: map[string]string{"RACI002": SevInfo}, MinSeverity: SevWarning})
+	re := d.Lint(LintConfig{Severity: map[string]diag.Severity{"RACI002": SevInfo}, MinSeverity: SevWarning})
 	eq(t, false, hasCode(re, "RACI002"))
 	for _, dg := range d.Lint(LintConfig{MinSeverity: SevError}) {
 		eq(t, SevError, dg.Severity)
@@ -141,5 +143,22 @@ func TestWithLint(t *testing.T) {
 	}
 	if got := strings.Join(codes(bare.Lint(LintConfig{})), " "); got != want {
 		t.Errorf("Lint after Build without lint = %s, want %s", got, want)
+	}
+}
+
+// TestLintKeywordsInColumnOrder: a row with unresolved keywords in several
+// party cells is reported once, naming the first column's text, on every
+// run (the assignments are a map).
+func TestLintKeywordsInColumnOrder(t *testing.T) {
+	d := Build(doc("k.md", tbl(1, []string{"Task", "IBM responsibilities", "Customer responsibilities", "Partner responsibilities"},
+		[]string{"Patch", "Run {{site.data.keyword.a}}", "Use {{site.data.keyword.b}}", "Help {{site.data.keyword.c}}"})))
+	for range 20 {
+		var got []string
+		for _, dg := range d.Lint(LintConfig{}) {
+			if dg.Code == CodeUnresolvedKeyword {
+				got = append(got, dg.Message)
+			}
+		}
+		eq(t, []string{`unresolved keyword in "Run {{site.data.keyword.a}}"`}, got)
 	}
 }

@@ -1,6 +1,10 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/mdraci/mdraci/extension/diag"
+)
 
 // Document is the canonical responsibility model of one input file.
 type Document struct {
@@ -246,32 +250,28 @@ type Note struct {
 	Line int `json:"line"`
 }
 
-// Severities.
+// Severities of findings: the diag package's, under the names the model
+// has always used.
 const (
-	SevError   = "error"
-	SevWarning = "warning"
-	SevInfo    = "info"
+	// SevError is diag.Error: the matrix is wrong or incomplete.
+	SevError = diag.Error
+	// SevWarning is diag.Warning: a likely mistake.
+	SevWarning = diag.Warning
+	// SevInfo is diag.Info: a remark, such as a default assumed.
+	SevInfo = diag.Info
 )
 
-// Diagnostic is one finding.
-type Diagnostic struct {
-	// Code is stable ("RACI001").
-	Code string `json:"code"`
-	// Severity is error, warning or info.
-	Severity string `json:"severity"`
-	// Message spells roles out ("no party is Accountable").
-	Message string `json:"message"`
-	File    string `json:"file"`
-	// Line and Col are 1-based, as in the "file:line:col" form: a finding
-	// about a whole row or table points at its line's first column, one
-	// about the whole document at line 1.
-	Line int `json:"line"`
-	Col  int `json:"col"`
-}
+// Diagnostic is one finding. It is an alias of diag.Diagnostic, mdraci's
+// one diagnostic type, kept so the model's API reads as before. Its Code is
+// stable ("RACI001"); its Message spells roles out ("no party is
+// Accountable"); its Line and Col are 1-based, as in the "file:line:col"
+// form: a finding about a whole row or table points at its line's first
+// column, one about the whole document at line 1.
+type Diagnostic = diag.Diagnostic
 
 // newDiagnostic makes a Diagnostic, its position clamped to 1-based (a
 // finding made without a column points at the line's start).
-func newDiagnostic(file, code, sev string, line, col int, format string, args ...any) Diagnostic {
+func newDiagnostic(file, code string, sev diag.Severity, line, col int, format string, args ...any) Diagnostic {
 	return Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), File: file,
 		Line: max(line, 1), Col: max(col, 1)}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/mdraci/mdraci/extension/diag"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -101,7 +102,7 @@ var voidElements = map[string]bool{
 // matching the parsed elements against the tokenized source in order; they
 // are approximate where the parser moved or invented elements (for example
 // content misplaced inside a table). FromHTML never fails.
-func FromHTML(file string, src []byte) (*Document, []Diagnostic) {
+func FromHTML(file string, src []byte) (*Document, []diag.Diagnostic) {
 	r := &htmlReader{
 		doc:     &Document{File: file, Format: "html"},
 		src:     src,
@@ -113,7 +114,7 @@ func FromHTML(file string, src []byte) (*Document, []Diagnostic) {
 		// document again with the deepest tags blanked out, their text kept
 		if flat, n := flattenDeep(src, maxHTMLDepth); n > 0 {
 			if gq, err = goquery.NewDocumentFromReader(bytes.NewReader(flat)); err == nil {
-				r.diag("warning", fmt.Sprintf("elements nest deeper than %d; %d tags below that depth were ignored, their text kept",
+				r.diag(diag.Warning, fmt.Sprintf("elements nest deeper than %d; %d tags below that depth were ignored, their text kept",
 					maxHTMLDepth, n), Pos{Line: 1, Col: 1}, codeHTMLTooDeep)
 			}
 		}
@@ -123,7 +124,7 @@ func FromHTML(file string, src []byte) (*Document, []Diagnostic) {
 		if err != nil {
 			msg += ": " + err.Error()
 		}
-		r.diag("error", msg, Pos{Line: 1, Col: 1}, codeHTMLParseFailure)
+		r.diag(diag.Error, msg, Pos{Line: 1, Col: 1}, codeHTMLParseFailure)
 		return r.doc, r.diags
 	}
 	root := gq.Nodes[0]
@@ -150,7 +151,7 @@ func FromHTML(file string, src []byte) (*Document, []Diagnostic) {
 
 type htmlReader struct {
 	doc   *Document
-	diags []Diagnostic
+	diags []diag.Diagnostic
 	src   []byte
 
 	lineStarts []int                 // byte offsets of the starts of lines
@@ -175,8 +176,8 @@ type htmlCtx struct {
 	lists  int        // depth of ul/ol/dl/menu
 }
 
-func (r *htmlReader) diag(sev, msg string, p Pos, code string) {
-	r.diags = append(r.diags, Diagnostic{Severity: sev, Message: msg, Pos: p, Code: code})
+func (r *htmlReader) diag(sev diag.Severity, msg string, p Pos, code string) {
+	r.diags = append(r.diags, newDiag(r.doc.File, sev, msg, p, code))
 }
 
 // ---------------------------------------------------------------------------
@@ -582,7 +583,7 @@ func (r *htmlReader) table(n *html.Node) {
 
 	grid, spans, firstSpan := r.expand(rows, &nested)
 	if spans > 0 {
-		r.diag("info", fmt.Sprintf("%d cell(s) spanning several columns or rows were repeated to fill the grid", spans),
+		r.diag(diag.Info, fmt.Sprintf("%d cell(s) spanning several columns or rows were repeated to fill the grid", spans),
 			firstSpan, codeHTMLSpan)
 	}
 
@@ -601,13 +602,13 @@ func (r *htmlReader) table(n *html.Node) {
 	}
 	if nh == 0 && len(rows) > 1 && boldRow(rows[0].cells) {
 		nh = 1
-		r.diag("info", "first table row taken as the header: all its cells are bold",
+		r.diag(diag.Info, "first table row taken as the header: all its cells are bold",
 			grid[0].Pos, codeHTMLBoldHeader)
 	}
 	if nh > 0 {
 		t.Header = combineHeader(grid[:nh])
 		if nh > 1 {
-			r.diag("info", fmt.Sprintf("%d header rows combined into one", nh), grid[0].Pos, codeHTMLHeaderRows)
+			r.diag(diag.Info, fmt.Sprintf("%d header rows combined into one", nh), grid[0].Pos, codeHTMLHeaderRows)
 		}
 		if t.Header == nil {
 			t.Header = []Cell{}
@@ -619,7 +620,7 @@ func (r *htmlReader) table(n *html.Node) {
 	}
 	r.appendBlock(Block{Kind: KindTable, Table: t}, false)
 	if len(nested) > 0 {
-		r.diag("info", fmt.Sprintf("%d nested table(s) read as separate tables", len(nested)), t.Pos, codeHTMLNestedTable)
+		r.diag(diag.Info, fmt.Sprintf("%d nested table(s) read as separate tables", len(nested)), t.Pos, codeHTMLNestedTable)
 	}
 	for _, c := range nested {
 		r.table(c)
@@ -688,7 +689,7 @@ func (r *htmlReader) expand(rows []htmlRow, nested *[]*html.Node) (grid []Row, s
 			}
 			if extra := (cs - 1) + (cs * (rs - 1)); extra > budget {
 				if !budgetHit {
-					r.diag("warning", "table spans too large to expand; spans ignored from here", c.Pos, codeHTMLSpanBudget)
+					r.diag(diag.Warning, "table spans too large to expand; spans ignored from here", c.Pos, codeHTMLSpanBudget)
 					budgetHit = true
 				}
 				cs, rs = 1, 1

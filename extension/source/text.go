@@ -6,22 +6,17 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mdraci/mdraci/extension/diag"
 )
 
-// Diagnostic is a message about the input found while reading it: a table
-// that could not be read completely, a cell that was repeated to fill a span,
-// and so on. Readers never fail; they report what they could not read
-// cleanly as diagnostics.
-type Diagnostic struct {
-	// Severity is "error", "warning" or "info".
-	Severity string
-	// Message is a human-readable description of the problem.
-	Message string
-	// Pos is where in the input the problem is (the zero Pos when unknown).
-	Pos Pos
-	// Code is a short stable identifier of the kind of problem, for example
-	// "text-incomplete-row" or "html-span-expanded".
-	Code string
+// newDiag makes a diagnostic about the input file at p: a table that could
+// not be read completely, a cell that was repeated to fill a span, and so
+// on. Readers never fail; they report what they could not read cleanly as
+// diagnostics. An unknown column (0) points at the line's start; the line
+// is kept as p has it (0 when unknown), as the readers always reported it.
+func newDiag(file string, sev diag.Severity, msg string, p Pos, code string) diag.Diagnostic {
+	return diag.Diagnostic{Code: code, Severity: sev, Message: msg, File: file, Line: p.Line, Col: max(p.Col, 1)}
 }
 
 // Diagnostic codes reported by FromText.
@@ -45,7 +40,7 @@ const (
 // FromText never fails and never drops a non-blank line: every one of them
 // ends up in a heading, a paragraph line or a table cell. Problems, such as
 // an incomplete last row, are reported as diagnostics.
-func FromText(file string, src []byte) (*Document, []Diagnostic) {
+func FromText(file string, src []byte) (*Document, []diag.Diagnostic) {
 	r := &textReader{doc: &Document{File: file, Format: "text"}}
 	r.split(src)
 	r.read()
@@ -65,7 +60,7 @@ func (l textLine) pos() Pos { return Pos{Line: l.line, Col: 1} }
 
 type textReader struct {
 	doc   *Document
-	diags []Diagnostic
+	diags []diag.Diagnostic
 	lines []textLine
 	para  []Line // paragraph being collected
 }
@@ -87,12 +82,9 @@ func (r *textReader) split(src []byte) {
 			}
 		}
 		if !utf8.Valid(raw) {
-			r.diags = append(r.diags, Diagnostic{
-				Severity: "warning",
-				Message:  "line is not valid UTF-8; invalid bytes replaced by U+FFFD",
-				Pos:      Pos{Line: n, Col: 1},
-				Code:     codeTextInvalidUTF8,
-			})
+			r.diags = append(r.diags, newDiag(r.doc.File, diag.Warning,
+				"line is not valid UTF-8; invalid bytes replaced by U+FFFD",
+				Pos{Line: n, Col: 1}, codeTextInvalidUTF8))
 		}
 		r.lines = append(r.lines, textLine{raw: string(raw), text: cleanText(string(raw)), line: n})
 		n++
@@ -214,13 +206,10 @@ func (r *textReader) readTable(i, n int) int {
 		}
 		i = k
 		if len(cells) < n {
-			r.diags = append(r.diags, Diagnostic{
-				Severity: "warning",
-				Message: fmt.Sprintf("incomplete table row: %d of %d cells (table header at line %d)",
+			r.diags = append(r.diags, newDiag(r.doc.File, diag.Warning,
+				fmt.Sprintf("incomplete table row: %d of %d cells (table header at line %d)",
 					len(cells), n, t.Pos.Line),
-				Pos:  row.Pos,
-				Code: codeTextIncompleteRow,
-			})
+				row.Pos, codeTextIncompleteRow))
 			break
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -64,7 +65,7 @@ func paragraphs(d *Document) []string {
 	return out
 }
 
-func codes(diags []Diagnostic) []string {
+func codes(diags []diag.Diagnostic) []string {
 	var out []string
 	for _, d := range diags {
 		out = append(out, d.Code)
@@ -134,9 +135,11 @@ func TestFromTextIncompleteLastRow(t *testing.T) {
 	last := tb[0].Rows[12]
 	assert.Equal(t, []string{"Incident management", "Define the incident model, escalation paths, and diagnostic processes."}, texts(last.Cells))
 	require.Len(t, diags, 1)
-	assert.Equal(t, "warning", diags[0].Severity)
+	assert.Equal(t, diag.Warning, diags[0].Severity)
 	assert.Equal(t, codeTextIncompleteRow, diags[0].Code)
-	assert.Equal(t, 42, diags[0].Pos.Line)
+	assert.Equal(t, "x.txt", diags[0].File)
+	assert.Equal(t, 42, diags[0].Line)
+	assert.Equal(t, 1, diags[0].Col)
 }
 
 func TestFromTextCases(t *testing.T) {
@@ -369,7 +372,7 @@ func FuzzFromText(f *testing.F) {
 		require.NotNil(t, d)
 		checkTextDoc(t, src, d)
 		for _, dg := range diags {
-			assert.Contains(t, []string{"error", "warning", "info"}, dg.Severity)
+			assert.Contains(t, []diag.Severity{diag.Error, diag.Warning, diag.Info}, dg.Severity)
 		}
 	})
 }
