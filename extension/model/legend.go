@@ -137,6 +137,12 @@ func parseLegendLine(s string) (letter, label, desc string, ok bool) {
 	if !mayDefineLetter(s) {
 		return "", "", "", false // no pattern below can match: spare the regexps
 	}
+	return matchLegendLine(s)
+}
+
+// matchLegendLine is parseLegendLine's reading of s, plain and trimmed,
+// by the legend line regexps.
+func matchLegendLine(s string) (letter, label, desc string, ok bool) {
 	if m := legendWordFirstRE.FindStringSubmatch(s); m != nil {
 		return m[2], strings.TrimSpace(m[1]), trimFields(m[3]), true
 	}

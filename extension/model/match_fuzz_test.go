@@ -125,25 +125,7 @@ func FuzzParenMatchesRegexp(f *testing.F) {
 // parseLegendLineRegexps is parseLegendLine without its prefilters: the
 // legend line regexps alone.
 func parseLegendLineRegexps(s string) (letter, label, desc string, ok bool) {
-	s = strings.Trim(plain(s), " |")
-	if m := legendWordFirstRE.FindStringSubmatch(s); m != nil {
-		return m[2], strings.TrimSpace(m[1]), trimFields(m[3]), true
-	}
-	if m := legendLetterParenRE.FindStringSubmatch(s); m != nil {
-		return m[1], strings.TrimSpace(m[2]), trimFields(m[3]), true
-	}
-	m := legendLetterFirstRE.FindStringSubmatch(s)
-	if m == nil {
-		m = legendParenFirstRE.FindStringSubmatch(s)
-	}
-	if m != nil {
-		fields := splitFields(m[2])
-		if len(fields) == 0 {
-			return "", "", "", false
-		}
-		return m[1], fields[0], strings.Join(fields[1:], " | "), true
-	}
-	return "", "", "", false
+	return matchLegendLine(strings.Trim(plain(s), " |"))
 }
 
 // FuzzLegendLineMatchesRegexp checks parseLegendLine, whose prefilters
