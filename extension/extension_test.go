@@ -114,6 +114,14 @@ func TestDiagnostics(t *testing.T) {
 			visible: "Run {{site.data.keyword.nope}} and\nIBM {{site.data.keyword.gone}}",
 		},
 		{
+			name: "unknown keyword in raw HTML after a tab, and after an empty comment",
+			src:  "- a\n\n\t<div>{{site.data.keyword.nope}}</div>\n\n<p><!-->{{site.data.keyword.gone}} <!-- {{site.data.keyword.x}} --></p>\n",
+			want: []string{
+				`in.md:3:7: warning: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`,
+				`in.md:5:9: warning: unknown keyword "site.data.keyword.gone"; it is left as written [keyword-unknown]`,
+			},
+		},
+		{
 			name:    "unknown keyword in inline raw HTML, strict",
 			src:     "Text <abbr title=\"{{site.data.keyword.nope}}\">X</abbr>.\n",
 			strict:  true,

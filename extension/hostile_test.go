@@ -286,6 +286,21 @@ func TestHostileInputs(t *testing.T) {
 			},
 		},
 		{
+			// each reference is placed in one pass over the block (it
+			// was quadratic: 1 MB took most of a minute)
+			name: "200,000 unknown keywords in an HTML block",
+			file: "in.md",
+			src: func() []byte {
+				return []byte("<div>" + strings.Repeat("{{site.data.keyword.nope}}", 200000) + "\n<!-- " + strings.Repeat("{{site.data.keyword.nope}}", 200000) + " --></div>\n")
+			},
+			check: func(t *testing.T, r hostileResult) {
+				assert.Equal(t, 200000, strings.Count(r.html, "{{site.data.keyword.nope}}"), "every reference is kept as written (the comment is dropped)")
+				require.Len(t, r.res.Diagnostics, 200000, "one report per reference outside the comment")
+				last := r.res.Diagnostics[len(r.res.Diagnostics)-1]
+				assert.Equal(t, [2]int{1, 6 + 26*199999}, [2]int{last.Line, last.Col})
+			},
+		},
+		{
 			name: "200,000 {{ on a line of its own",
 			file: "in.md",
 			src:  func() []byte { return []byte(strings.Repeat("{{", 200000) + "}}\n") },

@@ -104,26 +104,66 @@ func expandKeywords(data *keyword.Data, b []byte, allow func(n int) bool, unreso
 	}))
 }
 
-// inComment reports whether byte i of raw HTML is inside a comment "<!--
-// … -->".
-func inComment(raw []byte, i int) bool {
-	open := bytes.LastIndex(raw[:i], []byte("<!--"))
-	return open >= 0 && !bytes.Contains(raw[open+4:i], []byte("-->"))
+// rawPlaces locates, in one piece of raw HTML (raw, the bytes of segs
+// joined), the references keyword.ExpandAt reports: whether each is inside
+// a comment, and its source offset. The references come in increasing
+// order, so one pass over the piece serves them all: the cost is linear
+// however many there are.
+type rawPlaces struct {
+	raw       []byte
+	segs      []text.Segment
+	scanned   int  // raw[:scanned] is read for comments
+	inComment bool // raw[scanned] is inside a comment
+	seg, base int  // segs[seg] holds the bytes of raw from base on
 }
 
-// offsetIn returns the source offset of byte i of the text made of segs
-// joined.
-func offsetIn(segs []text.Segment, i int) int {
-	for _, seg := range segs {
-		if i < seg.Len() {
-			return seg.Start + i
+// commented reports whether byte i (at least the last i asked for) is
+// inside a comment "<!-- … -->"; "<!-->" and "<!--->" are empty comments,
+// closed at once.
+func (p *rawPlaces) commented(i int) bool {
+	for p.scanned < i {
+		rest := p.raw[p.scanned:i]
+		if p.inComment {
+			j := bytes.Index(rest, []byte("-->"))
+			if j < 0 {
+				p.scanned = max(p.scanned, i-2) // "-->" may start in the last 2 bytes
+				break
+			}
+			p.scanned, p.inComment = p.scanned+j+3, false
+			continue
 		}
-		i -= seg.Len()
+		j := bytes.Index(rest, []byte("<!--"))
+		if j < 0 {
+			p.scanned = max(p.scanned, i-3) // "<!--" may start in the last 3 bytes
+			break
+		}
+		p.scanned, p.inComment = p.scanned+j+4, true
+		switch after := p.raw[p.scanned:]; {
+		case bytes.HasPrefix(after, []byte(">")):
+			p.scanned, p.inComment = p.scanned+1, false
+		case bytes.HasPrefix(after, []byte("->")):
+			p.scanned, p.inComment = p.scanned+2, false
+		}
 	}
-	if len(segs) > 0 {
-		return segs[len(segs)-1].Stop
+	return p.inComment
+}
+
+// offset returns the source offset of byte i (at least the last i asked
+// for); a byte of a segment's padding (a tab expanded) is at the
+// segment's start.
+func (p *rawPlaces) offset(i int) int {
+	for p.seg < len(p.segs) && i >= p.base+p.segs[p.seg].Len() {
+		p.base += p.segs[p.seg].Len()
+		p.seg++
 	}
-	return 0
+	if p.seg == len(p.segs) {
+		if len(p.segs) > 0 {
+			return p.segs[len(p.segs)-1].Stop
+		}
+		return 0
+	}
+	seg := p.segs[p.seg]
+	return seg.Start + max(i-p.base-seg.Padding, 0)
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.RegisterFuncs.
@@ -234,23 +274,23 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 	}
 	// references left as written are reported where they are, unless in
 	// a comment, which no reader sees
-	var segs []text.Segment
-	var raw []byte
+	var places rawPlaces
 	unresolved := func(at int, err error) {
-		if !inComment(raw, at) {
-			keyword.Report(pc, src, offsetIn(segs, at), t.strict, err)
+		if !places.commented(at) {
+			keyword.Report(pc, src, places.offset(at), t.strict, err)
 		}
 	}
 	for _, n := range nodes.Of(pc, doc).HTMLBlocks {
 		if n.Lines().Len() > 0 {
 			offset = n.Lines().At(0).Start
 		}
-		raw = blockBytes(n, src)
+		raw := blockBytes(n, src)
 		if bytes.Contains(raw, []byte("{{")) {
-			segs = n.Lines().Sliced(0, n.Lines().Len())
+			segs := n.Lines().Sliced(0, n.Lines().Len())
 			if n.HasClosure() {
 				segs = append(segs, n.ClosureLine)
 			}
+			places = rawPlaces{raw: raw, segs: segs}
 			n.SetAttributeString(sanitizedAttr, t.sanitize(expandKeywords(t.keywords, raw, allow, unresolved)))
 		}
 	}
@@ -258,8 +298,10 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 		if n.Segments.Len() > 0 {
 			offset = n.Segments.At(0).Start
 		}
-		raw = nodes.RawBytes(n, src)
-		segs = n.Segments.Sliced(0, n.Segments.Len())
+		raw := nodes.RawBytes(n, src)
+		if bytes.Contains(raw, []byte("{{")) {
+			places = rawPlaces{raw: raw, segs: n.Segments.Sliced(0, n.Segments.Len())}
+		}
 		if t.unsafe {
 			if bytes.Contains(raw, []byte("{{")) {
 				n.SetAttributeString(sanitizedAttr, expandKeywords(t.keywords, raw, allow, unresolved))
