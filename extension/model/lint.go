@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -118,7 +119,17 @@ func (l *linter) matrix(m *Matrix) {
 // keywords reports unresolved keyword references in a row's cells.
 func (l *linter) keywords(m *Matrix, r *Row) {
 	texts := []string{r.Activity, r.Comment}
-	for _, id := range partyIDs(m) { // in column order: the same finding each run
+	// every assignment, in column order, then (grids name their parties
+	// in cells) the others by id: the same finding on every run
+	ids := partyIDs(m)
+	var others []string
+	for id := range r.Assignments {
+		if !slices.Contains(ids, id) {
+			others = append(others, id)
+		}
+	}
+	sort.Strings(others)
+	for _, id := range append(ids, others...) {
 		if a := r.Assignments[id]; a != nil {
 			texts = append(texts, a.Duties...)
 		}

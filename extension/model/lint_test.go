@@ -162,3 +162,19 @@ func TestLintKeywordsInColumnOrder(t *testing.T) {
 		eq(t, []string{`unresolved keyword in "Run {{site.data.keyword.a}}"`}, got)
 	}
 }
+
+// TestLintKeywordsInGrids: a grid names its parties in cells, not columns;
+// the duties they get are checked for unresolved keywords too.
+func TestLintKeywordsInGrids(t *testing.T) {
+	d := Build(doc("g.md", tbl(1, []string{"Service", "{{site.data.keyword.nope}} layer", "Network"},
+		[]string{"Compute", "IBM", "Customer"},
+		[]string{"Storage", "Customer", "IBM"})))
+	must(t, len(d.Matrices) == 1 && d.Matrices[0].Kind == MatrixGrid, "a grid", d.Matrices)
+	var lines []int
+	for _, dg := range d.Lint(LintConfig{}) {
+		if dg.Code == CodeUnresolvedKeyword {
+			lines = append(lines, dg.Line)
+		}
+	}
+	eq(t, []int{1, 3, 4}, lines)
+}
