@@ -62,7 +62,8 @@ func TestSaysMore(t *testing.T) {
 	if !saysMore("A (on request)", []string{"A"}) || saysMore("R / A", []string{"R", "A"}) {
 		t.Error("saysMore misreads a plain case")
 	}
-	// roles spelled out in French say no more than their letters
+	// roles spelled out, in English or French, say no more than their
+	// letters
 	for _, c := range []struct {
 		raw   string
 		roles []string
@@ -71,6 +72,8 @@ func TestSaysMore(t *testing.T) {
 		{"Responsable", []string{"R"}, false},
 		{"Consulté / Informé", []string{"C", "I"}, false},
 		{"APPROBATEUR", []string{"A"}, false},
+		{"Supportive", []string{"S"}, false},
+		{"S (Supportive)", []string{"S"}, false},
 		{"Responsable (sur demande)", []string{"R"}, true},
 	} {
 		if got := saysMore(c.raw, c.roles); got != c.want {

@@ -47,7 +47,7 @@ var wordRoles = map[string]string{
 	"accountable": "accountable", "approuve": "accountable", "approbateur": "accountable",
 	"consulted": "consulted", "consult": "consulted", "consulte": "consulted", "consultee": "consulted", "consultes": "consulted",
 	"informed": "informed", "inform": "informed", "informe": "informed", "informee": "informed", "informes": "informed",
-	"support": "support", "supports": "support", "verifier": "verifier", "verify": "verifier", "verifies": "verifier",
+	"support": "support", "supports": "support", "supportive": "support", "verifier": "verifier", "verify": "verifier", "verifies": "verifier",
 	"signatory": "signatory", "signs": "signatory", "omitted": "omitted",
 }
 
