@@ -790,7 +790,7 @@ func rawHTML(res *extension.Result, kw *keyword.Data, unsafe bool) edits {
 			}
 			start, stop := v.Segments.At(0).Start, v.Segments.At(v.Segments.Len()-1).Stop
 			out, ok := v.AttributeString(sanitizedAttr)
-			if b, isBytes := out.([]byte); ok && isBytes && !unsafe {
+			if b, isBytes := out.([]byte); ok && isBytes {
 				es = append(es, edit{start: start, stop: stop, text: string(b)})
 			} else {
 				es = append(es, edit{start: start, stop: stop, text: string(expand(src[start:stop]))})
@@ -805,6 +805,12 @@ func rawHTML(res *extension.Result, kw *keyword.Data, unsafe bool) edits {
 			}
 			if len(segs) == 0 {
 				return ast.WalkContinue, nil
+			}
+			if out, ok := v.AttributeString(sanitizedAttr); ok {
+				if b, isBytes := out.([]byte); isBytes {
+					es = append(es, edit{start: segs[0].Start, stop: segs[len(segs)-1].Stop, text: strings.TrimRight(string(b), "\n") + "\n"})
+					return ast.WalkContinue, nil
+				}
 			}
 			var b bytes.Buffer
 			for _, seg := range segs {
@@ -821,8 +827,10 @@ func rawHTML(res *extension.Result, kw *keyword.Data, unsafe bool) edits {
 	return es
 }
 
-// sanitizedAttr is the attribute the extension keeps, on each inline raw
-// HTML node, its sanitized output in.
+// sanitizedAttr is the attribute the extension keeps, on raw HTML nodes
+// (inline and blocks) that hold keyword references or were sanitized tag
+// by tag, their output in: references resolved within the document's
+// budget and, unless unsafe, sanitized.
 const sanitizedAttr = "mdraci-sanitized"
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")

@@ -13,10 +13,10 @@ import (
 // newDiag makes a diagnostic about the input file at p: a table that could
 // not be read completely, a cell that was repeated to fill a span, and so
 // on. Readers never fail; they report what they could not read cleanly as
-// diagnostics. An unknown column (0) points at the line's start; the line
-// is kept as p has it (0 when unknown), as the readers always reported it.
+// diagnostics. Positions are 1-based: an unknown column (0) points at the
+// line's start, an unknown line at the first.
 func newDiag(file string, sev diag.Severity, msg string, p Pos, code string) diag.Diagnostic {
-	return diag.Diagnostic{Code: code, Severity: sev, Message: msg, File: file, Line: p.Line, Col: max(p.Col, 1)}
+	return diag.Diagnostic{Code: code, Severity: sev, Message: msg, File: file, Line: max(p.Line, 1), Col: max(p.Col, 1)}
 }
 
 // Diagnostic codes reported by FromText.
