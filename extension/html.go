@@ -299,11 +299,12 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 			offset = n.Segments.At(0).Start
 		}
 		raw := nodes.RawBytes(n, src)
-		if bytes.Contains(raw, []byte("{{")) {
+		refs := bytes.Contains(raw, []byte("{{"))
+		if refs {
 			places = rawPlaces{raw: raw, segs: n.Segments.Sliced(0, n.Segments.Len())}
 		}
 		if t.unsafe {
-			if bytes.Contains(raw, []byte("{{")) {
+			if refs {
 				n.SetAttributeString(sanitizedAttr, expandKeywords(t.keywords, raw, allow, unresolved))
 			}
 			continue
