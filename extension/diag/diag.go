@@ -119,10 +119,13 @@ type Lines struct {
 // NewLines indexes the line starts of src.
 func NewLines(src []byte) *Lines {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			break
 		}
+		i += nl + 1
+		starts = append(starts, i)
 	}
 	return &Lines{starts: starts}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/ids"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/model"
@@ -61,7 +62,8 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	if m, err := meta.TryGet(pc); err == nil && m != nil {
 		fm = source.PlainMeta(m)
 	}
-	src := source.FromMarkdown("", doc, reader.Source(), fm, source.WithKeywords(t.cfg.Keywords))
+	src := source.FromMarkdown("", doc, reader.Source(), fm, source.WithKeywords(t.cfg.Keywords),
+		source.WithLines(diag.LinesOf(pc, reader.Source())))
 	md := model.Build(src, append([]model.Option{model.WithLint(false)}, t.cfg.Model...)...)
 	pc.Set(resultKey, &result{src: src, doc: md})
 	apply(doc, src, md, ids.Of(pc, doc).Unique, reader.Source())

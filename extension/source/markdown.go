@@ -29,9 +29,12 @@ import (
 // HTML tables are resolved by the data WithKeywords gives, else left as
 // written.
 func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any, opts ...Option) *Document {
-	r := &mdReader{src: src, lines: diag.NewLines(src)}
+	r := &mdReader{src: src}
 	for _, o := range opts {
 		o(r)
+	}
+	if r.lines == nil {
+		r.lines = diag.NewLines(src)
 	}
 	r.budget = keyword.Budget(len(src))
 	d := &Document{File: file, Format: "markdown", Meta: meta}
@@ -61,6 +64,12 @@ type Option func(*mdReader)
 // references do not share here.
 func WithKeywords(data *keyword.Data) Option {
 	return func(r *mdReader) { r.keywords = data }
+}
+
+// WithLines gives the line index of the source (diag.LinesOf), when the
+// caller has one already: FromMarkdown makes its own otherwise.
+func WithLines(lines *diag.Lines) Option {
+	return func(r *mdReader) { r.lines = lines }
 }
 
 type mdReader struct {
