@@ -131,7 +131,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	heading.New(heading.WithAnchors(c.HeadingAnchors)).Extend(m)
 	gext.Strikethrough.Extend(m)
 	gext.TaskList.Extend(m)
-	gext.Linkify.Extend(m)
+	linkify{}.Extend(m)
 	gext.Footnote.Extend(m)
 	matrix.New(matrix.WithRender(c.Matrices), matrix.WithKeywords(c.Keywords)).Extend(m)
 	m.Parser().AddOptions(parser.WithASTTransformers(
