@@ -72,6 +72,11 @@ type builder struct {
 	// (bumped when a spelling is added to aliases) is unchanged
 	named              map[string]bool
 	namedGen, aliasGen int
+	// headers memoizes headerParty by text, valid while aliasGen is
+	// headersGen: the first cells of tables looked at as transposed
+	// repeat the same few texts
+	headers    map[string]headerName
+	headersGen int
 	// folds memoizes fold by text: headers are folded by several
 	// readings, party cells repeat ("IBM", "Customer")
 	folds map[string]string
@@ -307,8 +312,11 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 		b.gridParties(t, m.Columns)
 	}
 	m.Rows = make([]Row, 0, len(t.Rows)) // [] in JSON for a table of no rows
+	// the party cells' assignments of all rows, allocated at once: a
+	// slice of it per row
+	slab := make([]Assignment, len(t.Rows)*m.parties)
 	for n, r := range t.Rows {
-		m.Rows = append(m.Rows, b.row(&m, r, n, base))
+		m.Rows = append(m.Rows, b.row(&m, r, n, base, slab[n*m.parties:n*m.parties:(n+1)*m.parties]))
 	}
 	return m
 }
@@ -347,10 +355,9 @@ func (b *builder) partyAs(id, name, alias string, line int) string {
 	return id
 }
 
-// row builds one Row.
-func (b *builder) row(m *Matrix, r source.Row, n int, base string) Row {
+// row builds one Row; assigned has room for the party cells' assignments.
+func (b *builder) row(m *Matrix, r source.Row, n int, base string, assigned []Assignment) Row {
 	row := Row{Line: r.Pos.Line, Assignments: make(map[string]*Assignment, m.parties), cells: len(r.Cells)}
-	assigned := make([]Assignment, 0, m.parties) // the party cells' assignments, allocated at once
 	var marks []string
 	for i, col := range m.Columns {
 		c, present := source.Cell{}, i < len(r.Cells)

@@ -46,6 +46,25 @@ var keywordRE = regexp.MustCompile(`\{\{site\.data\.keyword\.([A-Za-z]+)[\w]*\}\
 // header names a party by its form ("<Name> responsibilities", "Your
 // role", "Rôle Client") or by a known name.
 func (b *builder) headerParty(header string) (name string, ok bool) {
+	if b.headers == nil || b.headersGen != b.aliasGen {
+		b.headers, b.headersGen = make(map[string]headerName, len(b.headers)), b.aliasGen
+	}
+	if v, seen := b.headers[header]; seen {
+		return v.name, v.ok
+	}
+	name, ok = b.readHeaderParty(header)
+	b.headers[header] = headerName{name, ok}
+	return name, ok
+}
+
+// headerName is what headerParty found.
+type headerName struct {
+	name string
+	ok   bool
+}
+
+// readHeaderParty is headerParty, not memoized.
+func (b *builder) readHeaderParty(header string) (name string, ok bool) {
 	h := plain(header)
 	bare := nonASCII(accentFold, h)
 	stripped := strings.TrimSpace(trimPartyPrefix(trimPartySuffix(bare)))
