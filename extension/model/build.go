@@ -542,7 +542,7 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 		return marks
 	}
 	a.Status = StatusFilled
-	names, shared, ok := b.cellParties(text)
+	names, shared, ok := b.gridCellParties(c, text)
 	if !ok && col.Letter != "" {
 		names, ok = roleCellParties(text)
 	}
@@ -580,6 +580,27 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 	return marks
 }
 
+// gridCellParties reads the parties a grid cell names: its text (notes
+// lifted) as one name or a list ("IBM and you"), else, for a cell of list
+// items or lines, each item as names ("- SAP" "- Customer").
+func (b *builder) gridCellParties(c source.Cell, text string) (names []string, shared, ok bool) {
+	if names, shared, ok = b.cellParties(text); ok || len(c.Items) < 2 {
+		return names, shared, ok
+	}
+	for _, it := range c.Items {
+		t, _ := liftNotes(plain(it))
+		ns, sh, ok := b.cellParties(t)
+		if !ok {
+			return nil, false, false
+		}
+		shared = shared || sh
+		for _, n := range ns {
+			names = appendUnique(names, n)
+		}
+	}
+	return names, shared, true
+}
+
 // roleCellParties reads the cell of a role column as party names: short
 // pieces separated by commas, slashes, "and" or "or" ("IBM, service
 // owner").
@@ -608,7 +629,7 @@ func (b *builder) gridParties(t *source.Table, cols []Column) {
 				continue
 			}
 			text, _ := liftNotes(plain(c.Text))
-			names, _, ok := b.cellParties(text)
+			names, _, ok := b.gridCellParties(c, text)
 			if !ok && cols[i].Letter != "" && blankStatus(text) == "" {
 				names, ok = roleCellParties(text)
 			}

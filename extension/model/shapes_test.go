@@ -172,3 +172,34 @@ func TestNoActivityNeedsPartyHeaders(t *testing.T) {
 	eq(t, MatrixProse, d.Matrices[0].Kind)
 	eq(t, []string{"Back up data"}, d.Matrices[0].Rows[0].Assignments["customer"].Duties)
 }
+
+// TestGridCellListsParties: a grid cell listing parties as items ("- SAP"
+// "- Customer", as SAP's operating-model comparison writes it) assigns
+// the category to each of them; items that are not all party names stay
+// the cell's text.
+func TestGridCellListsParties(t *testing.T) {
+	b := tbl(1, []string{"Task", "Responsibility in Kyma"},
+		[]string{"Patch the runtime", "SAP"},
+		[]string{"Report incidents", "SAP Customer"},
+		[]string{"Tune the cluster", "SAP Weekly"},
+		[]string{"Pay the bill", "Customer"})
+	b.Table.Rows[1].Cells[1] = cellsOf("SAP Customer", []string{"SAP", "Customer"})
+	b.Table.Rows[2].Cells[1] = cellsOf("SAP Weekly", []string{"SAP", "Weekly"})
+	d := Build(doc("k.md", b))
+	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
+	eq(t, MatrixGrid, d.Matrices[0].Kind)
+	r := findRow(d, "Report incidents")
+	cat := r.Categories["responsibility-in-kyma"]
+	eq(t, []string{"sap", "customer"}, cat.Parties)
+	eq(t, []string{}, cat.Duties)
+	eq(t, OwnerShared, r.Ownership)
+	for _, id := range []string{"sap", "customer"} {
+		must(t, r.Assignments[id] != nil, "no assignment for", id)
+		eq(t, []string{"R"}, r.Assignments[id].Roles, id)
+		eq(t, []string{"Responsibility in Kyma"}, r.Assignments[id].Duties, id)
+	}
+	r = findRow(d, "Tune the cluster")
+	cat = r.Categories["responsibility-in-kyma"]
+	eq(t, 0, len(cat.Parties))
+	eq(t, []string{"SAP Weekly"}, cat.Duties)
+}
