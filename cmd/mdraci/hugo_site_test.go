@@ -457,5 +457,5 @@ func TestHugoPartyViews(t *testing.T) {
 	})
 	out, err = runHugo(t, hugo, dir)
 	require.Error(t, err, "an unknown party fails the build:\n%s", out)
-	assert.Contains(t, out, `raci-party: no party "nobody" has responsibilities`)
+	assert.Contains(t, out, `raci-party: no party "nobody" has responsibilities in page "/mix"`)
 }
