@@ -122,6 +122,14 @@ func TestDiagnostics(t *testing.T) {
 			},
 		},
 		{
+			name: "unknown keyword in raw HTML after a comment opener in an attribute value",
+			src:  "<p title=\"<!--\">{{site.data.keyword.nope}}</p>\n\n<p title='a -->'><!-- {{site.data.keyword.x}} --> {{site.data.keyword.gone}}</p>\n",
+			want: []string{
+				`in.md:1:17: warning: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`,
+				`in.md:3:51: warning: unknown keyword "site.data.keyword.gone"; it is left as written [keyword-unknown]`,
+			},
+		},
+		{
 			name:    "unknown keyword in inline raw HTML, strict",
 			src:     "Text <abbr title=\"{{site.data.keyword.nope}}\">X</abbr>.\n",
 			strict:  true,

@@ -110,42 +110,82 @@ func expandKeywords(data *keyword.Data, b []byte, allow func(n int) bool, unreso
 // order, so one pass over the piece serves them all: the cost is linear
 // however many there are.
 type rawPlaces struct {
-	raw       []byte
-	segs      []text.Segment
-	scanned   int  // raw[:scanned] is read for comments
-	inComment bool // raw[scanned] is inside a comment
-	seg, base int  // segs[seg] holds the bytes of raw from base on
+	raw     []byte
+	segs    []text.Segment
+	scanned int       // raw[:scanned] is read
+	state   htmlState // where raw[scanned] is
+	seg     int       // segs[seg] holds the bytes of raw from base on
+	base    int
 }
 
+// htmlState is where a byte of raw HTML is, as far as comments go: in
+// text, in a tag, in a quoted attribute value, in a comment.
+type htmlState uint8
+
+const (
+	inText htmlState = iota
+	inTag
+	inDoubleQuoted
+	inSingleQuoted
+	inComment
+)
+
 // commented reports whether byte i (at least the last i asked for) is
-// inside a comment "<!-- … -->"; "<!-->" and "<!--->" are empty comments,
-// closed at once.
+// inside a comment "<!-- … -->". "<!-->" and "<!--->" are empty comments,
+// closed at once; "<!--" inside a tag's quoted attribute value
+// (title="<!--") opens none.
 func (p *rawPlaces) commented(i int) bool {
-	for p.scanned < i {
-		rest := p.raw[p.scanned:i]
-		if p.inComment {
-			j := bytes.Index(rest, []byte("-->"))
-			if j < 0 {
-				p.scanned = max(p.scanned, i-2) // "-->" may start in the last 2 bytes
-				break
+	raw, k := p.raw, p.scanned
+	for k < i {
+		c := raw[k]
+		k++
+		switch p.state {
+		case inText:
+			switch {
+			case c != '<' || k == len(raw):
+			case bytes.HasPrefix(raw[k:], []byte("!--")):
+				k += 3
+				p.state = inComment
+				switch {
+				case bytes.HasPrefix(raw[k:], []byte(">")):
+					k, p.state = k+1, inText
+				case bytes.HasPrefix(raw[k:], []byte("->")):
+					k, p.state = k+2, inText
+				}
+			case isTagStart(raw[k]):
+				p.state = inTag
 			}
-			p.scanned, p.inComment = p.scanned+j+3, false
-			continue
-		}
-		j := bytes.Index(rest, []byte("<!--"))
-		if j < 0 {
-			p.scanned = max(p.scanned, i-3) // "<!--" may start in the last 3 bytes
-			break
-		}
-		p.scanned, p.inComment = p.scanned+j+4, true
-		switch after := p.raw[p.scanned:]; {
-		case bytes.HasPrefix(after, []byte(">")):
-			p.scanned, p.inComment = p.scanned+1, false
-		case bytes.HasPrefix(after, []byte("->")):
-			p.scanned, p.inComment = p.scanned+2, false
+		case inTag:
+			switch c {
+			case '"':
+				p.state = inDoubleQuoted
+			case '\'':
+				p.state = inSingleQuoted
+			case '>':
+				p.state = inText
+			}
+		case inDoubleQuoted:
+			if c == '"' {
+				p.state = inTag
+			}
+		case inSingleQuoted:
+			if c == '\'' {
+				p.state = inTag
+			}
+		case inComment:
+			if c == '-' && bytes.HasPrefix(raw[k:], []byte("->")) {
+				k, p.state = k+2, inText
+			}
 		}
 	}
-	return p.inComment
+	p.scanned = max(p.scanned, k)
+	return p.state == inComment
+}
+
+// isTagStart reports whether c, after "<", starts a tag, a closing tag or
+// a declaration ("<div", "</p", "<!DOCTYPE", "<?xml").
+func isTagStart(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '/' || c == '!' || c == '?'
 }
 
 // offset returns the source offset of byte i (at least the last i asked
