@@ -119,12 +119,14 @@ type rawPlaces struct {
 }
 
 // htmlState is where a byte of raw HTML is, as far as comments go: in
-// text, in a tag, in a quoted attribute value, in a comment.
+// text, in a tag, in a quoted attribute value, in a comment. As in HTML,
+// a quote opens a value only right after "=" (blanks between).
 type htmlState uint8
 
 const (
 	inText htmlState = iota
 	inTag
+	inTagEquals // in a tag, after "=" and blanks: a quote opens a value
 	inDoubleQuoted
 	inSingleQuoted
 	inComment
@@ -155,14 +157,22 @@ func (p *rawPlaces) commented(i int) bool {
 			case isTagStart(raw[k]):
 				p.state = inTag
 			}
-		case inTag:
-			switch c {
-			case '"':
-				p.state = inDoubleQuoted
-			case '\'':
-				p.state = inSingleQuoted
-			case '>':
+		case inTag, inTagEquals:
+			switch {
+			case c == '>':
 				p.state = inText
+			case c == '=':
+				p.state = inTagEquals
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+				// blanks may stand around "="
+			case p.state == inTagEquals && c == '"':
+				p.state = inDoubleQuoted
+			case p.state == inTagEquals && c == '\'':
+				p.state = inSingleQuoted
+			default:
+				// a name, or an unquoted value: a quote in it
+				// ("alt=Customer's") opens nothing
+				p.state = inTag
 			}
 		case inDoubleQuoted:
 			if c == '"' {
