@@ -2,6 +2,7 @@ package extension
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,19 +21,35 @@ type linkify struct{}
 // Extend implements goldmark.Extender.
 func (linkify) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(&linkifyParser{gext.NewLinkifyParser()}, 999),
+		util.Prioritized(&linkifyParser{InlineParser: gext.NewLinkifyParser()}, 999),
 	))
 }
 
 // linkifyParser hands goldmark's parser only the places mayLink lets
-// through.
+// through, as long as Linkify has its default settings.
 type linkifyParser struct {
 	parser.InlineParser
+	// configured: a Linkify option (allowed protocols, regexps) was set,
+	// which mayLink does not know: every place goes to goldmark's parser
+	configured bool
+}
+
+// SetOption implements parser.SetOptioner: goldmark's Linkify options
+// (gext.WithLinkifyAllowedProtocols and the like, given as parser
+// options) configure the parser behind the pre-check, and turn the
+// pre-check off.
+func (p *linkifyParser) SetOption(name parser.OptionName, value any) {
+	if so, ok := p.InlineParser.(parser.SetOptioner); ok {
+		so.SetOption(name, value)
+	}
+	if strings.HasPrefix(string(name), "Linkify") {
+		p.configured = true
+	}
 }
 
 // Parse implements parser.InlineParser.Parse.
 func (p *linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	if line, _ := block.PeekLine(); !mayLink(line) {
+	if line, _ := block.PeekLine(); !p.configured && !mayLink(line) {
 		return nil
 	}
 	return p.InlineParser.Parse(parent, block, pc)

@@ -3,11 +3,14 @@ package extension
 import (
 	"bytes"
 	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/mdraci/mdraci/extension/internal/corpus"
 	"github.com/yuin/goldmark"
 	gext "github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 )
 
 // linkifyCases are texts around goldmark's linkify rules: protocols,
@@ -21,16 +24,36 @@ var linkifyCases = []string{
 	"line one\nwww.two.com\n three@four.org", "**https://bold.com**", "[www.label.com](https://x.com)",
 }
 
-// linkifyBoth renders src with goldmark's Linkify and with mdraci's.
-func linkifyBoth(t testing.TB, src []byte) (want, got string) {
+// linkifyBoth renders src with goldmark's Linkify and with mdraci's, with
+// the parser options opts.
+func linkifyBoth(t testing.TB, src []byte, opts ...parser.Option) (want, got string) {
 	var w, g bytes.Buffer
-	if err := goldmark.New(goldmark.WithExtensions(gext.Linkify)).Convert(src, &w); err != nil {
+	if err := goldmark.New(goldmark.WithExtensions(gext.Linkify), goldmark.WithParserOptions(opts...)).Convert(src, &w); err != nil {
 		t.Fatal(err)
 	}
-	if err := goldmark.New(goldmark.WithExtensions(linkify{})).Convert(src, &g); err != nil {
+	if err := goldmark.New(goldmark.WithExtensions(linkify{}), goldmark.WithParserOptions(opts...)).Convert(src, &g); err != nil {
 		t.Fatal(err)
 	}
 	return w.String(), g.String()
+}
+
+// TestLinkifyOptions: goldmark's Linkify options, given as parser
+// options, still configure the links found (the pre-check steps aside).
+func TestLinkifyOptions(t *testing.T) {
+	src := []byte("see git://example.com/repo and http://example.com\n\nmail a@b.org\n")
+	git := regexp.MustCompile(`^git://[-a-zA-Z0-9.]+(?:/[-a-zA-Z0-9/]*)?`)
+	want, got := linkifyBoth(t, src, gext.WithLinkifyAllowedProtocols([]string{"git:"}), gext.WithLinkifyURLRegexp(git))
+	if got != want {
+		t.Errorf("allowed protocols:\n got %s\nwant %s", got, want)
+	}
+	if !strings.Contains(got, `<a href="git://example.com/repo">`) {
+		t.Errorf("git: is an allowed protocol, yet no link: %s", got)
+	}
+	email := regexp.MustCompile(`^[a-z]+@[a-z]+\.org`)
+	want, got = linkifyBoth(t, src, gext.WithLinkifyEmailRegexp(email))
+	if got != want {
+		t.Errorf("e-mail regexp:\n got %s\nwant %s", got, want)
+	}
 }
 
 // TestLinkifyMatchesGoldmark checks that the pre-check drops no link
