@@ -549,6 +549,9 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 	switch {
 	case shared:
 		a.Parties = []string{b.providerID(line), b.party("Customer", "", line)}
+		for _, n := range names { // items beside "Shared": "- Shared" "- Partner"
+			a.Parties = appendUnique(a.Parties, b.party(n, n, line))
+		}
 	case ok:
 		for _, n := range names {
 			a.Parties = append(a.Parties, b.party(n, n, line))
@@ -580,14 +583,23 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 	return marks
 }
 
-// gridCellParties reads the parties a grid cell names: its text (notes
-// lifted) as one name or a list ("IBM and you"), else, for a cell of list
-// items or lines, each item as names ("- SAP" "- Customer").
+// gridCellParties reads the parties a grid cell names: for a cell of list
+// items or lines, each item as names ("- SAP" "- Customer") when they all
+// name parties; else its text (notes lifted) as one name or a list ("IBM
+// and you").
 func (b *builder) gridCellParties(c source.Cell, text string) (names []string, shared, ok bool) {
-	if names, shared, ok = b.cellParties(text); ok || len(c.Items) < 2 {
-		return names, shared, ok
+	if len(c.Items) > 1 {
+		if names, shared, ok = b.itemParties(c.Items); ok {
+			return names, shared, ok
+		}
 	}
-	for _, it := range c.Items {
+	return b.cellParties(text)
+}
+
+// itemParties reads the parties the items of a cell name; ok is false
+// unless every item names some.
+func (b *builder) itemParties(items []string) (names []string, shared, ok bool) {
+	for _, it := range items {
 		t, _ := liftNotes(plain(it))
 		ns, sh, ok := b.cellParties(t)
 		if !ok {

@@ -182,8 +182,10 @@ func TestGridCellListsParties(t *testing.T) {
 		[]string{"Patch the runtime", "SAP"},
 		[]string{"Report incidents", "SAP Customer"},
 		[]string{"Tune the cluster", "SAP Weekly"},
-		[]string{"Pay the bill", "Customer"})
+		[]string{"Pay the bill", "Customer"},
+		[]string{"Back up the data", "Shared Partner"})
 	b.Table.Rows[1].Cells[1] = cellsOf("SAP Customer", []string{"SAP", "Customer"})
+	b.Table.Rows[4].Cells[1] = cellsOf("Shared Partner", []string{"Shared", "Partner"})
 	b.Table.Rows[2].Cells[1] = cellsOf("SAP Weekly", []string{"SAP", "Weekly"})
 	d := Build(doc("k.md", b))
 	must(t, len(d.Matrices) == 1, "matrices", len(d.Matrices))
@@ -198,6 +200,9 @@ func TestGridCellListsParties(t *testing.T) {
 		eq(t, []string{"R"}, r.Assignments[id].Roles, id)
 		eq(t, []string{"Responsibility in Kyma"}, r.Assignments[id].Duties, id)
 	}
+	r = findRow(d, "Back up the data")
+	eq(t, []string{"sap", "customer", "partner"}, r.Categories["responsibility-in-kyma"].Parties)
+	eq(t, []string{"R"}, r.Assignments["partner"].Roles)
 	r = findRow(d, "Tune the cluster")
 	cat = r.Categories["responsibility-in-kyma"]
 	eq(t, 0, len(cat.Parties))
