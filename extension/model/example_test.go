@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/mdraci/mdraci/extension/source"
@@ -42,4 +43,27 @@ func ExampleBuild() {
 	// specify-choose-the-location [R A] [I] customer
 	// specify-choose-the-project [A] [I] customer
 	// raci.md:6: warning RACI003 no party is Responsible for "Choose the project"
+}
+
+func ExampleDocument_WriteCSV() {
+	doc := &source.Document{File: "raci.md", Blocks: []source.Block{
+		{Kind: source.KindHeading, Heading: &source.Heading{Level: 2, Text: "1.1. Specify service", Anchor: "specify"}},
+		{Kind: source.KindTable, Table: &source.Table{
+			Header: cells(3, "Activity", "Customer", "OVHcloud"),
+			Rows: []source.Row{
+				{Cells: cells(5, "Choose the location", "A / R", "I"), Pos: source.Pos{Line: 5}},
+				{Cells: cells(6, "=Choose the project", "A", ""), Pos: source.Pos{Line: 6}},
+			},
+			Pos: source.Pos{Line: 3},
+		}},
+	}}
+	if err := model.Build(doc).WriteCSV(os.Stdout, true); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// file,matrix,caption,section,row,activity,qualifiers,comment,notes,line,ownership,party,party_name,party_kind,roles,duties,status
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-location,Choose the location,,,,5,customer,customer,Customer,customer,R A,,filled
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-location,Choose the location,,,,5,customer,ovhcloud,OVHcloud,provider,I,,filled
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,6,customer,customer,Customer,customer,A,,filled
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,6,customer,ovhcloud,OVHcloud,provider,,,empty
 }
