@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -31,14 +33,19 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("model", flag.ContinueOnError)
 	var in inputFlags
 	in.register(fs)
-	outDir := fs.String("o", "", "write one .json per input into `DIR`, mirroring the input tree (default: standard output)")
+	outDir := fs.String("o", "", "write one .json (or .csv) per input into `DIR`, mirroring the input tree (default: standard output)")
+	format := fs.String("format", "json", "output `FORMAT`: json (the model, one object per input) or csv (one record per row and party, for spreadsheets)")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: mdraci model [flags] [FILE|DIR|-]...\n\nWrite the responsibility model of each input as JSON, one object per input.\n\nFlags:\n")
+		fmt.Fprint(fs.Output(), "Usage: mdraci model [flags] [FILE|DIR|-]...\n\nWrite the responsibility model of each input as JSON, one object per input;\nwith --format csv, its matrices as CSV records, one per row and party, the\nheader line first (once on standard output, in each file with -o).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
+	if *format != "json" && *format != "csv" {
+		return usageError(fs, stderr, fmt.Errorf("--format must be json or csv, not %q", *format))
+	}
+	csvOut := *format == "csv"
 	if info, err := os.Stat(*outDir); *outDir != "" && err == nil && !info.IsDir() {
 		return usageError(fs, stderr, fmt.Errorf("-o %s is a file, not a folder", *outDir))
 	}
@@ -47,9 +54,20 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	type out struct {
-		json    []byte
+		data    []byte
 		reading []diag.Diagnostic
 		err     error
+	}
+	ext := ".json"
+	if csvOut {
+		ext = ".csv"
+		if *outDir == "" {
+			// one header for all the inputs' records
+			if err := csv.NewWriter(stdout).WriteAll([][]string{model.CSVHeader}); err != nil {
+				reportProblem(stderr, "<stdout>", err)
+				return 1
+			}
+		}
 	}
 	failed := 0
 	each(ins, in.jobs, func(i input) out {
@@ -57,8 +75,13 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return out{err: err}
 		}
+		if csvOut {
+			var b bytes.Buffer
+			err := doc.WriteCSV(&b, *outDir != "")
+			return out{data: b.Bytes(), reading: reading, err: err}
+		}
 		b, err := doc.MarshalIndent()
-		return out{json: b, reading: reading, err: err}
+		return out{data: b, reading: reading, err: err}
 	}, func(i input, o out) {
 		if o.err != nil {
 			reportProblem(stderr, i.name, o.err)
@@ -69,8 +92,8 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// model's own findings are in the JSON (and in mdraci lint)
 		failed += report(stderr, o.reading)
 		if *outDir == "" {
-			_, _ = stdout.Write(o.json)
-		} else if err := writeOut(*outDir, i.rel, ".json", o.json); err != nil {
+			_, _ = stdout.Write(o.data)
+		} else if err := writeOut(*outDir, i.rel, ext, o.data); err != nil {
 			reportProblem(stderr, i.name, err)
 			failed++
 		}
