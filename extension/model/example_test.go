@@ -17,18 +17,25 @@ func cells(line int, texts ...string) []source.Cell {
 	return out
 }
 
-func ExampleBuild() {
-	doc := &source.Document{File: "raci.md", Blocks: []source.Block{
+// specifyPage is an OVHcloud-like page, raci.md: the heading "1.1.
+// Specify service", then a table "Activity | Customer | OVHcloud" on line
+// 3 whose rows, from line 5 on, are rows.
+func specifyPage(rows ...[]string) *source.Document {
+	t := &source.Table{Header: cells(3, "Activity", "Customer", "OVHcloud"), Pos: source.Pos{Line: 3}}
+	for i, r := range rows {
+		t.Rows = append(t.Rows, source.Row{Cells: cells(5+i, r...), Pos: source.Pos{Line: 5 + i}})
+	}
+	return &source.Document{File: "raci.md", Blocks: []source.Block{
 		{Kind: source.KindHeading, Heading: &source.Heading{Level: 2, Text: "1.1. Specify service", Anchor: "specify"}},
-		{Kind: source.KindTable, Table: &source.Table{
-			Header: cells(3, "Activity", "Customer", "OVHcloud"),
-			Rows: []source.Row{
-				{Cells: cells(5, "Choose the location", "A / R", "I"), Pos: source.Pos{Line: 5}},
-				{Cells: cells(6, "Choose the project", "A", "I"), Pos: source.Pos{Line: 6}},
-			},
-			Pos: source.Pos{Line: 3},
-		}},
+		{Kind: source.KindTable, Table: t},
 	}}
+}
+
+func ExampleBuild() {
+	doc := specifyPage(
+		[]string{"Choose the location", "A / R", "I"},
+		[]string{"Choose the project", "A", "I"},
+	)
 	d := model.Build(doc)
 	m := d.Matrices[0]
 	fmt.Println(m.ID, m.Kind, m.Caption)
@@ -46,17 +53,10 @@ func ExampleBuild() {
 }
 
 func ExampleDocument_WriteCSV() {
-	doc := &source.Document{File: "raci.md", Blocks: []source.Block{
-		{Kind: source.KindHeading, Heading: &source.Heading{Level: 2, Text: "1.1. Specify service", Anchor: "specify"}},
-		{Kind: source.KindTable, Table: &source.Table{
-			Header: cells(3, "Activity", "Customer", "OVHcloud"),
-			Rows: []source.Row{
-				{Cells: cells(5, "Choose the location", "A / R", "I"), Pos: source.Pos{Line: 5}},
-				{Cells: cells(6, "=Choose the project", "A", ""), Pos: source.Pos{Line: 6}},
-			},
-			Pos: source.Pos{Line: 3},
-		}},
-	}}
+	doc := specifyPage(
+		[]string{"Choose the location", "A / R", "I"},
+		[]string{"=Choose the project", "A", ""},
+	)
 	if err := model.Build(doc).WriteCSV(os.Stdout, true); err != nil {
 		fmt.Println(err)
 	}
