@@ -65,7 +65,7 @@ type builder struct {
 	perSec  map[string]int
 	// letters memoizes parseLetters by cell text (the legend is fixed
 	// once the first pass is done): cells repeat ("RA", "I", "")
-	letters map[string]cellValue
+	letters map[string]*cellValue
 	// classes memoizes classOf by cell text
 	classes map[string]cellClass
 	// named memoizes namesParties by cell text, valid while aliasGen
@@ -372,7 +372,9 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string, assigned []As
 		case ColParty:
 			assigned = append(assigned, b.assignment(m.Kind, c, r.Pos.Line))
 			a := &assigned[len(assigned)-1]
-			marks = append(marks, a.parsed.marks...)
+			if a.parsed != nil {
+				marks = append(marks, a.parsed.marks...)
+			}
 			row.Assignments[col.Party] = a
 		case ColQualifier:
 			b.qualifier(&row, col.Key, c.Text)
@@ -442,18 +444,19 @@ func (b *builder) qualifier(row *Row, key, text string) {
 	row.Qualifiers[key] = joinNonEmpty(row.Qualifiers[key], v)
 }
 
-// parseLetters is parseLetters with the document's legend, memoized; the
-// value's slices are shared: clone it before handing them out.
-func (b *builder) parseLetters(text string) cellValue {
+// parseLetters is parseLetters with the document's legend, memoized: the
+// value is shared by the cells of the same text, and never changed (copy
+// its slices before handing them out).
+func (b *builder) parseLetters(text string) *cellValue {
 	if v, ok := b.letters[text]; ok {
 		return v
 	}
 	if b.letters == nil {
-		b.letters = map[string]cellValue{}
+		b.letters = map[string]*cellValue{}
 	}
 	v := parseLetters(text, b.legend)
-	b.letters[text] = v
-	return v
+	b.letters[text] = &v
+	return &v
 }
 
 // classOf is classifyLetters with the document's legend, memoized (a
@@ -475,30 +478,29 @@ func (b *builder) classOf(text string) cellClass {
 	return c
 }
 
-// clone returns v with slices of its own.
-func (v cellValue) clone() cellValue {
-	c := func(s []string) []string {
-		if s == nil {
-			return nil
-		}
-		return append([]string(nil), s...)
+// own returns a copy of s, nil for nil.
+func own(s []string) []string {
+	if s == nil {
+		return nil
 	}
-	v.roles, v.duties, v.unknown, v.dups, v.marks = c(v.roles), c(v.duties), c(v.unknown), c(v.dups), c(v.marks)
-	return v
+	return append([]string(nil), s...)
 }
 
 // assignment normalizes one party cell.
 func (b *builder) assignment(kind string, c source.Cell, line int) Assignment {
-	var v cellValue
+	var v *cellValue
+	var roles, duties []string
 	if kind == MatrixProse {
-		v = parseDuties(c)
+		p := parseDuties(c)
+		v, duties = &p, p.duties
 	} else {
-		v = b.parseLetters(c.Text).clone()
+		v = b.parseLetters(c.Text) // shared: the slices handed out are copies
+		roles, duties = own(v.roles), own(v.duties)
 		if v.check {
-			v.roles = []string{b.responsibleLetter()}
+			roles = []string{b.responsibleLetter()}
 		}
 	}
-	a := Assignment{Roles: v.roles, Duties: v.duties, Status: v.status, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col, parsed: v, text: c.Text}
+	a := Assignment{Roles: roles, Duties: duties, Status: v.status, Raw: c.Raw, Line: c.Pos.Line, Col: c.Pos.Col, parsed: v, text: c.Text}
 	if a.Raw == "" {
 		a.Raw = c.Text
 	}
@@ -533,7 +535,9 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 	if a.Raw == "" {
 		a.Raw = c.Text
 	}
-	a.parsed.marks = marks
+	if marks != nil {
+		a.parsed = &cellValue{marks: marks}
+	}
 	if row.Categories == nil {
 		row.Categories = map[string]*Assignment{}
 	}

@@ -147,8 +147,8 @@ func (l *linter) keywords(m *Matrix, r *Row) {
 
 // cellOf re-reads an assignment's cell (also for documents read from JSON).
 func (l *linter) cellOf(a *Assignment) cellValue {
-	if a.parsed.status != "" {
-		return a.parsed
+	if a.parsed != nil && a.parsed.status != "" {
+		return *a.parsed
 	}
 	text := a.text
 	if text == "" {

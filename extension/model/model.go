@@ -225,7 +225,7 @@ type Assignment struct {
 	Line int `json:"line,omitempty"`
 	Col  int `json:"col,omitempty"`
 
-	parsed cellValue
+	parsed *cellValue // how the cell read; nil for a document read from JSON
 	text   string
 }
 
