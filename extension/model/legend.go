@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/mdraci/mdraci/extension/source"
 )
@@ -133,6 +134,9 @@ func parseLegendLine(s string) (letter, label, desc string, ok bool) {
 		// spaces): mayDefineLetter needs one of these
 		return "", "", "", false
 	}
+	if notLegendStart(s) {
+		return "", "", "", false // most lines of prose: spare plain
+	}
 	s = strings.Trim(plain(s), " |")
 	if !mayDefineLetter(s) {
 		return "", "", "", false // no pattern below can match: spare the regexps
@@ -181,10 +185,57 @@ func mayDefineLetter(s string) bool {
 	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	rest := strings.TrimLeft(s[1:], " \t\n\f\r")
-	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "|") ||
-		strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") ||
-		strings.HasPrefix(rest, "(")
+	return startsWithSeparator(strings.TrimLeft(s[1:], " \t\n\f\r"))
+}
+
+// notLegendStart reports, from a look at the bytes of s, that
+// mayDefineLetter(strings.Trim(plain(s), " |")) is false: s holds no "("
+// and no markup, and does not start (blanks and pipes skipped) with an
+// upper-case letter followed, blanks skipped, by a separator.
+func notLegendStart(s string) bool {
+	if strings.ContainsAny(s, "(<*_") {
+		return false // "(X)", or markup plain removes: read it fully
+	}
+	t := strings.TrimLeftFunc(s, func(r rune) bool { return r == '|' || unicode.IsSpace(r) })
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return true
+	}
+	return !startsWithSeparator(strings.TrimLeft(t[1:], reSpace))
+}
+
+// startsWithSeparator reports whether s starts with one of ":=|-–—(",
+// which may follow a legend's letter.
+func startsWithSeparator(s string) bool {
+	return strings.HasPrefix(s, ":") || strings.HasPrefix(s, "=") || strings.HasPrefix(s, "|") ||
+		strings.HasPrefix(s, "-") || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—") ||
+		strings.HasPrefix(s, "(")
+}
+
+// notLegendRow reports, from a look at the bytes of its cells, that a
+// table row joined as joinCells joins it is no legend definition (see
+// notLegendStart): it spares the joining. A row whose first cell is blank
+// is read fully.
+func notLegendRow(cells []source.Cell) bool {
+	if len(cells) == 0 || strings.ContainsAny(cells[0].Text, "(<*_") {
+		return false // markup in the first cell may hide where the row starts
+	}
+	for _, c := range cells[1:] {
+		if strings.IndexByte(c.Text, '(') >= 0 {
+			return false // "(X)"
+		}
+	}
+	first := strings.TrimLeftFunc(cells[0].Text, func(r rune) bool { return r == '|' || unicode.IsSpace(r) })
+	if first == "" || first[0] == ':' {
+		return false // the row starts further on, or continues a definition
+	}
+	if first[0] < 'A' || first[0] > 'Z' {
+		return true
+	}
+	rest := strings.TrimLeft(first[1:], reSpace)
+	if rest == "" {
+		return false // the letter alone: " | " follows
+	}
+	return !startsWithSeparator(rest)
 }
 
 // splitFields splits "a | b |" into its non-empty trimmed fields.
@@ -247,6 +298,9 @@ func legendFromTable(t *source.Table) ([]LegendEntry, bool) {
 	// every body line must be a definition: look at the first before
 	// joining them all
 	for _, r := range t.Rows {
+		if notLegendRow(r.Cells) {
+			return nil, false // most tables: spare the joining
+		}
 		first := strings.TrimSpace(joinCells(r.Cells))
 		if first == "" {
 			continue

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mdraci/mdraci/extension/source"
 )
 
 // The regexps the hand-written matchers replace: the fuzz targets below
@@ -164,6 +166,33 @@ func FuzzBlankCellsMatchRegexp(f *testing.F) {
 		}
 		if got, want := isPlaceholder(s), placeholderRE.MatchString(s); got != want {
 			t.Errorf("isPlaceholder(%q) = %v, placeholderRE: %v", s, got, want)
+		}
+	})
+}
+
+// FuzzNotLegend checks the quick rejections of legend lines and rows: a
+// line notLegendStart rejects is none mayDefineLetter accepts, and a row
+// notLegendRow rejects (its cells split at "\x1f") is one legendFromTable
+// would reject after joining it.
+func FuzzNotLegend(f *testing.F) {
+	for _, s := range append(matchSeeds, "R : In charge", "| R | Responsible |", "R\x1fResponsible", "\u00a0R = x",
+		" \x1fR", "RA\x1fCustomer", "R\x1f", ":\x1fx", "**R** : x", "Responsible (R)", "x\x1f(A)", "Ré : x", "R\u00a0: x") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if notLegendStart(s) && mayDefineLetter(strings.Trim(plain(s), " |")) {
+			t.Errorf("notLegendStart(%q) is true, yet mayDefineLetter accepts it", s)
+		}
+		var cells []source.Cell
+		for _, c := range strings.Split(s, "\x1f") {
+			cells = append(cells, source.Cell{Text: c})
+		}
+		if !notLegendRow(cells) {
+			return
+		}
+		first := strings.TrimSpace(joinCells(cells))
+		if _, _, _, ok := parseLegendLine(first); first == "" || ok || strings.HasPrefix(first, ":") {
+			t.Errorf("notLegendRow(%q) is true, yet the joined row %q reads as a legend line or is skipped", s, first)
 		}
 	})
 }
