@@ -79,10 +79,23 @@ func (b *builder) readHeaderParty(header string) (name string, ok bool) {
 	if _, isCustomer := customerWords[f]; isCustomer {
 		return customerName(name), true
 	}
-	if affixed && f != "" && len(strings.Fields(f)) <= 5 && !endsWithFunctionWord(f) {
+	if affixed && f != "" && countWords(f) <= 5 && !endsWithFunctionWord(f) {
 		return name, true
 	}
 	return name, b.knownName(f)
+}
+
+// countWords counts the words of s: its fields holding a letter or a
+// digit (a dash between words is none: "RISE with SAP – Premium Supplier"
+// is five words).
+func countWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // functionWords end word groups that are no party name ("Types of

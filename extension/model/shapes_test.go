@@ -208,3 +208,18 @@ func TestGridCellListsParties(t *testing.T) {
 	eq(t, 0, len(cat.Parties))
 	eq(t, []string{"SAP Weekly"}, cat.Duties)
 }
+
+// TestPartyHeaderDashes: a dash between the words of a party header is no
+// word ("RISE with SAP – Premium Supplier Responsible" names a party of
+// five words, as "RISE with SAP Responsible" names one of three).
+func TestPartyHeaderDashes(t *testing.T) {
+	b := newTestBuilder()
+	for _, h := range []string{"RISE with SAP Responsible", "RISE with SAP – Premium Supplier Responsible"} {
+		name, ok := b.headerParty(h)
+		eq(t, true, ok, h)
+		eq(t, strings.TrimSuffix(h, " Responsible"), name, h)
+	}
+	_, ok := b.headerParty("One two three four five six Responsible")
+	eq(t, false, ok, "six words")
+	eq(t, 5, countWords("RISE with SAP – Premium Supplier"))
+}
