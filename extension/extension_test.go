@@ -123,10 +123,11 @@ func TestDiagnostics(t *testing.T) {
 		},
 		{
 			name: "unknown keyword in raw HTML after a comment opener in an attribute value",
-			src:  "<p title=\"<!--\">{{site.data.keyword.nope}}</p>\n\n<p title = 'a -->'><!-- {{site.data.keyword.x}} --> {{site.data.keyword.gone}}</p>\n\n<div>\n<img src=a.png alt=Customer's>\n<!-- {{site.data.keyword.y}} -->\n<? don't ?><!-- {{site.data.keyword.z}} -->\n</div>\n",
+			src:  "<p title=\"<!--\">{{site.data.keyword.nope}}</p>\n\n<p title = 'a -->'><!-- {{site.data.keyword.x}} --> {{site.data.keyword.gone}}</p>\n\n<div>\n<img src=a.png alt=Customer's>\n<!-- {{site.data.keyword.y}} -->\n<? don't ?><!-- {{site.data.keyword.z}} -->\n<!-- a --!> {{site.data.keyword.after}}\n</div>\n",
 			want: []string{
 				`in.md:1:17: warning: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`,
 				`in.md:3:53: warning: unknown keyword "site.data.keyword.gone"; it is left as written [keyword-unknown]`,
+				`in.md:9:13: warning: unknown keyword "site.data.keyword.after"; it is left as written [keyword-unknown]`,
 			},
 		},
 		{

@@ -133,9 +133,9 @@ const (
 )
 
 // commented reports whether byte i (at least the last i asked for) is
-// inside a comment "<!-- … -->". "<!-->" and "<!--->" are empty comments,
-// closed at once; "<!--" inside a tag's quoted attribute value
-// (title="<!--") opens none.
+// inside a comment "<!-- … -->" (or "--!>", as HTML reads it). "<!-->"
+// and "<!--->" are empty comments, closed at once; "<!--" inside a tag's
+// quoted attribute value (title="<!--") opens none.
 func (p *rawPlaces) commented(i int) bool {
 	raw, k := p.raw, p.scanned
 	for k < i {
@@ -183,8 +183,12 @@ func (p *rawPlaces) commented(i int) bool {
 				p.state = inTag
 			}
 		case inComment:
-			if c == '-' && bytes.HasPrefix(raw[k:], []byte("->")) {
+			switch {
+			case c != '-':
+			case bytes.HasPrefix(raw[k:], []byte("->")):
 				k, p.state = k+2, inText
+			case bytes.HasPrefix(raw[k:], []byte("-!>")): // "--!>" closes one too (HTML's parse error)
+				k, p.state = k+3, inText
 			}
 		}
 	}
