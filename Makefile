@@ -12,14 +12,16 @@ help: ## list the targets
 	  'BEGIN {FS = ":.*## "; n = split(vars, kv, " ")} \
 	   /^[a-zA-Z_-]+:.*## / {t = $$2; for (i = 1; i <= n; i++) {eq = index(kv[i], "="); gsub("\\$$\\(" substr(kv[i], 1, eq - 1) "\\)", substr(kv[i], eq + 1), t)}; printf "  %-13s %s\n", $$1, t}' $(MAKEFILE_LIST)
 
-demo: build ## convert the bundled seeds into $(OUT)/demo (HTML pages and JSON models) and say where to look
+demo: build ## convert the bundled seeds into $(OUT)/demo (HTML pages, JSON models, CSV records) and say where to look
 	@rm -rf $(OUT)/demo
 	@bin/mdraci convert --page -o $(OUT)/demo testdata/seeds
 	@bin/mdraci model -o $(OUT)/demo testdata/seeds
+	@bin/mdraci model --format csv -o $(OUT)/demo testdata/seeds
 	@echo "mdraci: converted the 5 seed documents in testdata/seeds into $(OUT)/demo/:"
 	@ls $(OUT)/demo | sed 's|^|  $(OUT)/demo/|'
 	@echo "Open an .html page in a browser (e.g. $(OUT)/demo/004_ibm-code-engine.html);"
-	@echo "the .json files are the responsibility models. Findings: bin/mdraci lint testdata/seeds"
+	@echo "the .json files are the responsibility models, the .csv files their rows for a spreadsheet."
+	@echo "Findings: bin/mdraci lint testdata/seeds"
 
 build: ## build bin/mdraci
 	$(GO) build -o bin/mdraci ./cmd/mdraci
