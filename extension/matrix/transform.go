@@ -156,6 +156,46 @@ type builder struct {
 	labels map[string]string
 	// used marks, per row, the source columns a model column took
 	used []bool
+	// roles are the Role nodes of the matrix being built, allocated
+	// together, handed out in turn
+	roles []Role
+	// rests memoizes LetterCellRest by matrix kind and cell as written
+	rests map[restKey]cellRest
+}
+
+// restKey and cellRest are a LetterCellRest question and answer.
+type (
+	restKey  struct{ kind, raw string }
+	cellRest struct {
+		text bool
+		mark string
+	}
+)
+
+// role returns a new Role node for letter.
+func (b *builder) role(letter string) *Role {
+	if len(b.roles) == 0 {
+		b.roles = make([]Role, 16)
+	}
+	r := &b.roles[0]
+	b.roles = b.roles[1:]
+	r.Letter, r.Label = letter, b.label(letter)
+	return r
+}
+
+// letterCellRest is LetterCellRest, memoized: a cell's rest depends on its
+// text as written, which letter cells repeat ("RA", "I").
+func (b *builder) letterCellRest(kind string, a *model.Assignment) (bool, string) {
+	k := restKey{kind, a.Raw}
+	if r, ok := b.rests[k]; ok {
+		return r.text, r.mark
+	}
+	text, mark := LetterCellRest(kind, a)
+	if b.rests == nil {
+		b.rests = map[restKey]cellRest{}
+	}
+	b.rests[k] = cellRest{text, mark}
+	return text, mark
 }
 
 // partyKinds orders party columns: providers, the customer, third parties.
@@ -246,6 +286,19 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		header.AppendChild(header, cell)
 	}
 	node.AppendChild(node, header)
+	// the role letters of the party cells, allocated together
+	letters := 0
+	for _, col := range cols {
+		if col.Role != model.ColParty {
+			continue
+		}
+		for i := range m.Rows {
+			if a := m.Rows[i].Assignments[col.Party]; a != nil {
+				letters += len(a.Roles)
+			}
+		}
+	}
+	b.roles = make([]Role, letters)
 	// the rows and their cells, allocated together
 	trs := make([]MatrixRow, len(m.Rows))
 	tds := make([]MatrixCell, len(m.Rows)*len(cols))
@@ -338,12 +391,12 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 			b.duties(cell, src, a)
 		case len(a.Roles) > 0:
 			for _, l := range a.Roles {
-				cell.AppendChild(cell, &Role{Letter: l, Label: b.label(l)})
+				cell.AppendChild(cell, b.role(l))
 			}
 			if src == nil {
 				break
 			}
-			switch text, mark := LetterCellRest(m.Kind, a); {
+			switch text, mark := b.letterCellRest(m.Kind, a); {
 			case text:
 				// "A (on request)": the letters, then the cell as written
 				t := &CellText{}
