@@ -165,7 +165,7 @@ type builder struct {
 
 // restKey and cellRest are a LetterCellRest question and answer.
 type (
-	restKey  struct{ kind, raw string }
+	restKey  struct{ kind, raw, roles string }
 	cellRest struct {
 		text bool
 		mark string
@@ -184,9 +184,9 @@ func (b *builder) role(letter string) *Role {
 }
 
 // letterCellRest is LetterCellRest, memoized: a cell's rest depends on its
-// text as written, which letter cells repeat ("RA", "I").
+// text as written and its letters, which letter cells repeat ("RA", "I").
 func (b *builder) letterCellRest(kind string, a *model.Assignment) (bool, string) {
-	k := restKey{kind, a.Raw}
+	k := restKey{kind, a.Raw, strings.Join(a.Roles, "")}
 	if r, ok := b.rests[k]; ok {
 		return r.text, r.mark
 	}
