@@ -35,6 +35,11 @@ var slugCases = []string{
 	"", "Patch the OS", "Sécurité des données", "Gérer l’accès", "ŒUVRE", "Ünïcode ÉTÉ façade",
 	"**Bold** <b>tag</b> ça", "İstanbul KELVIN", "日本語 text", "a\u00a0b", "---", "x__y é",
 	"Très long texte qui dépasse largement la limite de soixante caractères pour un identifiant stable",
+	// ASCII up to the slug's end, then what the general path folds
+	"Configure the network security groups and the firewall rules of the cluster **now**",
+	"Configure the network security groups and the firewall rules of the cluster <b>now</b>",
+	"Configure the network security groups and the firewall rules of the cluster été",
+	"Configure <b>the</b> network", "Patch __the__ OS", "Patch *the* OS_", "a <", "x**",
 }
 
 // TestSlugRunes checks the rune-by-rune slug against the folded one.

@@ -201,6 +201,9 @@ func slug(s string, max int) string {
 // slugAll makes the slug of s, stopping once it is longer than max bytes
 // (0: no limit).
 func slugAll(s string, max int) string {
+	if out, ok := slugASCII(s, max); ok {
+		return out
+	}
 	switch {
 	case plainASCII(s):
 		// fold would only lower the case (done below) and change blanks
@@ -229,6 +232,37 @@ func slugAll(s string, max int) string {
 		}
 	}
 	return b.String()
+}
+
+// slugASCII is slugAll for text whose bytes up to where the slug stops are
+// ASCII without markup (most activities): it reads no further, where the
+// general path folds the whole text first. ok is false, and out empty,
+// when it meets a byte that is not ASCII or markup plain removes ("<",
+// "**", "__"): what comes after the slug's end cannot change it.
+func slugASCII(s string, max int) (out string, ok bool) {
+	var b strings.Builder
+	dash := false
+	for i := 0; i < len(s) && (max <= 0 || b.Len() <= max); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf || c == '<' || (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c:
+			return "", false
+		default:
+			dash = true
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(min(len(s), max+1))
+		} else if dash {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteByte(c)
+	}
+	return b.String(), true
 }
 
 // hasMarkup reports whether s holds what plain removes: "<", "**", "__".
