@@ -172,6 +172,33 @@ func matchLegendLine(s string) (letter, label, desc string, ok bool) {
 // starts with an upper-case letter followed, blanks skipped, by one of
 // ":=|-–—(".
 func mayDefineLetter(s string) bool {
+	if letterInParens(s) {
+		return true
+	}
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	return startsWithSeparator(strings.TrimLeft(s[1:], " \t\n\f\r"))
+}
+
+// notLegendStart reports, from a look at the bytes of s, that
+// mayDefineLetter(strings.Trim(plain(s), " |")) is false: s holds no
+// markup, no "(X)", and does not start (blanks and pipes skipped) with an
+// upper-case letter followed, blanks skipped, by a separator.
+func notLegendStart(s string) bool {
+	if strings.ContainsAny(s, "<*_") || letterInParens(s) {
+		return false // markup plain removes, or "(X)": read it fully
+	}
+	t := strings.TrimLeftFunc(s, func(r rune) bool { return r == '|' || unicode.IsSpace(r) })
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return true
+	}
+	return !startsWithSeparator(strings.TrimLeft(t[1:], reSpace))
+}
+
+// letterInParens reports whether s holds "(X)", an upper-case letter in
+// parentheses.
+func letterInParens(s string) bool {
 	for i := strings.IndexByte(s, '('); i >= 0 && i+2 < len(s); {
 		if s[i+1] >= 'A' && s[i+1] <= 'Z' && s[i+2] == ')' {
 			return true
@@ -182,25 +209,7 @@ func mayDefineLetter(s string) bool {
 		}
 		i += 1 + j
 	}
-	if s == "" || s[0] < 'A' || s[0] > 'Z' {
-		return false
-	}
-	return startsWithSeparator(strings.TrimLeft(s[1:], " \t\n\f\r"))
-}
-
-// notLegendStart reports, from a look at the bytes of s, that
-// mayDefineLetter(strings.Trim(plain(s), " |")) is false: s holds no "("
-// and no markup, and does not start (blanks and pipes skipped) with an
-// upper-case letter followed, blanks skipped, by a separator.
-func notLegendStart(s string) bool {
-	if strings.ContainsAny(s, "(<*_") {
-		return false // "(X)", or markup plain removes: read it fully
-	}
-	t := strings.TrimLeftFunc(s, func(r rune) bool { return r == '|' || unicode.IsSpace(r) })
-	if t == "" || t[0] < 'A' || t[0] > 'Z' {
-		return true
-	}
-	return !startsWithSeparator(strings.TrimLeft(t[1:], reSpace))
+	return false
 }
 
 // startsWithSeparator reports whether s starts with one of ":=|-–—(",
@@ -216,12 +225,15 @@ func startsWithSeparator(s string) bool {
 // notLegendStart): it spares the joining. A row whose first cell is blank
 // is read fully.
 func notLegendRow(cells []source.Cell) bool {
-	if len(cells) == 0 || strings.ContainsAny(cells[0].Text, "(<*_") {
-		return false // markup in the first cell may hide where the row starts
+	if len(cells) == 0 {
+		return false
 	}
-	for _, c := range cells[1:] {
-		if strings.IndexByte(c.Text, '(') >= 0 {
-			return false // "(X)"
+	for i, c := range cells {
+		if i == 0 && strings.ContainsAny(c.Text, "<*_") {
+			return false // markup in the first cell may hide where the row starts
+		}
+		if strings.IndexByte(c.Text, '(') >= 0 && (letterInParens(c.Text) || strings.ContainsAny(c.Text, "<*_")) {
+			return false // "(X)", or markup that may make one
 		}
 	}
 	first := strings.TrimLeftFunc(cells[0].Text, func(r rune) bool { return r == '|' || unicode.IsSpace(r) })
