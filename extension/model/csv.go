@@ -15,9 +15,11 @@ var CSVHeader = []string{
 }
 
 // WriteCSV writes d's matrices as CSV records (RFC 4180), for spreadsheets
-// and reviews: one per row and party assigned in it (a row that assigns no
-// party gets one record whose party fields are empty), in document order,
-// the parties of a row in column order, then by id. Roles are the letters
+// and reviews: one per row and party assigned in it, in document order,
+// the parties of a row in column order, then by id. A grid cell that names
+// no party but says something gets a record of its own, the party fields
+// empty and the duty "Category: text"; a row with none of these gets one
+// record whose party fields are empty. Roles are the letters
 // separated by spaces ("R A"), duties one per line, the section its
 // headings separated by " > ", qualifiers "key=value" and notes "mark:
 // text" separated by "; ". With header, CSVHeader comes first.
@@ -45,15 +47,15 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 			r := &m.Rows[ri]
 			rec = append(rec[:0], d.File, m.ID, m.Caption, section, r.ID, r.Activity, qualifierList(r.Qualifiers),
 				r.Comment, noteList(r.Notes), strconv.Itoa(r.Line), r.Ownership)
-			ids := rowParties(m, r)
-			if len(ids) == 0 {
+			ids, unnamed := rowParties(m, r), unnamedCells(m, r)
+			base := len(rec)
+			if len(ids) == 0 && len(unnamed) == 0 {
 				rec = append(rec, "", "", "", "", "", "")
 				if err := cw.Write(safeCSV(rec)); err != nil {
 					return err
 				}
 				continue
 			}
-			base := len(rec)
 			for _, id := range ids {
 				a := r.Assignments[id]
 				name, kind := id, KindThirdParty
@@ -61,6 +63,12 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 					name, kind = p.Name, p.Kind
 				}
 				rec = append(rec[:base], id, name, kind, strings.Join(a.Roles, " "), strings.Join(a.Duties, "\n"), a.Status)
+				if err := cw.Write(safeCSV(rec)); err != nil {
+					return err
+				}
+			}
+			for _, duty := range unnamed {
+				rec = append(rec[:base], "", "", "", "", duty, StatusFilled)
 				if err := cw.Write(safeCSV(rec)); err != nil {
 					return err
 				}
@@ -90,6 +98,21 @@ func rowParties(m *Matrix, r *Row) []string {
 	}
 	sort.Strings(ids[from:])
 	return ids
+}
+
+// unnamedCells returns, for a grid row, its cells that name no party but
+// say something ("The platform team on duty"), as "Category: text", in
+// column order: the records of the row's parties do not hold them.
+func unnamedCells(m *Matrix, r *Row) []string {
+	var out []string
+	for _, c := range m.Columns {
+		a := r.Categories[c.Key]
+		if c.Role != ColCategory || a == nil || len(a.Parties) > 0 || a.Status != StatusFilled || len(a.Duties) == 0 {
+			continue
+		}
+		out = append(out, plain(c.Header)+": "+strings.Join(a.Duties, "\n"))
+	}
+	return out
 }
 
 // sectionPath joins the headings above a matrix: "3 Operations > 3.1 Daily".

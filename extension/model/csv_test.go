@@ -36,6 +36,9 @@ func TestWriteCSV(t *testing.T) {
 			for _, r := range m.Rows {
 				ids := rowParties(&m, &r)
 				must(t, len(ids) == len(r.Assignments), d.File, r.ID, "parties", ids)
+				for range unnamedCells(&m, &r) {
+					ids = append(ids, "")
+				}
 				if len(ids) == 0 {
 					ids = []string{""}
 				}
@@ -68,7 +71,8 @@ func TestWriteCSVGrid(t *testing.T) {
 	d := Build(doc("g.md", tbl(1, []string{"Task", "Responsibility in Kyma"},
 		[]string{"Patch the runtime", "SAP"},
 		[]string{"Report incidents", "Shared"},
-		[]string{"Unclaimed", ""})))
+		[]string{"Unclaimed", ""},
+		[]string{"Page the team", "The platform team on duty"})))
 	var b bytes.Buffer
 	if err := d.WriteCSV(&b, false); err != nil {
 		t.Fatal(err)
@@ -79,7 +83,8 @@ func TestWriteCSVGrid(t *testing.T) {
 	}
 	var got []string
 	for _, r := range recs {
-		got = append(got, r[5]+"/"+r[11]+"/"+r[14])
+		got = append(got, r[5]+"/"+r[11]+"/"+r[14]+"/"+r[15])
 	}
-	eq(t, []string{"Patch the runtime/sap/R", "Report incidents/customer/R", "Report incidents/sap/R", "Unclaimed//"}, got)
+	eq(t, []string{"Patch the runtime/sap/R/Responsibility in Kyma", "Report incidents/customer/R/Responsibility in Kyma",
+		"Report incidents/sap/R/Responsibility in Kyma", "Unclaimed///", "Page the team///Responsibility in Kyma: The platform team on duty"}, got)
 }
