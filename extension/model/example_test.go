@@ -67,3 +67,22 @@ func ExampleDocument_WriteCSV() {
 	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,6,customer,customer,Customer,customer,A,,filled
 	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,6,customer,ovhcloud,OVHcloud,provider,,,empty
 }
+
+func ExampleDiff() {
+	before := model.Build(specifyPage(
+		[]string{"Choose the location", "A / R", "I"},
+		[]string{"Choose the project", "A", "I"},
+	))
+	after := model.Build(specifyPage(
+		[]string{"Choose the location", "R", "A"},
+		[]string{"Name the project", "RA", "I"},
+	))
+	for _, c := range model.Diff(before, after) {
+		fmt.Printf("%s:%d: %s\n", c.NewFile, max(c.NewLine, c.OldLine), c)
+	}
+	// Output:
+	// raci.md:5: "Choose the location" (specify-choose-the-location): customer: roles "R A" → "R"
+	// raci.md:5: "Choose the location" (specify-choose-the-location): ovhcloud: roles "I" → "A"
+	// raci.md:6: row "Name the project" (specify-name-the-project) added to matrix specify-table-1
+	// raci.md:6: row "Choose the project" (specify-choose-the-project) removed from matrix specify-table-1
+}

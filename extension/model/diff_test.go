@@ -1,0 +1,99 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mdraci/mdraci/extension/source"
+)
+
+// opsDoc is a page of two RACI tables; edit changes its parts.
+func opsDoc(edit func(rows1, rows2 *[][]string, header1 *[]string, caption *string)) *source.Document {
+	header1 := []string{"Activity", "Customer", "OVHcloud"}
+	rows1 := [][]string{
+		{"Host the service", "I", "RA"},
+		{"Choose the plan", "RA", "I"},
+		{"Decide the version", "A", "R"},
+	}
+	rows2 := [][]string{{"Generate SSH keys", "RA", ""}, {"Manage security risks", "", "RA"}}
+	caption := ""
+	if edit != nil {
+		edit(&rows1, &rows2, &header1, &caption)
+	}
+	blocks := []source.Block{h(2, 1, "1. Before subscription", "before"), withTable(tbl(3, append([][]string{header1}, rows1...)...), "", caption)}
+	if rows2 != nil {
+		blocks = append(blocks, h(2, 20, "2. Daily operations", "daily"), tbl(22, append([][]string{{"Activity", "Customer", "OVHcloud"}}, rows2...)...))
+	}
+	return doc("ops.md", blocks...)
+}
+
+// kinds lists the changes as "kind party row".
+func kinds(cs []Change) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, strings.TrimSpace(c.Kind+" "+c.Party+" "+c.Row))
+	}
+	return out
+}
+
+// TestDiff: each kind of edit to a page gives its change, and the same
+// page gives none.
+func TestDiff(t *testing.T) {
+	base := Build(opsDoc(nil))
+	eq(t, 0, len(Diff(base, Build(opsDoc(nil)))), "the same page")
+
+	for _, c := range []struct {
+		name string
+		edit func(rows1, rows2 *[][]string, header1 *[]string, caption *string)
+		want []string
+	}{
+		{"roles", func(r1, _ *[][]string, _ *[]string, _ *string) { (*r1)[0][1] = "C" },
+			[]string{"roles customer before-host-the-service"}},
+		{"row added and removed", func(r1, _ *[][]string, _ *[]string, _ *string) {
+			(*r1)[2] = []string{"Pick the region", "A", "R"}
+		}, []string{"row-added  before-pick-the-region", "row-removed  before-decide-the-version"}},
+		{"rows reordered", func(r1, _ *[][]string, _ *[]string, _ *string) { (*r1)[0], (*r1)[1] = (*r1)[1], (*r1)[0] },
+			[]string{"row-order"}},
+		{"matrix removed", func(_, r2 *[][]string, _ *[]string, _ *string) { *r2 = nil },
+			[]string{"matrix-removed"}},
+		{"caption", func(_, _ *[][]string, _ *[]string, c *string) { *c = "Table 1. Before" },
+			[]string{"caption"}},
+		{"party added", func(r1, _ *[][]string, h1 *[]string, _ *string) {
+			*h1 = append(*h1, "Partner")
+			for i := range *r1 {
+				(*r1)[i] = append((*r1)[i], "I")
+			}
+		}, []string{"party-added partner", "roles partner before-host-the-service", "status partner before-host-the-service",
+			"roles partner before-choose-the-plan", "status partner before-choose-the-plan",
+			"roles partner before-decide-the-version", "status partner before-decide-the-version"}},
+	} {
+		got := Diff(base, Build(opsDoc(c.edit)))
+		eq(t, c.want, kinds(got), c.name)
+	}
+
+	// the other way round, and what the changes say
+	removed := Build(opsDoc(func(_, r2 *[][]string, _ *[]string, _ *string) { *r2 = nil }))
+	cs := Diff(removed, base)
+	eq(t, []string{"matrix-added"}, kinds(cs))
+	eq(t, `matrix "2 Daily operations" (daily-table-1) added`, cs[0].String())
+	eq(t, 22, cs[0].NewLine)
+	cs = Diff(base, Build(opsDoc(func(r1, _ *[][]string, _ *[]string, _ *string) { (*r1)[0][1] = "" })))
+	eq(t, []string{"roles customer before-host-the-service", "status customer before-host-the-service"}, kinds(cs))
+	eq(t, `"Host the service" (before-host-the-service): customer: roles "I" → none`, cs[0].String())
+	eq(t, "ops.md", cs[0].OldFile)
+}
+
+// TestDiffDuties: prose cells whose items change.
+func TestDiffDuties(t *testing.T) {
+	old := Build(ibmDoc())
+	edited := ibmDoc()
+	for _, b := range edited.Blocks {
+		if b.Table != nil && len(b.Table.Rows) == 3 {
+			b.Table.Rows[0].Cells[2] = cellsOf("Set up security. Rotate keys.", []string{"Set up security.", "Rotate keys."})
+		}
+	}
+	cs := Diff(old, Build(edited))
+	eq(t, []string{"duties customer sec-general"}, kinds(cs))
+	eq(t, "Set up security.\nRotate keys.", cs[0].New)
+	eq(t, `"General" (sec-general): customer: duties "Set up and maintain security." → "Set up security.; Rotate keys."`, cs[0].String())
+}
