@@ -15,6 +15,7 @@ Usage:
   mdraci convert [flags] [FILE|DIR|-]...   write HTML (a fragment, or --page)
   mdraci model [flags] [FILE|DIR|-]...     write the responsibility model as JSON
   mdraci lint [flags] [FILE|DIR|-]...      check the responsibility matrices
+  mdraci diff [flags] OLD NEW              compare who does what in two versions
   mdraci hugo -o DIR [FILE|DIR|-]...       write Hugo page bundles for the mdraci theme
   mdraci version                           print the version
   mdraci help [COMMAND]                    show help
@@ -34,7 +35,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
-	case "convert", "model", "lint", "hugo":
+	case "convert", "model", "lint", "hugo", "diff":
 		defer batchGC()()
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
@@ -44,6 +45,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return modelCmd(rest, stdin, stdout, stderr)
 	case "lint":
 		return lintCmd(rest, stdin, stdout, stderr)
+	case "diff":
+		return diffCmd(rest, stdin, stdout, stderr)
 	case "hugo":
 		return hugoCmd(rest, stdin, stdout, stderr)
 	case "version", "--version":
