@@ -75,3 +75,30 @@ func TestRunModelReports(t *testing.T) {
 	assert.Contains(t, r.stderr, "error:")
 	assert.Contains(t, r.stderr, "[keyword-unknown]")
 }
+
+// TestRunLintConfig: --disable leaves codes out, --severity re-grades them
+// (and so the exit status), --min-severity drops the lesser findings; the
+// readers' codes are configured as the rules' are.
+func TestRunLintConfig(t *testing.T) {
+	r := runForTest(t, lintInput, "lint", "--disable", "RACI001,keyword-unknown", "-")
+	assert.Equal(t, 0, r.code, "the error left out: exit 0\n%s", r.stdout)
+	assert.NotContains(t, r.stdout, "[RACI001]")
+	assert.NotContains(t, r.stdout, "[keyword-unknown]")
+	assert.Contains(t, r.stdout, "[RACI003]")
+
+	r = runForTest(t, lintInput, "lint", "--disable", "RACI001", "--severity", "RACI003=error", "-")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stdout, `<stdin>:6:1: error: no party is Responsible for "Back up" [RACI003]`)
+
+	r = runForTest(t, lintInput, "lint", "--severity", "RACI001=info", "--min-severity", "warning", "--format", "json", "-")
+	assert.Equal(t, 0, r.code, r.stdout)
+	assert.NotContains(t, r.stdout, "RACI001")
+	assert.Contains(t, r.stdout, `"severity": "warning"`)
+	assert.NotContains(t, r.stdout, `"severity": "info"`)
+
+	for _, args := range [][]string{{"--severity", "RACI001"}, {"--severity", "RACI001=fatal"}, {"--min-severity", "loud"}} {
+		r = runForTest(t, lintInput, append(append([]string{"lint"}, args...), "-")...)
+		assert.Equal(t, 2, r.code, "%v", args)
+		assert.Contains(t, r.stderr, "mdraci lint:", "%v", args)
+	}
+}

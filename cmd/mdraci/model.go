@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/mdraci/mdraci/extension"
 	"github.com/mdraci/mdraci/extension/diag"
@@ -110,6 +111,10 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in.register(fs)
 	format := fs.String("format", "text", "output `FORMAT`: text (file:line:col: severity: message [code]) or json")
 	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when more than `N` warnings are found (default: no limit)")
+	var disable, severity multiFlag
+	fs.Var(&disable, "disable", "leave out the findings of `CODE` (RACI005, keyword-unknown…; a comma-separated list; repeatable)")
+	fs.Var(&severity, "severity", "report the findings of a code at another severity: `CODE=LEVEL`, LEVEL error, warning or info (repeatable)")
+	minSeverity := fs.String("min-severity", "info", "leave out the findings below `LEVEL`: info, warning or error")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: mdraci lint [flags] [FILE|DIR|-]...\n\nCheck the responsibility matrices of each input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -119,6 +124,10 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *format != "text" && *format != "json" {
 		return usageError(fs, stderr, fmt.Errorf("--format must be text or json, not %q", *format))
+	}
+	cfg, err := lintConfig(disable, severity, *minSeverity)
+	if err != nil {
+		return usageError(fs, stderr, err)
 	}
 	ins, c, code := prepare(fs, &in, stderr)
 	if c == nil {
@@ -131,7 +140,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return err
 		}
-		return doc.Diagnostics
+		return cfg.Filter(doc.Diagnostics)
 	}, func(i input, o any) {
 		switch v := o.(type) {
 		case error:
@@ -166,6 +175,33 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// lintConfig reads lint's --disable, --severity and --min-severity.
+func lintConfig(disable, severity []string, minSeverity string) (model.LintConfig, error) {
+	var cfg model.LintConfig
+	for _, list := range disable {
+		for _, code := range strings.Split(list, ",") {
+			if code = strings.TrimSpace(code); code != "" {
+				cfg.Disable = append(cfg.Disable, code)
+			}
+		}
+	}
+	for _, s := range severity {
+		code, level, ok := strings.Cut(s, "=")
+		var sev diag.Severity
+		if !ok || strings.TrimSpace(code) == "" || sev.UnmarshalText([]byte(strings.TrimSpace(level))) != nil {
+			return cfg, fmt.Errorf("--severity %q: want CODE=LEVEL, LEVEL error, warning or info", s)
+		}
+		if cfg.Severity == nil {
+			cfg.Severity = map[string]diag.Severity{}
+		}
+		cfg.Severity[strings.TrimSpace(code)] = sev
+	}
+	if err := cfg.MinSeverity.UnmarshalText([]byte(minSeverity)); err != nil {
+		return cfg, fmt.Errorf("--min-severity %q: want info, warning or error", minSeverity)
+	}
+	return cfg, nil
 }
 
 // prepare checks the input flags and lists the inputs; a nil Converter

@@ -62,15 +62,21 @@ func (d *Document) Lint(cfg LintConfig) []Diagnostic {
 	return cfg.apply(l.out)
 }
 
-// apply filters and re-grades findings.
+// apply filters and re-grades findings, and orders them by position.
 func (cfg LintConfig) apply(in []Diagnostic) []Diagnostic {
-	off := map[string]bool{}
-	for _, c := range cfg.Disable {
-		off[c] = true
-	}
+	out := cfg.Filter(in)
+	sortDiagnostics(out)
+	return out
+}
+
+// Filter returns the findings of in that cfg keeps, re-graded as it says,
+// in their order: those of disabled codes and those below MinSeverity
+// (after re-grading) are left out. It serves any findings, the readers'
+// ("keyword-unknown") as well as the lint rules'.
+func (cfg LintConfig) Filter(in []Diagnostic) []Diagnostic {
 	out := []Diagnostic{}
 	for _, dg := range in {
-		if off[dg.Code] {
+		if slices.Contains(cfg.Disable, dg.Code) {
 			continue
 		}
 		if s, ok := cfg.Severity[dg.Code]; ok {
@@ -81,7 +87,6 @@ func (cfg LintConfig) apply(in []Diagnostic) []Diagnostic {
 		}
 		out = append(out, dg)
 	}
-	sortDiagnostics(out)
 	return out
 }
 
