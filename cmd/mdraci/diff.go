@@ -30,11 +30,12 @@ func diffCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 Compare the responsibility models of two versions of a document (two files,
 or two folders whose documents are paired by their paths below them; "-"
-for standard input): parties, matrices and rows added or removed, and who
-does what changed, row by row (roles, duties, status, qualifiers, comment).
-Matrices and rows are paired by id: a row whose activity is reworded is
-removed and added. Exit status: 0 no difference, 1 differences, 2 usage
-errors or an input that cannot be read.
+for standard input on one side): title, legend, parties, matrices and rows
+added or removed, and who does what changed, row by row (activity, roles,
+duties, status, grid cells, qualifiers, comment, notes). Rows are paired by
+their activities, in order: a reworded activity is a row removed and a row
+added. Exit status: 0 no difference, 1 differences, 2 usage errors or an
+input that cannot be read.
 
 Flags:
 `)
@@ -134,6 +135,9 @@ type diffPair struct {
 // paths below them (sorted; documents of one side only are paired with
 // nil).
 func diffPairs(oldArg, newArg string) ([]diffPair, error) {
+	if oldArg == "-" && newArg == "-" {
+		return nil, errors.New("standard input can be one side only")
+	}
 	oldDir, newDir := isDir(oldArg), isDir(newArg)
 	if oldDir != newDir {
 		return nil, fmt.Errorf("%s and %s: compare two files or two folders", oldArg, newArg)

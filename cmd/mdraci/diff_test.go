@@ -34,9 +34,9 @@ func TestRunDiff(t *testing.T) {
 	assert.Equal(t, []string{
 		newF + `:5: "Patch" (ops-patch): customer: roles "R A" → "R"`,
 		newF + `:5: "Patch" (ops-patch): provider: roles "I" → "A"`,
+		oldF + `:6: row "Back up" (ops-back-up) removed from matrix ops-table-1`,
 		newF + `:6: row "Back up the data" (ops-back-up-the-data) added to matrix ops-table-1`,
 		newF + `:7: row "Scan" (ops-scan) added to matrix ops-table-1`,
-		oldF + `:6: row "Back up" (ops-back-up) removed from matrix ops-table-1`,
 	}, strings.Split(strings.TrimSpace(r.stdout), "\n"))
 
 	r = runForTest(t, "", "diff", oldF, oldF)
@@ -64,14 +64,14 @@ func TestRunDiff(t *testing.T) {
 		kinds = append(kinds, c.Kind+" "+name(c.OldFile)+" "+name(c.NewFile))
 	}
 	assert.Equal(t, []string{"file-added - new/fresh.md", "file-removed old/gone.md -",
-		"roles old/ops.md new/ops.md", "roles old/ops.md new/ops.md", "row-added old/ops.md new/ops.md",
-		"row-added old/ops.md new/ops.md", "row-removed old/ops.md new/ops.md"}, kinds)
+		"roles old/ops.md new/ops.md", "roles old/ops.md new/ops.md", "row-removed old/ops.md new/ops.md",
+		"row-added old/ops.md new/ops.md", "row-added old/ops.md new/ops.md"}, kinds)
 
 	r = runForTest(t, "", "diff", "--format", "json", oldF, oldF)
 	assert.Equal(t, 0, r.code)
 	assert.Equal(t, "[]", strings.TrimSpace(r.stdout))
 
-	for _, args := range [][]string{{"diff", oldF}, {"diff", oldF, filepath.Join(dir, "new")}, {"diff", "--format", "xml", oldF, newF}} {
+	for _, args := range [][]string{{"diff", oldF}, {"diff", oldF, filepath.Join(dir, "new")}, {"diff", "--format", "xml", oldF, newF}, {"diff", "-", "-"}} {
 		r = runForTest(t, "", args...)
 		assert.Equal(t, 2, r.code, "%v", args)
 		assert.Contains(t, r.stderr, "mdraci diff:", "%v", args)

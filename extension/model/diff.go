@@ -8,76 +8,91 @@ import (
 
 // Kinds of Change.
 const (
-	ChangePartyAdded     = "party-added"
-	ChangePartyRemoved   = "party-removed"
-	ChangeMatrixAdded    = "matrix-added"
-	ChangeMatrixRemoved  = "matrix-removed"
-	ChangeRowAdded       = "row-added"
-	ChangeRowRemoved     = "row-removed"
-	ChangeRoles          = "roles"
-	ChangeDuties         = "duties"
-	ChangeStatus         = "status"
-	ChangeQualifiers     = "qualifiers"
-	ChangeComment        = "comment"
-	ChangeMatrixCaption  = "caption"
-	ChangeMatrixRowOrder = "row-order"
+	ChangeTitle         = "title"
+	ChangeLegend        = "legend"
+	ChangePartyAdded    = "party-added"
+	ChangePartyRemoved  = "party-removed"
+	ChangePartyName     = "party-name"
+	ChangeMatrixAdded   = "matrix-added"
+	ChangeMatrixRemoved = "matrix-removed"
+	ChangeMatrixCaption = "caption"
+	ChangeRowAdded      = "row-added"
+	ChangeRowRemoved    = "row-removed"
+	ChangeActivity      = "activity"
+	ChangeRoles         = "roles"
+	ChangeDuties        = "duties"
+	ChangeStatus        = "status"
+	ChangeCategory      = "category"
+	ChangeQualifiers    = "qualifiers"
+	ChangeComment       = "comment"
+	ChangeNotes         = "notes"
 )
 
 // Change is one difference between two models of a document (two versions
-// of a page): who does what changed in a row, or a row, matrix or party
-// came or went.
+// of a page): who does what changed in a row, or a row, matrix, party or
+// legend entry came, went or changed.
 type Change struct {
 	// Kind is one of the Change* constants.
 	Kind string `json:"kind"`
 	// OldFile and NewFile are the files of the two models.
 	OldFile string `json:"old_file"`
 	NewFile string `json:"new_file"`
-	// Matrix is the matrix id; Row the row id and Activity its text (row
-	// and assignment changes); Party the party id (assignment and party
-	// changes).
+	// Matrix is the matrix id (in the new model, else the old); Row the
+	// row id and Activity its text (row, assignment and cell changes);
+	// Party the party id (assignment and party changes); Column a grid's
+	// category key (category changes); Letter a legend letter.
 	Matrix   string `json:"matrix,omitempty"`
 	Row      string `json:"row,omitempty"`
 	Activity string `json:"activity,omitempty"`
 	Party    string `json:"party,omitempty"`
+	Column   string `json:"column,omitempty"`
+	Letter   string `json:"letter,omitempty"`
 	// Old and New are the values before and after: roles as "R A", duties
-	// one per line, a status, a caption, a party's name.
+	// and notes one per line, a status, a caption, a name, a label, a grid
+	// cell's parties ("ibm, customer").
 	Old string `json:"old,omitempty"`
 	New string `json:"new,omitempty"`
 	// OldLine and NewLine locate the thing in each file (0 where it is
-	// absent).
+	// absent or unknown).
 	OldLine int `json:"old_line,omitempty"`
 	NewLine int `json:"new_line,omitempty"`
 }
 
 // String tells the change in a line: `"Patch the OS" (ops-patch-the-os):
-// customer: roles R A → R`.
+// customer: roles "R A" → "R"`.
 func (c Change) String() string {
 	row := fmt.Sprintf("%q (%s)", c.Activity, c.Row)
 	switch c.Kind {
+	case ChangeTitle:
+		return fmt.Sprintf("title %s → %s", shown(c.Old), shown(c.New))
+	case ChangeLegend:
+		return fmt.Sprintf("legend %s: %s → %s", c.Letter, shown(c.Old), shown(c.New))
 	case ChangePartyAdded:
 		return fmt.Sprintf("party %q (%s) added", c.New, c.Party)
 	case ChangePartyRemoved:
 		return fmt.Sprintf("party %q (%s) removed", c.Old, c.Party)
+	case ChangePartyName:
+		return fmt.Sprintf("party %s: name %s → %s", c.Party, shown(c.Old), shown(c.New))
 	case ChangeMatrixAdded:
 		return fmt.Sprintf("matrix %q (%s) added", c.New, c.Matrix)
 	case ChangeMatrixRemoved:
 		return fmt.Sprintf("matrix %q (%s) removed", c.Old, c.Matrix)
 	case ChangeMatrixCaption:
-		return fmt.Sprintf("matrix %s: caption %q → %q", c.Matrix, c.Old, c.New)
+		return fmt.Sprintf("matrix %s: caption %s → %s", c.Matrix, shown(c.Old), shown(c.New))
 	case ChangeRowAdded:
 		return fmt.Sprintf("row %s added to matrix %s", row, c.Matrix)
 	case ChangeRowRemoved:
 		return fmt.Sprintf("row %s removed from matrix %s", row, c.Matrix)
-	case ChangeMatrixRowOrder:
-		return fmt.Sprintf("matrix %s: rows reordered", c.Matrix)
-	case ChangeQualifiers, ChangeComment:
+	case ChangeActivity, ChangeQualifiers, ChangeComment, ChangeNotes:
 		return fmt.Sprintf("%s: %s %s → %s", row, c.Kind, shown(c.Old), shown(c.New))
+	case ChangeCategory:
+		return fmt.Sprintf("%s: %s: %s → %s", row, c.Column, shown(c.Old), shown(c.New))
 	}
 	return fmt.Sprintf("%s: %s: %s %s → %s", row, c.Party, c.Kind, shown(c.Old), shown(c.New))
 }
 
-// shown quotes a value for Change.String, "none" when empty; duties'
-// lines are joined by "; ".
+// shown quotes a value for Change.String, "none" when empty; lines are
+// joined by "; ".
 func shown(v string) string {
 	if v == "" {
 		return "none"
@@ -86,34 +101,28 @@ func shown(v string) string {
 }
 
 // Diff returns the changes from old to new, two models of one document:
-// parties added or removed; then, matrix by matrix in new's order (those
-// only in old after), matrices added or removed, captions changed, rows
-// added or removed, and per row the parties whose roles, duties or status
-// changed, and changed qualifiers and comments. Matrices are matched by
-// id, rows by id (section and activity: a row whose activity is reworded
-// is removed and added), assignments by party id. Nil when nothing
-// changed.
+// the title and legend; parties added, removed or renamed; then matrix by
+// matrix, in new's order with those only in old where they were, matrices
+// added or removed, captions, rows added or removed, and per row its
+// activity's wording, each party's roles, duties and status (a status only
+// when roles and duties stayed), a grid's cells, qualifiers, comment and
+// notes. Nil when nothing changed.
+//
+// Matrices are paired by their explicit ids ({: #id}), else within their
+// section by the rows they share; rows by their activities, in order (as
+// diff pairs lines): a reworded activity is a row removed and a row
+// added, one whose case or punctuation changed is an activity change.
 func Diff(old, new *Document) []Change {
 	d := differ{old: old, new: new}
-	d.parties()
-	oldM := make(map[string]*Matrix, len(old.Matrices))
-	for i := range old.Matrices {
-		oldM[old.Matrices[i].ID] = &old.Matrices[i]
-	}
-	seen := make(map[string]bool, len(new.Matrices))
-	for i := range new.Matrices {
-		nm := &new.Matrices[i]
-		seen[nm.ID] = true
-		om := oldM[nm.ID]
-		if om == nil {
-			d.add(Change{Kind: ChangeMatrixAdded, Matrix: nm.ID, New: nm.Caption, NewLine: nm.Line})
-			continue
-		}
-		d.matrix(om, nm)
-	}
-	for i := range old.Matrices {
-		if om := &old.Matrices[i]; !seen[om.ID] {
-			d.add(Change{Kind: ChangeMatrixRemoved, Matrix: om.ID, Old: om.Caption, OldLine: om.Line})
+	d.document()
+	for _, p := range pairMatrices(old, new) {
+		switch {
+		case p.old == nil:
+			d.add(Change{Kind: ChangeMatrixAdded, Matrix: p.new.ID, New: p.new.Caption, NewLine: p.new.Line})
+		case p.new == nil:
+			d.add(Change{Kind: ChangeMatrixRemoved, Matrix: p.old.ID, Old: p.old.Caption, OldLine: p.old.Line})
+		default:
+			d.matrix(p.old, p.new)
 		}
 	}
 	return d.out
@@ -130,17 +139,47 @@ func (d *differ) add(c Change) {
 	d.out = append(d.out, c)
 }
 
-// parties reports the parties added and removed.
-func (d *differ) parties() {
-	had := make(map[string]bool, len(d.old.Parties))
-	for _, p := range d.old.Parties {
-		had[p.ID] = true
+// document reports the changes of title, legend and parties.
+func (d *differ) document() {
+	if d.old.Title != d.new.Title {
+		d.add(Change{Kind: ChangeTitle, Old: d.old.Title, New: d.new.Title})
+	}
+	labels := func(es []LegendEntry) map[string]LegendEntry {
+		m := make(map[string]LegendEntry, len(es))
+		for _, e := range es {
+			m[e.Letter] = e
+		}
+		return m
+	}
+	ol, nl := labels(d.old.Legend), labels(d.new.Legend)
+	var letters []string
+	for l := range ol {
+		letters = append(letters, l)
+	}
+	for l := range nl {
+		if _, ok := ol[l]; !ok {
+			letters = append(letters, l)
+		}
+	}
+	sort.Strings(letters)
+	for _, l := range letters {
+		o, n := ol[l], nl[l]
+		if o.Label != n.Label || o.Description != n.Description {
+			d.add(Change{Kind: ChangeLegend, Letter: l, Old: legendText(o), New: legendText(n), OldLine: o.Line, NewLine: n.Line})
+		}
+	}
+	had := make(map[string]*Party, len(d.old.Parties))
+	for i := range d.old.Parties {
+		had[d.old.Parties[i].ID] = &d.old.Parties[i]
 	}
 	has := make(map[string]bool, len(d.new.Parties))
 	for _, p := range d.new.Parties {
 		has[p.ID] = true
-		if !had[p.ID] {
+		switch o := had[p.ID]; {
+		case o == nil:
 			d.add(Change{Kind: ChangePartyAdded, Party: p.ID, New: p.Name, NewLine: p.line})
+		case o.Name != p.Name:
+			d.add(Change{Kind: ChangePartyName, Party: p.ID, Old: o.Name, New: p.Name, OldLine: o.line, NewLine: p.line})
 		}
 	}
 	for _, p := range d.old.Parties {
@@ -150,70 +189,292 @@ func (d *differ) parties() {
 	}
 }
 
+// legendText is a legend entry as a change shows it: "Responsible: Does
+// it", "" for none.
+func legendText(e LegendEntry) string {
+	if e.Description == "" {
+		return e.Label
+	}
+	return e.Label + ": " + e.Description
+}
+
+// matrixPair is a matrix in its two versions; nil for the side it is
+// missing from.
+type matrixPair struct{ old, new *Matrix }
+
+// pairMatrices pairs the matrices of old and new: by explicit id, then
+// with the matrix of the same section sharing the most rows, then by id. The pairs come in new's order, the
+// matrices only in old after the pair before them in old.
+func pairMatrices(old, new *Document) []matrixPair {
+	paired := make([]int, len(new.Matrices)) // new → old index, -1 for none
+	taken := make([]bool, len(old.Matrices))
+	explicit := map[string]int{}
+	for i, m := range old.Matrices {
+		if m.explicitID {
+			explicit[m.ID] = i
+		}
+	}
+	sections := map[string][]int{} // section path → old matrices
+	for i := range old.Matrices {
+		s := sectionPath(old.Matrices[i].Section)
+		sections[s] = append(sections[s], i)
+	}
+	for j := range new.Matrices {
+		paired[j] = -1
+		n := &new.Matrices[j]
+		if i, ok := explicit[n.ID]; ok && n.explicitID && !taken[i] {
+			paired[j], taken[i] = i, true
+		}
+	}
+	// then by the rows they share, within a section
+	for j := range new.Matrices {
+		if paired[j] >= 0 {
+			continue
+		}
+		n := &new.Matrices[j]
+		cands := sections[sectionPath(n.Section)]
+		if len(cands) > 64 {
+			continue // a section of very many tables: by id only
+		}
+		keys := map[string]bool{}
+		for _, r := range n.Rows {
+			keys[rowKey(&r)] = true
+		}
+		best, score := -1, 0
+		for _, i := range cands {
+			if taken[i] || old.Matrices[i].explicitID && n.explicitID {
+				continue
+			}
+			s := 0
+			for _, r := range old.Matrices[i].Rows {
+				if keys[rowKey(&r)] {
+					s++
+				}
+			}
+			if s > score {
+				best, score = i, s
+			}
+		}
+		if best >= 0 {
+			paired[j], taken[best] = best, true
+		}
+	}
+	// last by id: a matrix whose rows all changed, or whose section was
+	// renamed
+	for j := range new.Matrices {
+		if paired[j] >= 0 {
+			continue
+		}
+		n := &new.Matrices[j]
+		for i := range old.Matrices {
+			if o := &old.Matrices[i]; !taken[i] && o.ID == n.ID && !(o.explicitID && n.explicitID) {
+				paired[j], taken[i] = i, true
+				break
+			}
+		}
+	}
+	// new's order; an unpaired old matrix comes after the pair of the old
+	// matrix before it
+	var out []matrixPair
+	next := 0 // old matrices before next are placed
+	placeOld := func(upTo int) {
+		for ; next < upTo; next++ {
+			if !taken[next] {
+				out = append(out, matrixPair{old: &old.Matrices[next]})
+			}
+		}
+	}
+	for j := range new.Matrices {
+		if i := paired[j]; i >= 0 {
+			placeOld(i)
+			out = append(out, matrixPair{&old.Matrices[i], &new.Matrices[j]})
+			continue
+		}
+		out = append(out, matrixPair{new: &new.Matrices[j]})
+	}
+	placeOld(len(old.Matrices))
+	return out
+}
+
+// rowKey is what pairs rows: the activity's slug, whole (case, accents,
+// punctuation and spacing aside).
+func rowKey(r *Row) string {
+	return slugAll(r.Activity, 0)
+}
+
 // matrix reports the changes between two versions of a matrix.
 func (d *differ) matrix(om, nm *Matrix) {
 	if om.Caption != nm.Caption {
 		d.add(Change{Kind: ChangeMatrixCaption, Matrix: nm.ID, Old: om.Caption, New: nm.Caption, OldLine: om.Line, NewLine: nm.Line})
 	}
-	oldR := make(map[string]*Row, len(om.Rows))
-	for i := range om.Rows {
-		oldR[om.Rows[i].ID] = &om.Rows[i]
-	}
-	seen := make(map[string]bool, len(nm.Rows))
-	var kept []string // the rows in both, in new's order
-	for i := range nm.Rows {
-		nr := &nm.Rows[i]
-		seen[nr.ID] = true
-		or := oldR[nr.ID]
-		if or == nil {
-			d.add(Change{Kind: ChangeRowAdded, Matrix: nm.ID, Row: nr.ID, Activity: nr.Activity, NewLine: nr.Line})
-			continue
+	for _, p := range alignRows(om.Rows, nm.Rows) {
+		switch {
+		case p.old == nil:
+			d.add(Change{Kind: ChangeRowAdded, Matrix: nm.ID, Row: p.new.ID, Activity: p.new.Activity, NewLine: p.new.Line})
+		case p.new == nil:
+			d.add(Change{Kind: ChangeRowRemoved, Matrix: nm.ID, Row: p.old.ID, Activity: p.old.Activity, OldLine: p.old.Line})
+		default:
+			d.row(om, nm, p.old, p.new)
 		}
-		kept = append(kept, nr.ID)
-		d.row(nm, or, nr)
-	}
-	var oldOrder []string
-	for i := range om.Rows {
-		or := &om.Rows[i]
-		if !seen[or.ID] {
-			d.add(Change{Kind: ChangeRowRemoved, Matrix: om.ID, Row: or.ID, Activity: or.Activity, OldLine: or.Line})
-			continue
-		}
-		oldOrder = append(oldOrder, or.ID)
-	}
-	if strings.Join(oldOrder, "\n") != strings.Join(kept, "\n") {
-		d.add(Change{Kind: ChangeMatrixRowOrder, Matrix: nm.ID, OldLine: om.Line, NewLine: nm.Line})
 	}
 }
 
-// row reports the changes between two versions of a row of matrix m.
-func (d *differ) row(m *Matrix, or, nr *Row) {
-	c := Change{Matrix: m.ID, Row: nr.ID, Activity: nr.Activity, OldLine: or.Line, NewLine: nr.Line}
-	for _, id := range unionParties(m, or, nr) {
+// rowPair is a row in its two versions; nil for the side it is missing
+// from.
+type rowPair struct{ old, new *Row }
+
+// maxAlign bounds the table of the longest common subsequence of rows
+// (cells): past it, rows are paired greedily, in order.
+const maxAlign = 1 << 20
+
+// alignRows pairs the rows of two versions of a matrix by their keys, as
+// diff pairs lines (the longest common subsequence): the result lists
+// them in order, rows of one side only where they stand.
+func alignRows(old, new []Row) []rowPair {
+	a, b := make([]string, len(old)), make([]string, len(new))
+	for i := range old {
+		a[i] = rowKey(&old[i])
+	}
+	for j := range new {
+		b[j] = rowKey(&new[j])
+	}
+	var out []rowPair
+	// the common head and tail, then the middle
+	head := 0
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
+	}
+	tail := 0
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	for k := 0; k < head; k++ {
+		out = append(out, rowPair{&old[k], &new[k]})
+	}
+	ma, mb := a[head:len(a)-tail], b[head:len(b)-tail]
+	for _, m := range matchKeys(ma, mb) {
+		switch {
+		case m.i < 0:
+			out = append(out, rowPair{new: &new[head+m.j]})
+		case m.j < 0:
+			out = append(out, rowPair{old: &old[head+m.i]})
+		default:
+			out = append(out, rowPair{&old[head+m.i], &new[head+m.j]})
+		}
+	}
+	for k := tail; k > 0; k-- {
+		out = append(out, rowPair{&old[len(a)-k], &new[len(b)-k]})
+	}
+	return out
+}
+
+// match is a step of an alignment: i and j index the two sides, -1 for
+// none.
+type match struct{ i, j int }
+
+// matchKeys aligns a and b: the longest common subsequence when the table
+// it takes is small enough, else a greedy pairing in order. Removals come
+// before the additions they stand beside.
+func matchKeys(a, b []string) []match {
+	n, m := len(a), len(b)
+	var out []match
+	if n*m > maxAlign {
+		// greedy: each b pairs with the next a of its key
+		at := map[string][]int{}
+		for i, k := range a {
+			at[k] = append(at[k], i)
+		}
+		next := 0
+		for j, k := range b {
+			is := at[k]
+			for len(is) > 0 && is[0] < next {
+				is = is[1:]
+			}
+			if len(is) == 0 {
+				out = append(out, match{-1, j})
+				continue
+			}
+			for ; next < is[0]; next++ {
+				out = append(out, match{next, -1})
+			}
+			out = append(out, match{is[0], j})
+			next = is[0] + 1
+			at[k] = is[1:]
+		}
+		for ; next < n; next++ {
+			out = append(out, match{next, -1})
+		}
+		return out
+	}
+	// lcs[i][j]: the longest common subsequence of a[i:] and b[j:]
+	lcs := make([]int32, (n+1)*(m+1))
+	at := func(i, j int) int32 { return lcs[i*(m+1)+j] }
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[i] == b[j]:
+				lcs[i*(m+1)+j] = at(i+1, j+1) + 1
+			default:
+				lcs[i*(m+1)+j] = max(at(i+1, j), at(i, j+1))
+			}
+		}
+	}
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, match{i, j})
+			i, j = i+1, j+1
+		case at(i+1, j) >= at(i, j+1):
+			out = append(out, match{i, -1})
+			i++
+		default:
+			out = append(out, match{-1, j})
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		out = append(out, match{i, -1})
+	}
+	for ; j < m; j++ {
+		out = append(out, match{-1, j})
+	}
+	return out
+}
+
+// row reports the changes between two versions of a row.
+func (d *differ) row(om, nm *Matrix, or, nr *Row) {
+	c := Change{Matrix: nm.ID, Row: nr.ID, Activity: nr.Activity, OldLine: or.Line, NewLine: nr.Line}
+	emit := func(kind, o, n string) {
+		if o != n {
+			c.Kind, c.Old, c.New = kind, o, n
+			d.add(c)
+		}
+	}
+	emit(ChangeActivity, or.Activity, nr.Activity)
+	grid := om.Kind == MatrixGrid || nm.Kind == MatrixGrid
+	for _, id := range unionParties(nm, or, nr) {
 		oa, na := or.Assignments[id], nr.Assignments[id]
 		c.Party = id
-		if o, n := rolesOf(oa), rolesOf(na); o != n {
-			c.Kind, c.Old, c.New = ChangeRoles, o, n
-			d.add(c)
+		roles, duties := rolesOf(oa) != rolesOf(na), false
+		emit(ChangeRoles, rolesOf(oa), rolesOf(na))
+		if !grid { // a grid's duties are its categories: compared cell by cell below
+			duties = dutiesOf(oa) != dutiesOf(na)
+			emit(ChangeDuties, dutiesOf(oa), dutiesOf(na))
 		}
-		if o, n := dutiesOf(oa), dutiesOf(na); o != n {
-			c.Kind, c.Old, c.New = ChangeDuties, o, n
-			d.add(c)
-		}
-		if o, n := statusOf(oa), statusOf(na); o != n {
-			c.Kind, c.Old, c.New = ChangeStatus, o, n
-			d.add(c)
+		if !roles && !duties {
+			emit(ChangeStatus, statusOf(oa), statusOf(na))
 		}
 	}
 	c.Party = ""
-	if o, n := qualifierList(or.Qualifiers), qualifierList(nr.Qualifiers); o != n {
-		c.Kind, c.Old, c.New = ChangeQualifiers, o, n
-		d.add(c)
+	for _, key := range unionCategories(or, nr) {
+		c.Column = key
+		emit(ChangeCategory, categoryText(or.Categories[key]), categoryText(nr.Categories[key]))
 	}
-	if or.Comment != nr.Comment {
-		c.Kind, c.Old, c.New = ChangeComment, or.Comment, nr.Comment
-		d.add(c)
-	}
+	c.Column = ""
+	emit(ChangeQualifiers, qualifierList(or.Qualifiers), qualifierList(nr.Qualifiers))
+	emit(ChangeComment, or.Comment, nr.Comment)
+	emit(ChangeNotes, notesText(or.Notes), notesText(nr.Notes))
 }
 
 // unionParties returns the party ids assigned in either row: m's party
@@ -238,6 +499,51 @@ func unionParties(m *Matrix, or, nr *Row) []string {
 	}
 	sort.Strings(ids[from:])
 	return ids
+}
+
+// unionCategories returns the grid category keys of either row, by key
+// (a grid's columns may move: the keys stay).
+func unionCategories(or, nr *Row) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, r := range []*Row{or, nr} {
+		for k := range r.Categories {
+			if !seen[k] {
+				keys = append(keys, k)
+				seen[k] = true
+			}
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// categoryText is a grid cell as a change shows it: the parties it names
+// ("sap, customer"), with its remark; else its text; else its status.
+func categoryText(a *Assignment) string {
+	if a == nil {
+		return ""
+	}
+	parties := strings.Join(a.Parties, ", ")
+	duties := strings.Join(a.Duties, "\n")
+	switch {
+	case parties != "" && duties != "":
+		return parties + " (" + duties + ")"
+	case parties != "":
+		return parties
+	case duties != "":
+		return duties
+	}
+	return a.Status
+}
+
+// notesText is a row's notes, "mark: text" one per line.
+func notesText(ns []Note) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strings.TrimSpace(n.Marker + ": " + n.Text)
+	}
+	return strings.Join(parts, "\n")
 }
 
 func rolesOf(a *Assignment) string {

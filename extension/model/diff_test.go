@@ -51,9 +51,11 @@ func TestDiff(t *testing.T) {
 			[]string{"roles customer before-host-the-service"}},
 		{"row added and removed", func(r1, _ *[][]string, _ *[]string, _ *string) {
 			(*r1)[2] = []string{"Pick the region", "A", "R"}
-		}, []string{"row-added  before-pick-the-region", "row-removed  before-decide-the-version"}},
-		{"rows reordered", func(r1, _ *[][]string, _ *[]string, _ *string) { (*r1)[0], (*r1)[1] = (*r1)[1], (*r1)[0] },
-			[]string{"row-order"}},
+		}, []string{"row-removed  before-decide-the-version", "row-added  before-pick-the-region"}},
+		{"row moved", func(r1, _ *[][]string, _ *[]string, _ *string) { (*r1)[0], (*r1)[1] = (*r1)[1], (*r1)[0] },
+			[]string{"row-removed  before-host-the-service", "row-added  before-host-the-service"}},
+		{"activity recased", func(r1, _ *[][]string, _ *[]string, _ *string) { (*r1)[1][0] = "Choose the Plan." },
+			[]string{"activity  before-choose-the-plan"}},
 		{"matrix removed", func(_, r2 *[][]string, _ *[]string, _ *string) { *r2 = nil },
 			[]string{"matrix-removed"}},
 		{"caption", func(_, _ *[][]string, _ *[]string, c *string) { *c = "Table 1. Before" },
@@ -63,22 +65,42 @@ func TestDiff(t *testing.T) {
 			for i := range *r1 {
 				(*r1)[i] = append((*r1)[i], "I")
 			}
-		}, []string{"party-added partner", "roles partner before-host-the-service", "status partner before-host-the-service",
-			"roles partner before-choose-the-plan", "status partner before-choose-the-plan",
-			"roles partner before-decide-the-version", "status partner before-decide-the-version"}},
+		}, []string{"party-added partner", "roles partner before-host-the-service",
+			"roles partner before-choose-the-plan", "roles partner before-decide-the-version"}},
 	} {
 		got := Diff(base, Build(opsDoc(c.edit)))
 		eq(t, c.want, kinds(got), c.name)
 	}
 
+	// the first of two rows of one activity removed: that row, not the
+	// second one's letters
+	twice := func(rows ...[]string) *Document {
+		return Build(opsDoc(func(r1, _ *[][]string, _ *[]string, _ *string) { *r1 = rows }))
+	}
+	cs := Diff(twice([]string{"Patch", "RA", "I"}, []string{"Scan", "I", "RA"}, []string{"Patch", "I", "RA"}),
+		twice([]string{"Scan", "I", "RA"}, []string{"Patch", "I", "RA"}))
+	eq(t, []string{"row-removed  before-patch"}, kinds(cs))
+
+	// a table inserted above another of the same section: the other one
+	// keeps its pair though its id moved
+	inserted := Build(doc("ops.md", h(2, 1, "1. Before subscription", "before"),
+		tbl(3, []string{"Activity", "Customer", "OVHcloud"}, []string{"Sign the contract", "RA", "I"}),
+		tbl(8, append([][]string{{"Activity", "Customer", "OVHcloud"}}, [][]string{
+			{"Host the service", "I", "RA"}, {"Choose the plan", "RA", "I"}, {"Decide the version", "A", "R"}}...)...),
+		h(2, 20, "2. Daily operations", "daily"),
+		tbl(22, []string{"Activity", "Customer", "OVHcloud"}, []string{"Generate SSH keys", "RA", ""}, []string{"Manage security risks", "", "RA"})))
+	cs = Diff(base, inserted)
+	eq(t, []string{"matrix-added"}, kinds(cs))
+	eq(t, "before-table-1", cs[0].Matrix)
+
 	// the other way round, and what the changes say
 	removed := Build(opsDoc(func(_, r2 *[][]string, _ *[]string, _ *string) { *r2 = nil }))
-	cs := Diff(removed, base)
+	cs = Diff(removed, base)
 	eq(t, []string{"matrix-added"}, kinds(cs))
 	eq(t, `matrix "2 Daily operations" (daily-table-1) added`, cs[0].String())
 	eq(t, 22, cs[0].NewLine)
 	cs = Diff(base, Build(opsDoc(func(r1, _ *[][]string, _ *[]string, _ *string) { (*r1)[0][1] = "" })))
-	eq(t, []string{"roles customer before-host-the-service", "status customer before-host-the-service"}, kinds(cs))
+	eq(t, []string{"roles customer before-host-the-service"}, kinds(cs))
 	eq(t, `"Host the service" (before-host-the-service): customer: roles "I" → none`, cs[0].String())
 	eq(t, "ops.md", cs[0].OldFile)
 }
@@ -96,4 +118,40 @@ func TestDiffDuties(t *testing.T) {
 	eq(t, []string{"duties customer sec-general"}, kinds(cs))
 	eq(t, "Set up security.\nRotate keys.", cs[0].New)
 	eq(t, `"General" (sec-general): customer: duties "Set up and maintain security." → "Set up security.; Rotate keys."`, cs[0].String())
+}
+
+// TestDiffGridsNotesLegend: a grid's moved columns change nothing, its
+// cells' changes are reported cell by cell; notes, legend labels, party
+// names and the title are compared too.
+func TestDiffGridsNotesLegend(t *testing.T) {
+	grid := func(header []string, rows ...[]string) *Document {
+		return Build(doc("g.md", tbl(1, append([][]string{header}, rows...)...)))
+	}
+	scan := []string{"Scan", "IBM", "IBM"}
+	old := grid([]string{"Task", "IaaS", "PaaS"}, []string{"Patch", "IBM", "Customer"}, []string{"Back up", "N/A", "Shared"}, scan)
+	eq(t, 0, len(Diff(old, grid([]string{"Task", "PaaS", "IaaS"}, []string{"Patch", "Customer", "IBM"}, []string{"Back up", "Shared", "N/A"},
+		[]string{"Scan", "IBM", "IBM"}))), "columns swapped")
+	cs := Diff(old, grid([]string{"Task", "IaaS", "PaaS"}, []string{"Patch", "IBM", "Customer"}, []string{"Back up", "", "Shared"}, scan))
+	eq(t, []string{"category  responsibilities-back-up"}, kinds(cs))
+	eq(t, `"Back up" (responsibilities-back-up): iaas: "not-applicable" → "empty"`, cs[0].String())
+	cs = Diff(old, grid([]string{"Task", "IaaS", "PaaS"}, []string{"Patch", "Customer", "Customer"}, []string{"Back up", "N/A", "Shared"}, scan))
+	eq(t, []string{"roles ibm responsibilities-patch", "category  responsibilities-patch"}, kinds(cs))
+	eq(t, `"Patch" (responsibilities-patch): iaas: "ibm" → "customer"`, cs[1].String())
+
+	notes := func(cell, note string) *Document {
+		return Build(doc("n.md", tbl(1, []string{"Activity", "Customer", "Provider"}, []string{"Patch", cell, "I"}), p(5, note)))
+	}
+	cs = Diff(notes("RA", "*Only on request."), notes("RA*", "*Only on request."))
+	eq(t, []string{"notes  responsibilities-patch"}, kinds(cs))
+	eq(t, "*: Only on request.", cs[0].New)
+
+	legend := func(label, party, title string) *Document {
+		d := doc("l.md", h(1, 1, title, "t"), tbl(3, []string{"Roles"}, []string{"R : " + label}, []string{"A : Answers"}),
+			tbl(9, []string{"Activity", party, "OVHcloud"}, []string{"Patch", "RA", "I"}))
+		d.Title = title
+		return Build(d)
+	}
+	cs = Diff(legend("Does it", "Customer", "Ops"), legend("Carries it out", "customer", "Operations"))
+	eq(t, []string{"title", "legend", "party-name customer", "caption"}, kinds(cs))
+	eq(t, `legend R: "Does it" → "Carries it out"`, cs[1].String())
 }

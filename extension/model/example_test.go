@@ -83,6 +83,6 @@ func ExampleDiff() {
 	// Output:
 	// raci.md:5: "Choose the location" (specify-choose-the-location): customer: roles "R A" → "R"
 	// raci.md:5: "Choose the location" (specify-choose-the-location): ovhcloud: roles "I" → "A"
-	// raci.md:6: row "Name the project" (specify-name-the-project) added to matrix specify-table-1
 	// raci.md:6: row "Choose the project" (specify-choose-the-project) removed from matrix specify-table-1
+	// raci.md:6: row "Name the project" (specify-name-the-project) added to matrix specify-table-1
 }
