@@ -155,3 +155,27 @@ func TestDiffGridsNotesLegend(t *testing.T) {
 	eq(t, []string{"title", "legend", "party-name customer", "caption"}, kinds(cs))
 	eq(t, `legend R: "Does it" → "Carries it out"`, cs[1].String())
 }
+
+// TestDiffLargeTables: tables of 20,000 rows, alike but one row, then in
+// reverse order (past the alignment table's bound: paired greedily).
+func TestDiffLargeTables(t *testing.T) {
+	rows := func(reverse bool, edit int) *Document {
+		b := [][]string{{"Activity", "Customer", "Provider"}}
+		for i := range 20000 {
+			k := i
+			if reverse {
+				k = 19999 - i
+			}
+			letters := "RA"
+			if k == edit {
+				letters = "R"
+			}
+			b = append(b, []string{"Task " + itoa(k), letters, "I"})
+		}
+		return Build(doc("big.md", tbl(1, b...)), WithLint(false))
+	}
+	old := rows(false, -1)
+	eq(t, []string{"roles customer responsibilities-task-12345"}, kinds(Diff(old, rows(false, 12345))))
+	cs := Diff(old, rows(true, -1))
+	eq(t, 2*19999, len(cs), "one row kept in place, the others removed and added")
+}
