@@ -208,10 +208,10 @@ type matrixPair struct{ old, new *Matrix }
 func pairMatrices(old, new *Document) []matrixPair {
 	paired := make([]int, len(new.Matrices)) // new → old index, -1 for none
 	taken := make([]bool, len(old.Matrices))
-	explicit := map[string]int{}
+	explicit := map[string][]int{} // explicit id → old matrices, in order
 	for i, m := range old.Matrices {
 		if m.explicitID {
-			explicit[m.ID] = i
+			explicit[m.ID] = append(explicit[m.ID], i)
 		}
 	}
 	sections := map[string][]int{} // section path → old matrices
@@ -222,8 +222,14 @@ func pairMatrices(old, new *Document) []matrixPair {
 	for j := range new.Matrices {
 		paired[j] = -1
 		n := &new.Matrices[j]
-		if i, ok := explicit[n.ID]; ok && n.explicitID && !taken[i] {
-			paired[j], taken[i] = i, true
+		if !n.explicitID {
+			continue
+		}
+		for _, i := range explicit[n.ID] {
+			if !taken[i] {
+				paired[j], taken[i] = i, true
+				break
+			}
 		}
 	}
 	// then by the rows they share, within a section
@@ -245,12 +251,7 @@ func pairMatrices(old, new *Document) []matrixPair {
 			if taken[i] || old.Matrices[i].explicitID && n.explicitID {
 				continue
 			}
-			s := 0
-			for _, r := range old.Matrices[i].Rows {
-				if keys[rowKey(&r)] {
-					s++
-				}
-			}
+			s := sharedKeys(keys, &old.Matrices[i], n)
 			if s > score {
 				best, score = i, s
 			}
@@ -294,6 +295,32 @@ func pairMatrices(old, new *Document) []matrixPair {
 	}
 	placeOld(len(old.Matrices))
 	return out
+}
+
+// sharedKeys scores an old matrix against a new one whose row keys are
+// keys: the distinct keys they share, doubled, plus one when the rows are
+// the same keys in the same order (the identical table wins).
+func sharedKeys(keys map[string]bool, o, n *Matrix) int {
+	seen := map[string]bool{}
+	for _, r := range o.Rows {
+		if k := rowKey(&r); keys[k] {
+			seen[k] = true
+		}
+	}
+	s := 2 * len(seen)
+	if len(o.Rows) == len(n.Rows) {
+		same := true
+		for i := range o.Rows {
+			if rowKey(&o.Rows[i]) != rowKey(&n.Rows[i]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			s++
+		}
+	}
+	return s
 }
 
 // rowKey is what pairs rows: the activity's slug, whole (case, accents,

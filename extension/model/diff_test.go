@@ -179,3 +179,18 @@ func TestDiffLargeTables(t *testing.T) {
 	cs := Diff(old, rows(true, -1))
 	eq(t, 2*19999, len(cs), "one row kept in place, the others removed and added")
 }
+
+// TestDiffSameTwice: a page compared with itself gives nothing, though
+// two tables share an explicit id or one table's rows are a part of a
+// bigger one's.
+func TestDiffSameTwice(t *testing.T) {
+	page := func() *Document {
+		return Build(doc("s.md", h(2, 1, "S", "s"),
+			withTable(tbl(3, []string{"Activity", "Customer", "Provider"}, []string{"Patch", "R", "A"}, []string{"Backup", "A", "R"}), "t1", ""),
+			withTable(tbl(9, []string{"Activity", "Customer", "Provider"}, []string{"Patch", "A", "R"}, []string{"Patch", "A", "R"}, []string{"Backup", "R", "A"}), "t1", ""),
+			tbl(15, []string{"Activity", "Customer", "Provider"}, []string{"Patch", "R", "A"}, []string{"Backup", "A", "R"}),
+			tbl(21, []string{"Activity", "Customer", "Provider"}, []string{"Patch", "A", "R"}, []string{"Patch", "A", "R"}, []string{"Backup", "R", "A"}),
+		))
+	}
+	eq(t, []string(nil), kinds(Diff(page(), page())))
+}
