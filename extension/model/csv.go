@@ -46,7 +46,7 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 		for ri := range m.Rows {
 			r := &m.Rows[ri]
 			rec = append(rec[:0], d.File, m.ID, m.Caption, section, r.ID, r.Activity, qualifierList(r.Qualifiers),
-				r.Comment, noteList(r.Notes), strconv.Itoa(r.Line), r.Ownership)
+				r.Comment, noteList(r.Notes, "; "), strconv.Itoa(r.Line), r.Ownership)
 			ids, unnamed := rowParties(m, r), unnamedCells(m, r)
 			base := len(rec)
 			if len(ids) == 0 && len(unnamed) == 0 {
@@ -79,21 +79,27 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 	return cw.Error()
 }
 
-// rowParties returns the ids of the parties assigned in r: those of m's
-// party columns in column order, then the others (a grid's) by id.
-func rowParties(m *Matrix, r *Row) []string {
-	ids := make([]string, 0, len(r.Assignments))
-	seen := make(map[string]bool, len(r.Assignments))
+// rowParties returns the ids of the parties assigned in any of rows:
+// those of m's party columns in column order, then the others (a grid's)
+// by id.
+func rowParties(m *Matrix, rows ...*Row) []string {
+	var ids []string
+	seen := map[string]bool{}
 	for _, c := range m.Columns {
-		if c.Role == ColParty && r.Assignments[c.Party] != nil && !seen[c.Party] {
-			ids = append(ids, c.Party)
-			seen[c.Party] = true
+		for _, r := range rows {
+			if c.Role == ColParty && r.Assignments[c.Party] != nil && !seen[c.Party] {
+				ids = append(ids, c.Party)
+				seen[c.Party] = true
+			}
 		}
 	}
 	from := len(ids)
-	for id, a := range r.Assignments {
-		if a != nil && !seen[id] {
-			ids = append(ids, id)
+	for _, r := range rows {
+		for id, a := range r.Assignments {
+			if a != nil && !seen[id] {
+				ids = append(ids, id)
+				seen[id] = true
+			}
 		}
 	}
 	sort.Strings(ids[from:])
@@ -137,13 +143,13 @@ func qualifierList(q map[string]string) string {
 	return strings.Join(keys, "; ")
 }
 
-// noteList writes notes as "mark: text; mark: text".
-func noteList(ns []Note) string {
+// noteList writes notes as "mark: text", separated by sep.
+func noteList(ns []Note, sep string) string {
 	parts := make([]string, len(ns))
 	for i, n := range ns {
 		parts[i] = strings.TrimSpace(n.Marker + ": " + n.Text)
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, sep)
 }
 
 // safeCSV puts an apostrophe before the fields a spreadsheet would read as

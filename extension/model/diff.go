@@ -480,7 +480,7 @@ func (d *differ) row(om, nm *Matrix, or, nr *Row) {
 	}
 	emit(ChangeActivity, or.Activity, nr.Activity)
 	grid := om.Kind == MatrixGrid || nm.Kind == MatrixGrid
-	for _, id := range unionParties(nm, or, nr) {
+	for _, id := range rowParties(nm, or, nr) {
 		oa, na := or.Assignments[id], nr.Assignments[id]
 		c.Party = id
 		roles, duties := rolesOf(oa) != rolesOf(na), false
@@ -501,31 +501,7 @@ func (d *differ) row(om, nm *Matrix, or, nr *Row) {
 	c.Column = ""
 	emit(ChangeQualifiers, qualifierList(or.Qualifiers), qualifierList(nr.Qualifiers))
 	emit(ChangeComment, or.Comment, nr.Comment)
-	emit(ChangeNotes, notesText(or.Notes), notesText(nr.Notes))
-}
-
-// unionParties returns the party ids assigned in either row: m's party
-// columns in order, then the others by id.
-func unionParties(m *Matrix, or, nr *Row) []string {
-	var ids []string
-	seen := map[string]bool{}
-	for _, c := range m.Columns {
-		if c.Role == ColParty && !seen[c.Party] {
-			ids = append(ids, c.Party)
-			seen[c.Party] = true
-		}
-	}
-	from := len(ids)
-	for _, r := range []*Row{or, nr} {
-		for id := range r.Assignments {
-			if !seen[id] {
-				ids = append(ids, id)
-				seen[id] = true
-			}
-		}
-	}
-	sort.Strings(ids[from:])
-	return ids
+	emit(ChangeNotes, noteList(or.Notes, "\n"), noteList(nr.Notes, "\n"))
 }
 
 // unionCategories returns the grid category keys of either row, by key
@@ -562,15 +538,6 @@ func categoryText(a *Assignment) string {
 		return duties
 	}
 	return a.Status
-}
-
-// notesText is a row's notes, "mark: text" one per line.
-func notesText(ns []Note) string {
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = strings.TrimSpace(n.Marker + ": " + n.Text)
-	}
-	return strings.Join(parts, "\n")
 }
 
 func rolesOf(a *Assignment) string {
