@@ -351,7 +351,9 @@ func (d *differ) matrix(om, nm *Matrix) {
 type rowPair struct{ old, new *Row }
 
 // maxAlign bounds the table of the longest common subsequence of rows
-// (cells): past it, rows are paired greedily, in order.
+// (cells): past it, rows are paired around the rows whose key is unique
+// on both sides (patience diff), and greedily, in order, where there are
+// none.
 const maxAlign = 1 << 20
 
 // alignRows pairs the rows of two versions of a matrix by their keys, as
@@ -400,39 +402,126 @@ func alignRows(old, new []Row) []rowPair {
 type match struct{ i, j int }
 
 // matchKeys aligns a and b: the longest common subsequence when the table
-// it takes is small enough, else a greedy pairing in order. Removals come
+// it takes is small enough. Past that, the keys found once on each side
+// anchor the alignment (their longest run in the same order, as patience
+// diff does) and the stretches between anchors are aligned in turn; a
+// stretch without such keys is paired greedily, in order. Removals come
 // before the additions they stand beside.
 func matchKeys(a, b []string) []match {
 	n, m := len(a), len(b)
+	if n*m <= maxAlign {
+		return lcsKeys(a, b)
+	}
+	anchors := uniqueAnchors(a, b)
+	if len(anchors) == 0 {
+		return greedyKeys(a, b)
+	}
 	var out []match
-	if n*m > maxAlign {
-		// greedy: each b pairs with the next a of its key
-		at := map[string][]int{}
-		for i, k := range a {
-			at[k] = append(at[k], i)
+	pi, pj := 0, 0
+	for _, an := range append(anchors, match{n, m}) {
+		for _, x := range matchKeys(a[pi:an.i], b[pj:an.j]) {
+			if x.i >= 0 {
+				x.i += pi
+			}
+			if x.j >= 0 {
+				x.j += pj
+			}
+			out = append(out, x)
 		}
-		next := 0
-		for j, k := range b {
-			is := at[k]
-			for len(is) > 0 && is[0] < next {
-				is = is[1:]
-			}
-			if len(is) == 0 {
-				out = append(out, match{-1, j})
-				continue
-			}
-			for ; next < is[0]; next++ {
-				out = append(out, match{next, -1})
-			}
-			out = append(out, match{is[0], j})
-			next = is[0] + 1
-			at[k] = is[1:]
+		if an.i < n {
+			out = append(out, an)
 		}
-		for ; next < n; next++ {
+		pi, pj = an.i+1, an.j+1
+	}
+	return out
+}
+
+// uniqueAnchors returns the pairs of positions of the keys found exactly
+// once in a and once in b that keep their order on both sides: the longest
+// such run (patience sorting), in order.
+func uniqueAnchors(a, b []string) []match {
+	type seen struct{ i, j, na, nb int }
+	at := make(map[string]*seen, len(a))
+	for i, k := range a {
+		s := at[k]
+		if s == nil {
+			s = &seen{i: i, j: -1}
+			at[k] = s
+		}
+		s.na++
+	}
+	for j, k := range b {
+		if s := at[k]; s != nil {
+			s.nb++
+			s.j = j
+		}
+	}
+	var cands []match // by position in a
+	for i, k := range a {
+		if s := at[k]; s.na == 1 && s.nb == 1 && s.i == i {
+			cands = append(cands, match{i, s.j})
+		}
+	}
+	// the longest increasing run of j: tops[k] is the candidate ending
+	// the best run of length k+1 found so far
+	var tops []int
+	prev := make([]int, len(cands))
+	for c, x := range cands {
+		k := sort.Search(len(tops), func(k int) bool { return cands[tops[k]].j >= x.j })
+		prev[c] = -1
+		if k > 0 {
+			prev[c] = tops[k-1]
+		}
+		if k == len(tops) {
+			tops = append(tops, c)
+		} else {
+			tops[k] = c
+		}
+	}
+	if len(tops) == 0 {
+		return nil
+	}
+	out := make([]match, len(tops))
+	for k, c := len(tops)-1, tops[len(tops)-1]; k >= 0; k, c = k-1, prev[c] {
+		out[k] = cands[c]
+	}
+	return out
+}
+
+// greedyKeys pairs each key of b with the next key of a that equals it.
+func greedyKeys(a, b []string) []match {
+	var out []match
+	at := map[string][]int{}
+	for i, k := range a {
+		at[k] = append(at[k], i)
+	}
+	next := 0
+	for j, k := range b {
+		is := at[k]
+		for len(is) > 0 && is[0] < next {
+			is = is[1:]
+		}
+		if len(is) == 0 {
+			out = append(out, match{-1, j})
+			continue
+		}
+		for ; next < is[0]; next++ {
 			out = append(out, match{next, -1})
 		}
-		return out
+		out = append(out, match{is[0], j})
+		next = is[0] + 1
+		at[k] = is[1:]
 	}
+	for ; next < len(a); next++ {
+		out = append(out, match{next, -1})
+	}
+	return out
+}
+
+// lcsKeys aligns a and b by their longest common subsequence.
+func lcsKeys(a, b []string) []match {
+	n, m := len(a), len(b)
+	var out []match
 	// lcs[i][j]: the longest common subsequence of a[i:] and b[j:]
 	lcs := make([]int32, (n+1)*(m+1))
 	at := func(i, j int) int32 { return lcs[i*(m+1)+j] }

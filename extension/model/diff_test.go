@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -159,13 +160,22 @@ func TestDiffGridsNotesLegend(t *testing.T) {
 // TestDiffLargeTables: tables of 20,000 rows, alike but one row, then in
 // reverse order (past the alignment table's bound: paired greedily).
 func TestDiffLargeTables(t *testing.T) {
-	rows := func(reverse bool, edit int) *Document {
-		b := [][]string{{"Activity", "Customer", "Provider"}}
+	rows := func(reverse bool, edit int, move ...int) *Document {
+		order := make([]int, 0, 20000)
 		for i := range 20000 {
 			k := i
 			if reverse {
 				k = 19999 - i
 			}
+			order = append(order, k)
+		}
+		if len(move) == 2 { // the row at move[0] taken to move[1]
+			k := order[move[0]]
+			order = append(order[:move[0]], order[move[0]+1:]...)
+			order = append(order[:move[1]], append([]int{k}, order[move[1]:]...)...)
+		}
+		b := [][]string{{"Activity", "Customer", "Provider"}}
+		for _, k := range order {
 			letters := "RA"
 			if k == edit {
 				letters = "R"
@@ -178,6 +188,74 @@ func TestDiffLargeTables(t *testing.T) {
 	eq(t, []string{"roles customer responsibilities-task-12345"}, kinds(Diff(old, rows(false, 12345))))
 	cs := Diff(old, rows(true, -1))
 	eq(t, 2*19999, len(cs), "one row kept in place, the others removed and added")
+	// a row moved far: the rest stay paired, though the table is past
+	// the exact alignment's bound
+	eq(t, []string{"row-removed  responsibilities-task-100", "row-added  responsibilities-task-100"},
+		kinds(Diff(old, rows(false, -1, 100, 15000))))
+	eq(t, []string{"row-added  responsibilities-task-15000", "row-removed  responsibilities-task-15000"},
+		kinds(Diff(old, rows(false, -1, 15000, 100))))
+}
+
+// TestMatchKeys: past the exact alignment's bound, the alignment is still
+// a common subsequence that keeps every position once and in order, and
+// as long as the exact one where the keys found once on each side show
+// the way.
+func TestMatchKeys(t *testing.T) {
+	valid := func(a, b []string, ms []match) int {
+		t.Helper()
+		ni, nj, pairs := 0, 0, 0
+		for _, m := range ms {
+			if m.i >= 0 {
+				must(t, m.i == ni, "old position out of order", ms)
+				ni++
+			}
+			if m.j >= 0 {
+				must(t, m.j == nj, "new position out of order", ms)
+				nj++
+			}
+			if m.i >= 0 && m.j >= 0 {
+				must(t, a[m.i] == b[m.j], "paired keys differ")
+				pairs++
+			}
+		}
+		must(t, ni == len(a) && nj == len(b), "a position is missing")
+		return pairs
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		n, m := 1100+rng.IntN(200), 1100+rng.IntN(200)
+		keys := 5 + rng.IntN(3000) // few keys: repeats; many: mostly unique
+		gen := func(l int) []string {
+			out := make([]string, l)
+			for i := range out {
+				out[i] = itoa(rng.IntN(keys))
+			}
+			return out
+		}
+		a := gen(n)
+		b := append([]string{}, a...)
+		for range rng.IntN(20) { // edits: change, insert, remove
+			i := rng.IntN(len(b))
+			switch rng.IntN(3) {
+			case 0:
+				b[i] = itoa(rng.IntN(keys))
+			case 1:
+				b = append(b[:i], append([]string{itoa(rng.IntN(keys))}, b[i:]...)...)
+			default:
+				b = append(b[:i], b[i+1:]...)
+			}
+		}
+		b = append(b, gen(m-min(m, len(b)))...)
+		must(t, len(a)*len(b) > maxAlign, "the inputs must be past the bound")
+		got := valid(a, b, matchKeys(a, b))
+		if round%20 == 0 { // the exact alignment, for comparison
+			exact := valid(a, b, lcsKeys(a, b))
+			must(t, got <= exact, "longer than the longest common subsequence?")
+			if keys > 2000 {
+				must(t, got*100 >= exact*95, "alignment ", got, " far below the exact ", exact)
+			}
+		}
+	}
 }
 
 // TestDiffSameTwice: a page compared with itself gives nothing, though
