@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/mdraci/mdraci/extension"
 	"github.com/yuin/goldmark"
@@ -60,4 +61,22 @@ func ExampleConverter_Convert() {
 	// {: .x</p>
 	// roles.md:3:8: error: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]
 	// roles.md:4:1: warning: attribute list is not closed with "}"; it is left as text [attributes-unclosed]
+}
+
+// Codes lists what mdraci can report: here the RACI rules, as
+// `mdraci lint --codes` prints them.
+func ExampleCodes() {
+	for _, c := range extension.Codes() {
+		if strings.HasPrefix(c.Code, "RACI") {
+			fmt.Printf("%s %s: %s\n", c.Code, c.Severity, c.Summary)
+		}
+	}
+	// Output:
+	// RACI001 error: no party is Accountable
+	// RACI002 error: more than one party is Accountable
+	// RACI003 warning: no party is Responsible
+	// RACI004 error: a letter the legend does not define
+	// RACI005 info: letters not written as the legend writes them ("A / R" reads as RA)
+	// RACI006 warning: a letter written twice in a cell
+	// RACI008 error: no party has a role in a row
 }

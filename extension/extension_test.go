@@ -85,6 +85,7 @@ func TestSeedsGolden(t *testing.T) {
 // TestDiagnostics checks that bad input is reported at the right place,
 // with the text kept visible.
 func TestDiagnostics(t *testing.T) {
+	known := knownCodes(t)
 	tests := []struct {
 		name, src      string
 		strict, unsafe bool
@@ -200,6 +201,7 @@ func TestDiagnostics(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("diagnostics:\n got %q\nwant %q", got, tt.want)
 			}
+			checkCodes(t, known, res.Diagnostics, tt.strict)
 			if tt.visible != "" && !strings.Contains(out.String(), tt.visible) {
 				t.Errorf("output lost %q:\n%s", tt.visible, out.String())
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mdraci/mdraci/extension"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -96,9 +97,33 @@ func TestRunLintConfig(t *testing.T) {
 	assert.Contains(t, r.stdout, `"severity": "warning"`)
 	assert.NotContains(t, r.stdout, `"severity": "info"`)
 
-	for _, args := range [][]string{{"--severity", "RACI001"}, {"--severity", "RACI001=fatal"}, {"--min-severity", "loud"}} {
+	for _, args := range [][]string{{"--severity", "RACI001"}, {"--severity", "RACI001=fatal"}, {"--min-severity", "loud"},
+		{"--disable", "RACI001,RAC1002"}, {"--severity", "keyword-unkown=info"}} {
 		r = runForTest(t, lintInput, append(append([]string{"lint"}, args...), "-")...)
 		assert.Equal(t, 2, r.code, "%v", args)
 		assert.Contains(t, r.stderr, "mdraci lint:", "%v", args)
+		assert.Empty(t, r.stdout, "%v", args)
 	}
+	r = runForTest(t, lintInput, "lint", "--disable", "RAC1002", "-")
+	assert.Contains(t, r.stderr, `--disable: unknown code "RAC1002" (mdraci lint --codes lists them)`)
+}
+
+// TestRunLintCodes: lint --codes lists every code, with its severity and
+// summary, as text or JSON, and reads no input.
+func TestRunLintCodes(t *testing.T) {
+	r := runForTest(t, "", "lint", "--codes")
+	assert.Equal(t, 0, r.code, r.stderr)
+	lines := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
+	assert.Len(t, lines, len(extension.Codes()))
+	assert.Contains(t, r.stdout, "RACI001")
+	assert.Regexp(t, `(?m)^RACI001 +error +no party is Accountable$`, r.stdout)
+	assert.Regexp(t, `(?m)^keyword-unknown +warning +a keyword reference the data does not define$`, r.stdout)
+
+	r = runForTest(t, "", "lint", "--codes", "--format", "json")
+	assert.Equal(t, 0, r.code, r.stderr)
+	var codes []struct{ Code, Severity, Summary string }
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &codes))
+	assert.Len(t, codes, len(extension.Codes()))
+	assert.Equal(t, "input-utf8", codes[0].Code)
+	assert.Equal(t, "warning", codes[0].Severity)
 }

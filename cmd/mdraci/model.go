@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/mdraci/mdraci/extension"
 	"github.com/mdraci/mdraci/extension/diag"
@@ -115,6 +116,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&disable, "disable", "leave out the findings of `CODE` (RACI005, keyword-unknown…; a comma-separated list; repeatable)")
 	fs.Var(&severity, "severity", "report the findings of a code at another severity: `CODE=LEVEL`, LEVEL error, warning or info (repeatable)")
 	minSeverity := fs.String("min-severity", "info", "leave out the findings below `LEVEL`: info, warning or error")
+	listCodes := fs.Bool("codes", false, "list the codes lint reports, with their severities and what they find, and exit")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: mdraci lint [flags] [FILE|DIR|-]...\n\nCheck the responsibility matrices of each input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -124,6 +126,9 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *format != "text" && *format != "json" {
 		return usageError(fs, stderr, fmt.Errorf("--format must be text or json, not %q", *format))
+	}
+	if *listCodes {
+		return writeCodes(stdout, *format)
 	}
 	cfg, err := lintConfig(disable, severity, *minSeverity)
 	if err != nil {
@@ -177,26 +182,61 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// lintConfig reads lint's --disable, --severity and --min-severity.
+// writeCodes lists every code lint reports (lint --codes): one per line,
+// "CODE  severity  summary", or a JSON array.
+func writeCodes(w io.Writer, format string) int {
+	codes := extension.Codes()
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(codes)
+		return 0
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range codes {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Code, c.Severity, c.Summary)
+	}
+	_ = tw.Flush()
+	return 0
+}
+
+// lintConfig reads lint's --disable, --severity and --min-severity. A code
+// mdraci does not report is a usage error: a misspelled code would
+// otherwise configure nothing, silently.
 func lintConfig(disable, severity []string, minSeverity string) (model.LintConfig, error) {
 	var cfg model.LintConfig
+	known := map[string]bool{}
+	for _, c := range extension.Codes() {
+		known[c.Code] = true
+	}
+	unknown := func(flag, code string) error {
+		return fmt.Errorf("%s: unknown code %q (mdraci lint --codes lists them)", flag, code)
+	}
 	for _, list := range disable {
 		for _, code := range strings.Split(list, ",") {
 			if code = strings.TrimSpace(code); code != "" {
+				if !known[code] {
+					return cfg, unknown("--disable", code)
+				}
 				cfg.Disable = append(cfg.Disable, code)
 			}
 		}
 	}
 	for _, s := range severity {
 		code, level, ok := strings.Cut(s, "=")
+		code = strings.TrimSpace(code)
 		var sev diag.Severity
-		if !ok || strings.TrimSpace(code) == "" || sev.UnmarshalText([]byte(strings.TrimSpace(level))) != nil {
+		if !ok || code == "" || sev.UnmarshalText([]byte(strings.TrimSpace(level))) != nil {
 			return cfg, fmt.Errorf("--severity %q: want CODE=LEVEL, LEVEL error, warning or info", s)
+		}
+		if !known[code] {
+			return cfg, unknown("--severity", code)
 		}
 		if cfg.Severity == nil {
 			cfg.Severity = map[string]diag.Severity{}
 		}
-		cfg.Severity[strings.TrimSpace(code)] = sev
+		cfg.Severity[code] = sev
 	}
 	if err := cfg.MinSeverity.UnmarshalText([]byte(minSeverity)); err != nil {
 		return cfg, fmt.Errorf("--min-severity %q: want info, warning or error", minSeverity)

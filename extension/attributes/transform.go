@@ -13,6 +13,20 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
+// Codes are the diagnostic codes the attribute-list parsers and
+// transformer report.
+var Codes = []diag.Code{
+	{Code: "attributes-syntax", Severity: diag.Warning, Summary: "an attribute list that does not parse; it is left as text"},
+	{Code: "attributes-unclosed", Severity: diag.Warning, Summary: "an attribute list not closed with \"}\""},
+	{Code: "attributes-unattached", Severity: diag.Warning, Summary: "an attribute list next to no block or span it could apply to"},
+	{Code: "attributes-not-allowed", Severity: diag.Warning, Summary: "an attribute the allowlist refuses (on* handlers, style, script URLs)"},
+	{Code: "attributes-too-many", Severity: diag.Warning, Summary: "an attribute list setting more attributes than are applied"},
+	{Code: "attributes-unknown-reference", Severity: diag.Warning, Summary: "a reference to an attribute definition no list defines"},
+	{Code: "attributes-cycle", Severity: diag.Warning, Summary: "attribute definitions referring to one another in a circle"},
+	{Code: "attributes-too-deep", Severity: diag.Warning, Summary: "attribute definitions referring to one another too deep"},
+	{Code: "attributes-too-large", Severity: diag.Warning, Summary: "attribute definitions bringing in more than the document's budget"},
+}
+
 type transformer struct {
 	cfg *Config
 }

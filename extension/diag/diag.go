@@ -56,6 +56,18 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// Code describes a diagnostic code: what its findings are about.
+type Code struct {
+	// Code is the code as diagnostics carry it ("keyword-unknown",
+	// "RACI001").
+	Code string `json:"code"`
+	// Severity is the severity its findings have unless configured
+	// otherwise (some codes are errors with --strict).
+	Severity Severity `json:"severity"`
+	// Summary says in a few words what it finds.
+	Summary string `json:"summary"`
+}
+
 // Diagnostic is one problem found in a document.
 type Diagnostic struct {
 	// Code names the rule, for example "keyword-unknown".

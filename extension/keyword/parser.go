@@ -129,6 +129,17 @@ func (p *keywordParser) report(pc parser.Context, src []byte, offset int, err er
 	Report(pc, src, offset, p.cfg.Strict, err)
 }
 
+// Codes are the diagnostic codes the keyword and include readers report;
+// their findings are errors with WithStrict.
+var Codes = []diag.Code{
+	{Code: "keyword-unknown", Severity: diag.Warning, Summary: "a keyword reference the data does not define"},
+	{Code: "keyword-cycle", Severity: diag.Warning, Summary: "a keyword whose value refers back to itself"},
+	{Code: "keyword-not-value", Severity: diag.Warning, Summary: "a keyword reference naming a group of values, not a value"},
+	{Code: "keyword-too-large", Severity: diag.Warning, Summary: "keyword values adding up to more than the document's budget"},
+	{Code: "keyword-unterminated", Severity: diag.Warning, Summary: "a keyword reference not closed with \"}}\""},
+	{Code: "include-unresolved", Severity: diag.Warning, Summary: "an include reference ({{../repo/file.md#id}}), which mdraci does not read"},
+}
+
 // Report records, in pc, that a reference at offset in src could not be
 // resolved (err from Data.Resolve): a warning, an error when strict, coded
 // keyword-unknown, keyword-cycle, keyword-not-value or keyword-too-large.

@@ -32,6 +32,30 @@ const (
 	CodeUndefinedNote     = "NOTE001"
 )
 
+// Codes are the codes of the model's findings, with their severities:
+// those found while reading the tables (TBL…), then the lint rules'.
+var Codes = []diag.Code{
+	{Code: CodeRowShort, Severity: SevWarning, Summary: "a row shorter than its header (the missing cells read as empty)"},
+	{Code: CodeRowLong, Severity: SevError, Summary: "a row longer than its header (the extra cells are kept)"},
+	{Code: CodeUnknownColumn, Severity: SevWarning, Summary: "a column that is neither activity, party, qualifier nor comment (its cells are kept)"},
+	{Code: CodeDuplicatePartyCol, Severity: SevError, Summary: "two columns name the same party"},
+	{Code: CodeTransposed, Severity: SevInfo, Summary: "a table with the parties down its first column, read transposed"},
+	{Code: CodeNoAccountable, Severity: SevError, Summary: "no party is Accountable"},
+	{Code: CodeManyAccountable, Severity: SevError, Summary: "more than one party is Accountable"},
+	{Code: CodeNoResponsible, Severity: SevWarning, Summary: "no party is Responsible"},
+	{Code: CodeUndefinedLetter, Severity: SevError, Summary: "a letter the legend does not define"},
+	{Code: CodeNonCanonical, Severity: SevInfo, Summary: "letters not written as the legend writes them (\"A / R\" reads as RA)"},
+	{Code: CodeDuplicateLetter, Severity: SevWarning, Summary: "a letter written twice in a cell"},
+	{Code: CodeEmptyRow, Severity: SevError, Summary: "no party has a role in a row"},
+	{Code: CodePlaceholder, Severity: SevWarning, Summary: "a placeholder cell (\"NEED CONTENT\", \"TBD\", \"??\")"},
+	{Code: CodeEmptyProse, Severity: SevWarning, Summary: "an empty prose cell"},
+	{Code: CodeUnresolvedKeyword, Severity: SevWarning, Summary: "an unresolved keyword inside a matrix"},
+	{Code: CodeLegendMissing, Severity: SevInfo, Summary: "no legend: plain RACI assumed"},
+	{Code: CodeDuplicateAnchor, Severity: SevError, Summary: "an id used twice (headings, matrices, rows)"},
+	{Code: CodePartySpelling, Severity: SevWarning, Summary: "a party spelled two ways in one document"},
+	{Code: CodeUndefinedNote, Severity: SevWarning, Summary: "a footnote mark without a definition"},
+}
+
 // LintConfig tunes Lint. The zero value reports everything.
 type LintConfig struct {
 	// Disable lists codes not to report.

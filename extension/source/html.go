@@ -24,6 +24,19 @@ const (
 	codeHTMLTooDeep      = "html-too-deep"
 )
 
+// Codes are the diagnostic codes the readers report.
+var Codes = []diag.Code{
+	{Code: codeTextIncompleteRow, Severity: diag.Warning, Summary: "plain text: a table's last row has fewer cells than its header"},
+	{Code: codeTextInvalidUTF8, Severity: diag.Warning, Summary: "plain text: a line of invalid UTF-8"},
+	{Code: codeHTMLParseFailure, Severity: diag.Error, Summary: "HTML: the page could not be parsed"},
+	{Code: codeHTMLTooDeep, Severity: diag.Warning, Summary: "HTML: elements nested too deep; the deepest tags are ignored, their text kept"},
+	{Code: codeHTMLSpan, Severity: diag.Info, Summary: "HTML: cells spanning several columns or rows, repeated to fill the grid"},
+	{Code: codeHTMLSpanBudget, Severity: diag.Warning, Summary: "HTML: spans too large to expand; they are ignored"},
+	{Code: codeHTMLBoldHeader, Severity: diag.Info, Summary: "HTML: a first row of bold cells taken as the header"},
+	{Code: codeHTMLHeaderRows, Severity: diag.Info, Summary: "HTML: several header rows combined into one"},
+	{Code: codeHTMLNestedTable, Severity: diag.Info, Summary: "HTML: tables nested in a table, read as separate tables"},
+}
+
 // maxHTMLDepth is the element depth beyond which FromHTML ignores tags when
 // the HTML parser refuses a document for nesting too deep (its limit is 512
 // open elements).

@@ -1,0 +1,28 @@
+package extension
+
+import (
+	"github.com/mdraci/mdraci/extension/attributes"
+	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/keyword"
+	"github.com/mdraci/mdraci/extension/model"
+	"github.com/mdraci/mdraci/extension/source"
+)
+
+// inputCodes are the codes the Converter itself reports.
+var inputCodes = []diag.Code{
+	{Code: "input-utf8", Severity: diag.Warning, Summary: "invalid UTF-8, replaced by U+FFFD"},
+	{Code: "input-nul", Severity: diag.Warning, Summary: "a NUL byte, replaced by U+FFFD"},
+	{Code: "front-matter", Severity: diag.Error, Summary: "front matter that is not valid YAML; it is shown as text"},
+}
+
+// Codes returns every diagnostic code mdraci reports, with its usual
+// severity: the input's and the readers' (keywords, attribute lists,
+// plain-text and HTML tables), then the responsibility model's findings
+// (model.Codes). They are the codes a model.LintConfig configures.
+func Codes() []diag.Code {
+	var out []diag.Code
+	for _, list := range [][]diag.Code{inputCodes, keyword.Codes, attributes.Codes, source.Codes, model.Codes} {
+		out = append(out, list...)
+	}
+	return out
+}
