@@ -132,6 +132,15 @@ func TestDiagnostics(t *testing.T) {
 			},
 		},
 		{
+			name: "unknown keyword in raw HTML after a comment opener in a script or a textarea",
+			src:  "<div>\n<script>var s = \"<!--\";</script>\n<p>{{site.data.keyword.nope}}</p>\n<TEXTAREA rows=2><!-- </textarea > {{site.data.keyword.gone}}\n<!-- {{site.data.keyword.x}} <script> -->\n<p>{{site.data.keyword.y}}</p>\n<scripts><!-- {{site.data.keyword.z}} --></scripts>\n</div>\n",
+			want: []string{
+				`in.md:3:4: warning: unknown keyword "site.data.keyword.nope"; it is left as written [keyword-unknown]`,
+				`in.md:4:36: warning: unknown keyword "site.data.keyword.gone"; it is left as written [keyword-unknown]`,
+				`in.md:6:4: warning: unknown keyword "site.data.keyword.y"; it is left as written [keyword-unknown]`,
+			},
+		},
+		{
 			name:    "unknown keyword in inline raw HTML, strict",
 			src:     "Text <abbr title=\"{{site.data.keyword.nope}}\">X</abbr>.\n",
 			strict:  true,

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/lower"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/microcosm-cc/bluemonday"
@@ -116,6 +117,30 @@ type rawPlaces struct {
 	state   htmlState // where raw[scanned] is
 	seg     int       // segs[seg] holds the bytes of raw from base on
 	base    int
+	// rawText is the element ("script") whose opening tag is being read
+	// or whose text is: in it, "<!--" opens no comment
+	rawText string
+}
+
+// rawTextElements hold text, not markup, up to their closing tag: a "<!--"
+// in a script or a textarea is text.
+var rawTextElements = []string{"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+
+// rawTextElement returns the raw-text element whose name starts b (up to
+// a blank, "/" or ">"), "" for other names.
+func rawTextElement(b []byte) string {
+	for _, name := range rawTextElements {
+		if lower.HasPrefix(b, name) {
+			if len(b) == len(name) {
+				return name
+			}
+			switch b[len(name)] {
+			case ' ', '\t', '\n', '\r', '\f', '/', '>':
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 // htmlState is where a byte of raw HTML is, as far as comments go: in
@@ -130,12 +155,14 @@ const (
 	inDoubleQuoted
 	inSingleQuoted
 	inComment
+	inRawText // the text of a script, style, textarea…: no comments
 )
 
 // commented reports whether byte i (at least the last i asked for) is
 // inside a comment "<!-- … -->" (or "--!>", as HTML reads it). "<!-->"
 // and "<!--->" are empty comments, closed at once; "<!--" inside a tag's
-// quoted attribute value (title="<!--") opens none.
+// quoted attribute value (title="<!--") opens none, nor does one in the
+// text of a script, style, textarea or title.
 func (p *rawPlaces) commented(i int) bool {
 	raw, k := p.raw, p.scanned
 	for k < i {
@@ -155,10 +182,12 @@ func (p *rawPlaces) commented(i int) bool {
 					k, p.state = k+2, inText
 				}
 			case isTagStart(raw[k]):
-				p.state = inTag
+				p.state, p.rawText = inTag, rawTextElement(raw[k:])
 			}
 		case inTag, inTagEquals:
 			switch {
+			case c == '>' && p.rawText != "":
+				p.state = inRawText
 			case c == '>':
 				p.state = inText
 			case c == '=':
@@ -181,6 +210,10 @@ func (p *rawPlaces) commented(i int) bool {
 		case inSingleQuoted:
 			if c == '\'' {
 				p.state = inTag
+			}
+		case inRawText:
+			if c == '<' && k < len(raw) && raw[k] == '/' && rawTextElement(raw[k+1:]) == p.rawText {
+				p.state, p.rawText = inTag, ""
 			}
 		case inComment:
 			switch {
