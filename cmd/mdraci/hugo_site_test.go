@@ -396,8 +396,14 @@ const partyViewDoc = `# Mixed example
 | Area | Patching | Backups |
 | --- | --- | --- |
 | OS | IBM | You |
-| Data | Shared | Customer |
+| Data | Shared | Customer (backup vendor) |
 | Network | IBM | Red Hat |
+
+## Who fixes
+
+| Issue | Who is responsible (R) | Who is accountable (A) |
+| --- | --- | --- |
+| Container images | Customer (3rd Party Vendor/Open Source community) | IBM |
 
 ## Who runs
 
@@ -450,6 +456,10 @@ func TestHugoPartyViews(t *testing.T) {
 	// the grid's categories are the parties' duties
 	grid := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-patches-data"]`).Parent()
 	assert.Equal(t, []string{"Patching", "Backups"}, grid.Find("ul.raci-duties > li").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
+	assert.Equal(t, "(backup vendor)", grid.Find("span.raci-remark").Text())
+	// a role column's remark
+	fix := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-fixes-container-images"]`).Parent()
+	assert.Equal(t, "Container images: R Responsible (3rd Party Vendor/Open Source community)", strings.Join(strings.Fields(fix.Text()), " "))
 
 	// a party the page does not have fails the build
 	writeTestFiles(t, dir, map[string]string{

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/matrix"
@@ -67,8 +69,9 @@ func writePartyViews(b *bytes.Buffer, doc *model.Document) {
 
 // PartyView writes, for the party with the given id, the activities it
 // holds a role or a duty in, grouped by matrix: each links to its row and
-// shows the roles (spelled out by the legend) and the duties (a prose
-// matrix's items, a grid matrix's categories). level is the heading level
+// shows the roles (spelled out by the legend), the remarks of the grid
+// cells naming the party, and the duties (a prose matrix's items, a grid
+// matrix's categories). level is the heading level
 // of the matrices' captions. The Hugo shortcode raci-party writes the same
 // markup (cmd/mdraci's TestHugoSiteMatchesConvert and TestHugoPartyViews
 // compare them).
@@ -91,6 +94,13 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 					names = append(names, roleAbbr(doc, l))
 				}
 				item.WriteString(strings.Join(names, ", "))
+			}
+			// what a grid cell says beside the party's name: "Customer
+			// (3rd Party Vendor/Open Source community)"
+			for _, k := range slices.Sorted(maps.Keys(r.Categories)) {
+				if c := r.Categories[k]; len(c.Duties) > 0 && slices.Contains(c.Parties, party) {
+					fmt.Fprintf(&item, ` <span class="raci-remark">(%s)</span>`, e(strings.Join(c.Duties, "; ")))
+				}
 			}
 			// duties: a prose matrix's items; a grid matrix's categories
 			// (the columns whose cells name the party)

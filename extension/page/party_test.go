@@ -36,3 +36,27 @@ func TestPartyViewGrid(t *testing.T) {
 	assert.Equal(t, 1, doc.Find("ul.raci-duties").Length())
 	assert.Equal(t, "OS: R ResponsiblePatchingBackups", grid.Text())
 }
+
+// TestPartyViewRemarks: what a grid cell says beside a party's name shows
+// after the party's roles, escaped, in the cells' key order; cells naming
+// other parties or no remark add nothing.
+func TestPartyViewRemarks(t *testing.T) {
+	d := testModel()
+	d.Matrices = append(d.Matrices, model.Matrix{ID: "fix-table-1", Kind: model.MatrixGrid, Caption: "Who fixes",
+		Rows: []model.Row{{ID: "fix-images", Activity: "Container images",
+			Assignments: map[string]*model.Assignment{
+				"customer": {Roles: []string{"R", "A"}, Duties: []string{}, Status: model.StatusFilled},
+			},
+			Categories: map[string]*model.Assignment{
+				"who-is-responsible-r": {Parties: []string{"customer"}, Duties: []string{"3rd Party <Vendor>"}, Status: model.StatusFilled},
+				"who-is-accountable-a": {Parties: []string{"customer"}, Duties: []string{"their owner"}, Status: model.StatusFilled},
+				"who-is-consulted-c":   {Parties: []string{"acme"}, Duties: []string{"not the customer's"}, Status: model.StatusFilled},
+				"who-is-informed-i":    {Parties: []string{"customer"}, Duties: []string{}, Status: model.StatusFilled},
+			}}}})
+	var b bytes.Buffer
+	page.PartyView(&b, d, "customer", 3)
+	item := parse(t, b.Bytes()).Find(`a[href="#fix-images"]`).Parent()
+	assert.Equal(t, []string{"(their owner)", "(3rd Party <Vendor>)"},
+		item.Find("span.raci-remark").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
+	assert.Contains(t, b.String(), `<span class="raci-remark">(3rd Party &lt;Vendor&gt;)</span>`)
+}
