@@ -324,9 +324,15 @@ func sharedKeys(keys map[string]bool, o, n *Matrix) int {
 }
 
 // rowKey is what pairs rows: the activity's slug, whole (case, accents,
-// punctuation and spacing aside).
+// punctuation and spacing aside), the dots and apostrophes inside words
+// dropped first ("O.S." pairs with "OS", "customer's" with "customers").
 func rowKey(r *Row) string {
-	return slugAll(r.Activity, 0)
+	return slugAll(strings.Map(func(c rune) rune {
+		if c == '.' || c == '\'' || c == '’' {
+			return -1
+		}
+		return c
+	}, r.Activity), 0)
 }
 
 // matrix reports the changes between two versions of a matrix.

@@ -82,6 +82,11 @@ func TestDiff(t *testing.T) {
 		twice([]string{"Scan", "I", "RA"}, []string{"Patch", "I", "RA"}))
 	eq(t, []string{"row-removed  before-patch"}, kinds(cs))
 
+	// dots and apostrophes inside words: the same row, reworded
+	cs = Diff(twice([]string{"Patch the customer's OS", "RA", "I"}, []string{"Scan", "I", "RA"}),
+		twice([]string{"Patch the customers’ O.S.", "RA", "I"}, []string{"Scan", "I", "RA"}))
+	eq(t, []string{"activity  before-patch-the-customers-o-s"}, kinds(cs))
+
 	// a table inserted above another of the same section: the other one
 	// keeps its pair though its id moved
 	inserted := Build(doc("ops.md", h(2, 1, "1. Before subscription", "before"),
