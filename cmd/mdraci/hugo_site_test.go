@@ -469,3 +469,70 @@ func TestHugoPartyViews(t *testing.T) {
 	require.Error(t, err, "an unknown party fails the build:\n%s", out)
 	assert.Contains(t, out, `raci-party: no party "nobody" has responsibilities in page "/mix"`)
 }
+
+// hostileLinks are link and image destinations that try to smuggle a
+// script URL past the check: character references for the tab, new line
+// and controls browsers drop from a URL, case, spaces, data: URLs.
+const hostileLinks = `# Links
+
+[tab](java&#9;script:alert(1)) [nl](java&#10;script:alert(1)) [cr](java&#13;script:alert(1))
+[ctl](&#1;javascript:alert(1)) [end](javascript&#0;:alert(1)) [del](&#127;javascript:alert(1))
+[case](JaVaScRiPt:alert(1)) [ent](&#106;avascript:alert(1)) [vb](vbscript:msgbox) [file](file:///etc/passwd)
+[html](data:text/html,alert) [pct](https://example.com/100%) [ok](https://example.com/a?b=c&amp;d=e)
+![img](data:image/png;base64,AAAA) ![bad](data:text/html;base64,AAAA) ![tabimg](jav&#9;ascript:alert(1))
+`
+
+// browserScheme returns the scheme a browser reads in a URL attribute's
+// value: tabs and new lines removed, C0 controls and spaces trimmed from
+// its ends, lower case.
+func browserScheme(v string) string {
+	v = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, v)
+	v = strings.TrimFunc(v, func(r rune) bool { return r <= ' ' })
+	if i := strings.IndexByte(v, ':'); i > 0 && !strings.ContainsAny(v[:i], "/?#") {
+		return strings.ToLower(v[:i])
+	}
+	return ""
+}
+
+// TestHugoLinksSafe: the theme's link and image hooks let no script URL
+// through, however it is written, and write the destinations mdraci
+// convert writes.
+func TestHugoLinksSafe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Hugo site")
+	}
+	hugo := hugoForTest(t)
+	dir := t.TempDir()
+	hugoSite(t, dir, map[string]string{"content/links/index.md": "---\ntitle: Links\n---\n" + hostileLinks})
+	out, err := runHugo(t, hugo, dir)
+	require.NoError(t, err, out)
+	got := hugoPageBody(t, filepath.Join(dir, "public", "links", "index.html"))
+	src := filepath.Join(dir, "links.md")
+	writeTestFiles(t, dir, map[string]string{"links.md": hostileLinks})
+	want := convertForTest(t, src)
+
+	urls := func(s *goquery.Selection) []string {
+		return s.Find("a[href], img[src]").Map(func(_ int, e *goquery.Selection) string {
+			return e.AttrOr("href", e.AttrOr("src", ""))
+		})
+	}
+	g, w := urls(got), urls(want)
+	require.Len(t, g, 17)
+	require.Len(t, w, len(g))
+	for i, u := range g {
+		switch browserScheme(u) {
+		case "javascript", "vbscript", "file", "data":
+			t.Errorf("link %d: %q is a script or data URL", i+1, u)
+		}
+		assert.NotRegexp(t, `[\x00-\x20\x7f]`, u, "link %d: a control or space a browser would drop", i+1)
+		// as mdraci convert writes it (which also %-encodes non-ASCII)
+		wu, _ := url.PathUnescape(w[i])
+		gu, _ := url.PathUnescape(u)
+		assert.Equal(t, wu, gu, "link %d: as mdraci convert writes it", i+1)
+	}
+}
