@@ -67,3 +67,28 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+// TestStripTags: tags and comments go, a "<" that starts none stays with
+// what follows it.
+func TestStripTags(t *testing.T) {
+	for in, want := range map[string]string{
+		"<b>bold</b> and <i >x</i >":         "bold and x",
+		"line<br>break<br/>and<br />more":    "linebreakandmore",
+		`<a href="x" title='y'>link</a>`:     "link",
+		"a <!-- note --> b":                  "a  b",
+		"<cluster_name>":                     "<cluster_name>",
+		"Check x < y and a > b (always)":     "Check x < y and a > b (always)",
+		"<1 hour> or <= 2":                   "<1 hour> or <= 2",
+		"a<b":                                "a<b",
+		"<b x=1 <i>y</i>":                    "<b x=1 y",
+		"</ b> </b":                          "</ b> </b",
+		"<!DOCTYPE html><?xml v?>text<!-- x": "text<!-- x",
+	} {
+		eq(t, want, stripTags(in), in)
+	}
+	// activities keep them: a code span's "<cluster_name>", comparisons
+	d := Build(doc("a.md", tbl(1, []string{"Activity", "Provider", "Customer"},
+		[]string{"<cluster_name>", "R", "A"}, []string{"Check x < y and a > b", "R", "A"})), WithLint(false))
+	eq(t, "<cluster_name>", d.Matrices[0].Rows[0].Activity)
+	eq(t, "Check x < y and a > b", d.Matrices[0].Rows[1].Activity)
+}

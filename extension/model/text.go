@@ -68,27 +68,93 @@ func isEmphasisMark(s string, i int) bool {
 	return i+1 < len(s) && (s[i] == '*' && s[i+1] == '*' || s[i] == '_' && s[i+1] == '_')
 }
 
-// stripTags removes the HTML tags ("<" up to the next ">") from s, as the
-// regexp <[^>]*> replaced by "" would.
+// stripTags removes the HTML tags from s: what CommonMark reads as raw
+// HTML ("<b>", "</td >", "<br/>", "<a href=x>", "<!-- … -->"). A "<" that
+// starts no tag is text and stays, with what follows it: "x < y and a >
+// b", "<cluster_name>" (a tag name holds letters, digits and dashes).
 func stripTags(s string) string {
-	i := strings.IndexByte(s, '<')
-	if i < 0 {
+	var b strings.Builder
+	from := 0 // s[from:] is not written yet
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		end := tagEnd(s[i:])
+		if end > 0 {
+			if b.Len() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[from:i])
+			from = i + end
+		} else {
+			end = 1
+		}
+		next := strings.IndexByte(s[i+end:], '<')
+		if next < 0 {
+			break
+		}
+		i += end + next
+	}
+	if from == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i >= 0 {
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			break // no later "<" is closed either
-		}
-		b.WriteString(s[:i])
-		s = s[i+j+1:]
-		i = strings.IndexByte(s, '<')
-	}
-	b.WriteString(s)
+	b.WriteString(s[from:])
 	return b.String()
 }
+
+// tagEnd returns the length of the tag s starts with, 0 when s starts with
+// none: an opening tag "<name" followed by a blank, "/" or ">" and closed
+// by ">" with no "<" before it; a closing tag "</name>" (blanks before
+// ">"); a comment "<!-- … -->"; a declaration "<!X…>" or "<?…?>".
+func tagEnd(s string) int {
+	switch {
+	case strings.HasPrefix(s, "<!--"):
+		if j := strings.Index(s[4:], "-->"); j >= 0 {
+			return 4 + j + 3
+		}
+		return 0
+	case strings.HasPrefix(s, "<?"):
+		if j := strings.Index(s[2:], "?>"); j >= 0 {
+			return 2 + j + 2
+		}
+		return 0
+	case len(s) > 2 && s[1] == '!' && isASCIILetter(s[2]):
+		if j := strings.IndexByte(s, '>'); j >= 0 {
+			return j + 1
+		}
+		return 0
+	}
+	closing := len(s) > 1 && s[1] == '/'
+	k := 1
+	if closing {
+		k = 2
+	}
+	if k >= len(s) || !isASCIILetter(s[k]) {
+		return 0
+	}
+	for k < len(s) && (isASCIILetter(s[k]) || '0' <= s[k] && s[k] <= '9' || s[k] == '-') {
+		k++
+	}
+	if k == len(s) {
+		return 0
+	}
+	switch c := s[k]; {
+	case c == '>':
+		return k + 1
+	case closing && (c == ' ' || c == '\t' || c == '\n'):
+		rest := strings.TrimLeft(s[k:], " \t\n")
+		if strings.HasPrefix(rest, ">") {
+			return len(s) - len(rest) + 1
+		}
+		return 0
+	case !closing && (c == ' ' || c == '\t' || c == '\n' || c == '/'):
+		j := strings.IndexAny(s[k:], "<>")
+		if j >= 0 && s[k+j] == '>' {
+			return k + j + 1
+		}
+	}
+	return 0
+}
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // cutParen cuts off the remark in parentheses that ends s, with the white
 // space around it: "Customer (3rd Party Vendor) " → "Customer", " (3rd
