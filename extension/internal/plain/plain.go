@@ -3,12 +3,16 @@
 package plain
 
 import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
 )
 
 // Text returns the plain text of n and its descendants, white space
@@ -72,7 +76,7 @@ func collapsed[S string | []byte](s S) bool {
 // Span returns the source span [start, stop) of n's text when n holds
 // nothing but text nodes that follow each other in the source without a
 // gap or a line break (most table cells): Text(n, src) is then that span
-// of src, collapsed. ok is false otherwise.
+// of src, collapsed and Shown. ok is false otherwise.
 func Span(n ast.Node) (start, stop int, ok bool) {
 	start, stop = -1, -1
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -94,12 +98,30 @@ func Span(n ast.Node) (start, stop int, ok bool) {
 // asciiSpace marks the ASCII white space characters.
 var asciiSpace = [33]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// Shown returns text as goldmark shows it: backslash escapes and entity
+// and numeric character references resolved ("\\*" is "*", "&amp;" is
+// "&"). The text of a code span is shown as written.
+func Shown(text []byte) []byte {
+	if bytes.IndexByte(text, '\\') < 0 && bytes.IndexByte(text, '&') < 0 {
+		return text
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	html.DefaultWriter.Write(w, text) // resolved, then HTML-escaped
+	_ = w.Flush()
+	return []byte(stdhtml.UnescapeString(buf.String()))
+}
+
 // write appends the text of n and its descendants to b, white space as
 // written.
 func write(b []byte, n ast.Node, src []byte) []byte {
 	switch v := n.(type) {
 	case *ast.Text:
-		b = append(b, v.Value(src)...)
+		if _, code := v.Parent().(*ast.CodeSpan); code {
+			b = append(b, v.Value(src)...)
+		} else {
+			b = append(b, Shown(v.Value(src))...)
+		}
 		if v.SoftLineBreak() || v.HardLineBreak() {
 			b = append(b, ' ')
 		}

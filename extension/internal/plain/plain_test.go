@@ -23,6 +23,8 @@ var spanCases = []string{
 	"soft\nbreak",
 	"hard  \nbreak",
 	"trailing \\\\ backslash",
+	"an &amp; entity, &copy; and &#169; &#xA9; &bogus; & alone",
+	"escapes \\* \\_ \\< \\& \\a and `code \\* &amp;`",
 	"  leading and trailing  ",
 	"tab\there",
 	"ünïcode téxt",
@@ -30,7 +32,8 @@ var spanCases = []string{
 }
 
 // TestSpan checks that where Span reads a node's text as a source span,
-// that span, collapsed, is the node's Text.
+// that span, collapsed and shown (escapes and references resolved), is
+// the node's Text.
 func TestSpan(t *testing.T) {
 	md := goldmark.New(goldmark.WithExtensions(gext.GFM))
 	spans := 0
@@ -46,7 +49,7 @@ func TestSpan(t *testing.T) {
 				return ast.WalkContinue, nil
 			}
 			spans++
-			if got, want := Collapse(src[start:stop]), Text(n, src); got != want {
+			if got, want := Collapse(Shown(src[start:stop])), Text(n, src); got != want {
 				t.Errorf("%q: span %d:%d reads %q, Text %q", c, start, stop, got, want)
 			}
 			return ast.WalkContinue, nil
@@ -97,5 +100,25 @@ func TestSpanGap(t *testing.T) {
 	r.AppendChild(r, ast.NewTextSegment(text.NewSegment(3, 6)))
 	if start, stop, ok := Span(r); !ok || start != 0 || stop != 6 {
 		t.Errorf("Span of text nodes 0:3 and 3:6 = %d, %d, %v; want 0, 6, true", start, stop, ok)
+	}
+}
+
+// TestShown: Text shows escapes and references as goldmark renders them,
+// and code spans as written.
+func TestShown(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(gext.GFM))
+	for in, want := range map[string]string{
+		"Backup &amp; restore":                     "Backup & restore",
+		"&copy; &#169; &#xA9; &bogus; & alone":     "© © © &bogus; & alone",
+		`escapes \* \_ \< \& \a \\`:                `escapes * _ < & \a \`,
+		"`code \\* &amp;` and \\`":                 `code \* &amp; and ` + "`",
+		"**AT&amp;T** and [x &lt; y](#u)":          "AT&T and x < y",
+		"| a | b |\n|---|---|\n| x \\| y | &gt; |": "a b x | y >",
+	} {
+		src := []byte(in)
+		doc := md.Parser().Parse(text.NewReader(src))
+		if got := Text(doc, src); got != want {
+			t.Errorf("%q: Text %q, want %q", in, got, want)
+		}
 	}
 }
