@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
@@ -51,18 +52,20 @@ func WithLint(on bool) Option {
 
 // builder holds the state of one Build.
 type builder struct {
-	noLint  bool
-	src     *source.Document
-	doc     *Document
-	legend  *legend
-	derived bool
-	parties map[string]*Party
-	order   []string
-	aliases map[string]string // folded spelling → party id
-	kinds   map[string]string // configured party kinds
-	ids     *ids.Registry     // ids given out (headings, matrices and rows)
-	section []Heading
-	perSec  map[string]int
+	noLint bool
+	// noLegendTables reads every table as a table, none as a legend
+	noLegendTables bool
+	src            *source.Document
+	doc            *Document
+	legend         *legend
+	derived        bool
+	parties        map[string]*Party
+	order          []string
+	aliases        map[string]string // folded spelling → party id
+	kinds          map[string]string // configured party kinds
+	ids            *ids.Registry     // ids given out (headings, matrices and rows)
+	section        []Heading
+	perSec         map[string]int
 	// letters memoizes parseLetters by cell text (the legend is fixed
 	// once the first pass is done): cells repeat ("RA", "I", "")
 	letters map[string]*cellValue
@@ -101,13 +104,70 @@ func Build(doc *source.Document, opts ...Option) *Document {
 	if doc == nil {
 		doc = &source.Document{}
 	}
+	d := build(doc, false, opts)
+	if len(d.LegendTables) > 0 && !usesLetters(d) && !legendHeaders(doc, d.LegendTables) {
+		// a table of letters and texts that explains no matrix's
+		// letters, under headers that do not say legend, is no legend
+		// ("Plan | What you get" of "A", "B", "C"): read the document
+		// again, its tables as tables
+		d = build(doc, true, opts)
+	}
+	return d
+}
+
+// legendWords are the folded words of the headers that say a table is a
+// legend ("Roles", "Letter | Meaning", "Rôle | Description"). "Key" is
+// not one: it heads shortcut and data tables as often.
+var legendWords = map[string]bool{
+	"role": true, "roles": true, "legend": true, "legende": true, "letter": true, "letters": true,
+	"lettre": true, "lettres": true, "raci": true, "rasci": true, "abbreviation": true,
+}
+
+// legendHeaders reports whether the header of one of doc's tables at the
+// indexes says it is a legend.
+func legendHeaders(doc *source.Document, indexes []int) bool {
+	tables := doc.Tables()
+	for _, i := range indexes {
+		if i < 0 || i >= len(tables) {
+			continue
+		}
+		for _, h := range tables[i].Header {
+			for _, w := range strings.FieldsFunc(fold(h.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if legendWords[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// usesLetters reports whether a matrix of d holds role letters: a RACI or
+// check matrix, or a grid with a role column ("Who is accountable (A)").
+func usesLetters(d *Document) bool {
+	for _, m := range d.Matrices {
+		if m.Kind == MatrixRACI || m.Kind == MatrixCheck {
+			return true
+		}
+		for _, c := range m.Columns {
+			if c.Letter != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// build is Build, legend tables read as tables when noLegendTables.
+func build(doc *source.Document, noLegendTables bool, opts []Option) *Document {
 	// the memo maps end up holding about a tenth as many texts as the
 	// tables have cells (a few hundred at most on real pages): sized so,
 	// they seldom grow
 	cells, rows := tableCells(doc)
 	memo := min(cells/8, 512)
 	b := &builder{
-		src: doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
+		noLegendTables: noLegendTables,
+		src:            doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
 		kinds: map[string]string{}, ids: ids.NewCap(rows + len(doc.Blocks)/4), perSec: map[string]int{},
 		folds: make(map[string]string, memo), classes: make(map[string]cellClass, memo),
 	}
@@ -158,7 +218,9 @@ func (b *builder) readLegendAndNotes() {
 			para = append(para, bl.Lines...)
 		case bl.Kind == source.KindTable && bl.Table != nil:
 			flush()
-			if e, ok := legendFromTable(bl.Table); ok {
+			if b.noLegendTables {
+				// read as a table by the second pass
+			} else if e, ok := legendFromTable(bl.Table); ok {
 				entries = append(entries, e...)
 				b.doc.LegendTables = append(b.doc.LegendTables, tables)
 			}

@@ -156,12 +156,13 @@ func (b *builder) stats(t *source.Table, i int, quick bool) (s columnStats, part
 }
 
 // classify decides whether t is a responsibility matrix and how its
-// columns read; ok is false for other tables.
+// columns read; ok is false for other tables. allowTranspose is false
+// for t read transposed (the shape says so).
 func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) {
 	if len(t.Header) == 0 {
 		return nil, false
 	}
-	sh := &shape{table: t, cols: make([]Column, len(t.Header)), names: make([]string, len(t.Header))}
+	sh := &shape{table: t, cols: make([]Column, len(t.Header)), names: make([]string, len(t.Header)), transposed: !allowTranspose}
 	activity := -1
 	for i, h := range t.Header {
 		col := &sh.cols[i]
@@ -198,8 +199,7 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 	}
 	if allowTranspose && !sh.hasRole(ColParty) && (activity < 0 || b.folded(t.Header[0].Text) == "") && b.looksTransposed(t) {
 		if out, ok := b.classify(transpose(t), false); ok {
-			out.transposed = true
-			return out, true
+			return out, true // out.transposed is set
 		}
 	}
 	b.classifyByCells(sh, activity)
@@ -255,6 +255,14 @@ func (b *builder) decide(sh *shape) (*shape, bool) {
 			return nil, false
 		}
 		parties = b.blankParties(sh, parties)
+		if len(parties) < 2 && sh.headerParties == 0 && !sh.transposed {
+			// one column of letters under a header that names no party
+			// ("Action | Key" of "C", "R", "I": shortcuts): who does
+			// what needs the parties named, or two of them. (Read
+			// transposed, the party is a first cell looksTransposed
+			// took for one.)
+			return nil, false
+		}
 		sh.kind = b.matrixKind(sh, parties)
 		if sh.kind == MatrixCheck && sh.headerParties == 0 {
 			// marks under headers that name no party ("Optional" |

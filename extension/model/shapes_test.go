@@ -223,3 +223,47 @@ func TestPartyHeaderDashes(t *testing.T) {
 	eq(t, false, ok, "six words")
 	eq(t, 5, countWords("RISE with SAP – Premium Supplier"))
 }
+
+// TestOneLetterColumnNeedsAParty: one column of letters under a header
+// that names no party is no matrix ("Action | Key", shortcuts); under a
+// party's name it is, and so is a table of teams down its first column
+// (acidburn's "Équipe d'adoption du cloud", read transposed).
+func TestOneLetterColumnNeedsAParty(t *testing.T) {
+	d := Build(doc("k.md",
+		tbl(1, []string{"Action", "Key"}, []string{"Copy", "C"}, []string{"Rename", "R"}, []string{"Info", "I"}),
+		tbl(8, []string{"a", "b"}, []string{"x", "c"})))
+	eq(t, 0, len(d.Matrices), "no matrix")
+	eq(t, 0, len(d.Parties), "\"Key\" is no party")
+
+	d = Build(doc("c.md", tbl(1, []string{"Activity", "Customer"}, []string{"Patch", "R"}, []string{"Back up", "RA"})))
+	must(t, len(d.Matrices) == 1, "the customer's matrix")
+	eq(t, []string{"R", "A"}, findRow(d, "Back up").Assignments["customer"].Roles)
+
+	d = Build(doc("t.md", tbl(1, []string{"", "Livraison de solution", "Gouvernance"},
+		[]string{"Équipe d’adoption du cloud", "Responsable", "Consultée"})))
+	must(t, len(d.Matrices) == 1, "the team's matrix, transposed")
+	eq(t, true, d.Matrices[0].Transposed)
+	eq(t, []string{"C"}, findRow(d, "Gouvernance").Assignments[d.Matrices[0].Columns[1].Party].Roles)
+}
+
+// TestLegendExplainsLetters: a table of letters and texts is a legend
+// when a matrix holds letters or its header says legend; else it is a
+// table ("Plan | What you get" of "A", "B", "C"), and a prose matrix
+// whose activities are letters stays a matrix.
+func TestLegendExplainsLetters(t *testing.T) {
+	plans := tbl(1, []string{"Plan", "What you get"},
+		[]string{"A", "Email support, see the guide"}, []string{"B", "Phone support"}, []string{"C", "A named engineer"})
+	d := Build(doc("p.md", plans,
+		tbl(10, []string{"Task", "IBM", "Customer"}, []string{"A", "Patch the OS", "Use it"}, []string{"B", "Back up", "Restore"})))
+	eq(t, []int(nil), d.LegendTables, "no legend table")
+	eq(t, true, d.Legend[0].Derived, "plain RACI")
+	must(t, len(d.Matrices) == 1, "the prose matrix")
+	eq(t, MatrixProse, d.Matrices[0].Kind)
+	eq(t, 2, len(d.Matrices[0].Rows))
+
+	// the same letters table beside a RACI matrix explains its letters
+	d = Build(doc("r.md", tbl(1, []string{"Plan", "What you get"}, []string{"R", "Runs it"}, []string{"S", "Supports it"}),
+		tbl(10, []string{"Activity", "IBM", "Customer"}, []string{"Patch", "R", "S"})))
+	eq(t, []int{0}, d.LegendTables)
+	eq(t, []string{"S"}, findRow(d, "Patch").Assignments["customer"].Roles)
+}
