@@ -174,7 +174,7 @@ func TestDiagnostics(t *testing.T) {
 		{
 			name: "unknown ALD",
 			src:  "Text.\n  {: nope}\n",
-			want: []string{`in.md:2:3: warning: attribute list refers to "nope", which no attribute definition defines [attributes-unknown-reference]`},
+			want: []string{`in.md:2:6: warning: attribute list refers to "nope", which no attribute definition defines [attributes-unknown-reference]`},
 		},
 		{
 			name:    "invalid UTF-8",

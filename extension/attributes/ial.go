@@ -74,23 +74,35 @@ func ParseLine(line string) (l Line, problems []Problem, ok bool) {
 // closedAt reports whether body holds no unquoted '}' (which would mean the
 // line holds more than one list, or text after one).
 func closedAt(body string) bool {
+	end, _ := closeOf(body)
+	return end < 0
+}
+
+// closeOf returns the index in s of its first '}' outside a quoted value
+// (a quote right after '=' opens one; a backslash in it escapes the next
+// byte), or -1; and the index where the first quoted value opens (len(s)
+// when none opens before that '}'). The block and the span parsers both
+// read lists so.
+func closeOf[T string | []byte](s T) (end, quoted int) {
+	quoted = len(s)
 	var quote byte
-	for i := 0; i < len(body); i++ {
-		c := body[i]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case quote != 0 && c == '\\':
 			i++
 		case quote != 0 && c == quote:
 			quote = 0
 		case quote == 0 && (c == '"' || c == '\''):
-			if i > 0 && body[i-1] == '=' {
+			if i > 0 && s[i-1] == '=' {
 				quote = c
+				quoted = min(quoted, i)
 			}
 		case quote == 0 && c == '}':
-			return false
+			return i, quoted
 		}
 	}
-	return true
+	return -1, quoted
 }
 
 // cutDefinitionName splits "name: attrs" (an ALD body) into its name and
@@ -112,6 +124,18 @@ func cutDefinitionName(body string) (name, rest string, ok bool) {
 // Parse parses the inside of an attribute list ("#id .class k=\"v\" ref").
 // It never fails: what it cannot read is reported as a Problem and skipped.
 func Parse(s string) (List, []Problem) {
+	return parse(s, nil)
+}
+
+// mark is told, by parse, where each attribute it reads is written: kind
+// '#' (an id), '.' (a class), '=' (a pair) or 'r' (a reference); name the
+// id, class, key or reference; at the byte index of the '#', '.', key or
+// reference; value where the id's name or the pair's value starts (after
+// its quote).
+type mark func(kind byte, name string, at, value int)
+
+// parse is Parse, telling mark (when not nil) where each attribute is.
+func parse(s string, mark mark) (List, []Problem) {
 	var l List
 	var problems []Problem
 	i := 0
@@ -128,10 +152,15 @@ func Parse(s string) (List, []Problem) {
 			name := s[i+1 : j]
 			if name == "" {
 				problems = append(problems, Problem{i, fmt.Sprintf("%q must be followed by a name", string(c))})
-			} else if c == '#' {
-				l.ID = name
 			} else {
-				l.Classes = append(l.Classes, name)
+				if c == '#' {
+					l.ID = name
+				} else {
+					l.Classes = append(l.Classes, name)
+				}
+				if mark != nil {
+					mark(c, name, i, i+1)
+				}
 			}
 			i = j
 		default:
@@ -149,12 +178,22 @@ func Parse(s string) (List, []Problem) {
 					problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid attribute name", diag.Clip(name, 60))})
 				} else {
 					l.Pairs = append(l.Pairs, Pair{Key: name, Value: v})
+					if mark != nil {
+						at := j + 1
+						if at < len(s) && (s[at] == '"' || s[at] == '\'') {
+							at++
+						}
+						mark('=', name, i, at)
+					}
 				}
 				i = next
 				continue
 			}
 			if validName(name) {
 				l.Refs = append(l.Refs, name)
+				if mark != nil {
+					mark('r', name, i, i)
+				}
 			} else {
 				problems = append(problems, Problem{i, fmt.Sprintf("%q is not a valid reference name", diag.Clip(name, 60))})
 			}

@@ -177,7 +177,7 @@ func (p *spanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	if len(line) < 3 || line[1] != ':' || line[2] == ':' {
 		return nil
 	}
-	end := nextBrace(pc, line, seg.Start)
+	end := closingBrace(pc, line, seg.Start, len(block.Source()))
 	if end < 0 {
 		return nil
 	}
@@ -196,28 +196,58 @@ func (p *spanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	return n
 }
 
-// braceKey keeps, per parse, where the last search for '}' ended, so that a
-// line of many unclosed span lists is scanned once, not once per list.
+// braceKey keeps, per parse, where the last search for the '}' closing a
+// span list ended, and how much searching the document has cost, so that
+// a line of many unclosed span lists is not scanned once per list.
 var braceKey = parser.NewContextKey()
 
 type braceMemo struct {
+	// from is where the last search started, at where it ended (its '}',
+	// or the end of the line), found whether it found one.
 	from, at int
 	found    bool
+	// plain is where the last search first entered a quoted value (at
+	// when it did not): a search starting before plain reads what it read.
+	plain int
+	// spent is how many bytes searches that could not use the memo have
+	// read in this document.
+	spent int
 }
 
-// nextBrace returns the index in line of the first '}', or -1.
-func nextBrace(pc parser.Context, line []byte, start int) int {
-	if m, ok := pc.Get(braceKey).(braceMemo); ok && start > m.from && start < m.at {
+// closingBrace returns the index in line (which starts at source offset
+// start of a document of srcLen bytes, with "{:") of the '}' closing the
+// span list there, or -1. As ParseLine does, it skips quoted values
+// (key="…}…"). Searches that start inside a quoted value an earlier
+// search read cannot reuse its result; once those have read several times
+// the document, closingBrace takes the first '}', quoted or not, so that
+// the work stays linear.
+func closingBrace(pc parser.Context, line []byte, start, srcLen int) int {
+	m, _ := pc.Get(braceKey).(*braceMemo)
+	if m == nil {
+		m = &braceMemo{from: -1}
+		pc.Set(braceKey, m)
+	}
+	if start > m.from && start < m.plain {
 		if !m.found {
 			return -1
 		}
 		return m.at - start
 	}
-	i := bytes.IndexByte(line, '}')
-	at := start + len(line)
-	if i >= 0 {
-		at = start + i
+	i, quoted := -1, len(line)
+	if m.spent <= 4*srcLen+64<<10 {
+		i, quoted = closeOf(line)
+		if i >= 0 {
+			m.spent += i + 1
+		} else {
+			m.spent += len(line)
+		}
+	} else {
+		i = bytes.IndexByte(line, '}') // read as if nothing were quoted
 	}
-	pc.Set(braceKey, braceMemo{from: start, at: at, found: i >= 0})
+	m.from, m.at, m.found = start, start+len(line), i >= 0
+	if i >= 0 {
+		m.at = start + i
+	}
+	m.plain = min(m.at, start+quoted)
 	return i
 }

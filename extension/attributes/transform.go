@@ -98,6 +98,33 @@ type applier struct {
 	// in: a large definition used many times cannot blow the output up.
 	budget            int
 	tooLarge, tooDeep bool // reported
+	// from is where the lists being applied are written.
+	from origin
+}
+
+// origin is where the attribute lists applied to one element are written,
+// so that a diagnostic about one of their attributes points at it.
+type origin struct {
+	// blocks are a run of block lists, or span is a span list.
+	blocks []*AttributeList
+	span   *SpanAttributeList
+	// start is where the first list starts, for diagnostics about the
+	// lists as a whole.
+	start int
+	// refs are the references of the lists, in order.
+	refs []string
+	// lists are the lists as written, made on first use (see written).
+	lists []written
+}
+
+// written is one attribute list and where it is written.
+type written struct {
+	list *List
+	// body is the list's text between "{:" (or "{:name:") and "}", and at
+	// where it starts in the source; body is "" for a list that is not in
+	// the source (from a keyword's value), and at the line holding it.
+	body string
+	at   int
 }
 
 // maxPairs is how many key="value" attributes one element may get: goldmark
@@ -259,7 +286,8 @@ func (a *applier) applyBlockGroup(group []*AttributeList) {
 			"attribute list applies to no block: put it on the line right after (or before) the block")
 		return
 	}
-	a.apply(target, list, start)
+	a.from = origin{blocks: group, start: start}
+	a.apply(target, list)
 }
 
 func (a *applier) applySpan(s *SpanAttributeList) {
@@ -272,7 +300,8 @@ func (a *applier) applySpan(s *SpanAttributeList) {
 	case prev == nil:
 	case prev.Kind() == ast.KindLink, prev.Kind() == ast.KindImage, prev.Kind() == ast.KindEmphasis,
 		prev.Kind() == ast.KindCodeSpan, prev.Kind() == ast.KindAutoLink:
-		a.apply(prev, s.List, s.Offset)
+		a.from = origin{span: s, start: s.Offset}
+		a.apply(prev, s.List)
 		parent.RemoveChild(parent, s)
 		return
 	}
@@ -282,11 +311,13 @@ func (a *applier) applySpan(s *SpanAttributeList) {
 	parent.ReplaceChild(parent, s, ast.NewString(s.Literal))
 }
 
-// apply sets list's attributes, references expanded, on n.
-func (a *applier) apply(n ast.Node, list List, offset int) {
-	full := a.expand(list, offset, nil)
+// apply sets list's attributes, references expanded, on n; a.from tells
+// where list is written.
+func (a *applier) apply(n ast.Node, list List) {
+	a.from.refs = list.Refs
+	full := a.expand(list, 0, nil)
 	if full.ID != "" {
-		a.set(n, "id", full.ID, offset)
+		a.set(n, '#', "id", full.ID)
 	}
 	if len(full.Classes) > 0 {
 		classes := full.Classes
@@ -299,12 +330,12 @@ func (a *applier) apply(n ast.Node, list List, offset int) {
 	}
 	pairs := full.Pairs
 	if len(pairs) > maxPairs {
-		diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-many",
+		diag.Report(a.pc, a.src, a.from.start, diag.Warning, "attributes-too-many",
 			"attribute list sets %d attributes; only the first %d are applied", len(pairs), maxPairs)
 		pairs = pairs[:maxPairs]
 	}
 	for _, p := range pairs {
-		a.set(n, p.Key, p.Value, offset)
+		a.set(n, '=', p.Key, p.Value)
 	}
 	if v, ok := n.AttributeString("target"); ok && n.Kind() == ast.KindLink && string(v.([]byte)) == "_blank" {
 		if _, has := n.AttributeString("rel"); !has {
@@ -370,17 +401,22 @@ func (a *applier) definition(name string) *List {
 // and references nested too deep or bringing in too much. A definition is
 // expanded once, where it is first used: where it is used again the same
 // expansion applies (only where references nest too deep or in a circle
-// can the place of first use matter).
-func (a *applier) expand(list List, offset int, seen []string) List {
+// can the place of first use matter). list is the lists of a.from when
+// seen is empty, else a definition that their reference a.from.refs[top]
+// brings in: problems are reported where that reference is written.
+func (a *applier) expand(list List, top int, seen []string) List {
 	if len(list.Refs) == 0 && distinct(list) {
 		return list // nothing to expand nor merge
 	}
 	var out merger
-	for _, ref := range list.Refs {
+	for k, ref := range list.Refs {
+		if len(seen) == 0 {
+			top = k
+		}
 		if len(seen) >= maxDefinitionDepth {
 			if !a.tooDeep {
 				a.tooDeep = true
-				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-deep",
+				diag.Report(a.pc, a.src, a.refAt(top), diag.Warning, "attributes-too-deep",
 					"attribute definitions refer to one another more than %d deep; %q and deeper ones are not applied", maxDefinitionDepth, diag.Clip(ref, 60))
 			}
 			break
@@ -390,7 +426,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 			if len(chain) > 8 {
 				chain = append(append(chain[:3:3], "…"), chain[len(chain)-4:]...)
 			}
-			diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-cycle",
+			diag.Report(a.pc, a.src, a.refAt(top), diag.Warning, "attributes-cycle",
 				"attribute definition %q refers to itself (%s)", diag.Clip(ref, 60), diag.Clip(strings.Join(chain, " → "), 60))
 			continue
 		}
@@ -398,7 +434,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 		if !ok {
 			def := a.definition(ref)
 			if def == nil {
-				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-unknown-reference",
+				diag.Report(a.pc, a.src, a.refAt(top), diag.Warning, "attributes-unknown-reference",
 					"attribute list refers to %q, which no attribute definition defines", diag.Clip(ref, 60))
 				continue
 			}
@@ -406,7 +442,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 				a.active, a.expanded = map[string]bool{}, map[string]List{}
 			}
 			a.active[ref] = true
-			full = a.expand(*def, offset, append(seen, ref))
+			full = a.expand(*def, top, append(seen, ref))
 			delete(a.active, ref)
 			a.expanded[ref] = full
 		}
@@ -414,7 +450,7 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 		if cost > a.budget {
 			if !a.tooLarge {
 				a.tooLarge = true
-				diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-large",
+				diag.Report(a.pc, a.src, a.refAt(top), diag.Warning, "attributes-too-large",
 					"attribute definitions bring in more than %d bytes of attributes in this document; %q and later references are not applied",
 					expansionBudget(len(a.src)), diag.Clip(ref, 60))
 			}
@@ -429,18 +465,33 @@ func (a *applier) expand(list List, offset int, seen []string) List {
 	return out.list
 }
 
-func (a *applier) set(n ast.Node, name, value string, offset int) {
+// set sets attribute name (kind '#' for the list's id, '=' for a pair) to
+// value on n, keywords resolved, unless the allowlist refuses it.
+func (a *applier) set(n ast.Node, kind byte, name, value string) {
+	at, valueAt := -1, -1 // where name and value are written: found when needed
+	written := value
+	locate := func() {
+		if at < 0 {
+			at, valueAt = a.attributeAt(kind, name, written)
+		}
+	}
 	if a.cfg.Keywords != nil && strings.Contains(value, "{{") {
-		value = keyword.Expand(value, func(path string) (string, bool) {
+		value = keyword.ExpandAt(value, func(path string, i int) (string, bool) {
 			v, err := a.cfg.Keywords.Resolve(path)
 			if err != nil {
-				keyword.Report(a.pc, a.src, offset, a.cfg.Strict, err)
+				locate()
+				if valueAt >= 0 {
+					keyword.Report(a.pc, a.src, valueAt+i, a.cfg.Strict, err)
+				} else {
+					keyword.Report(a.pc, a.src, at, a.cfg.Strict, err)
+				}
 				return "", false
 			}
 			if len(v) > a.budget { // values repeating a long keyword
 				if !a.tooLarge {
 					a.tooLarge = true
-					diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-too-large",
+					locate()
+					diag.Report(a.pc, a.src, at, diag.Warning, "attributes-too-large",
 						"attribute values bring in more than %d bytes of keyword values in this document; {{site.data.%s}} and later ones are left as written",
 						expansionBudget(len(a.src)), diag.Clip(path, 60))
 				}
@@ -452,11 +503,108 @@ func (a *applier) set(n ast.Node, name, value string, offset int) {
 	}
 	// no script URLs in any attribute value
 	if !allowed(name, n, a.cfg.Unsafe) || !SafeURL(value) {
-		diag.Report(a.pc, a.src, offset, diag.Warning, "attributes-not-allowed",
+		locate()
+		diag.Report(a.pc, a.src, at, diag.Warning, "attributes-not-allowed",
 			"attribute %s=%q is not allowed on %s and was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(n.Kind().String()))
 		return
 	}
 	n.SetAttributeString(name, []byte(value))
+}
+
+// written returns the lists of a.from as written, in order.
+func (a *applier) written() []written {
+	f := &a.from
+	if f.lists != nil {
+		return f.lists
+	}
+	if s := f.span; s != nil && len(s.Literal) >= 3 {
+		f.lists = []written{{list: &s.List, body: string(s.Literal[2 : len(s.Literal)-1]), at: s.Offset + 2}}
+	}
+	for _, b := range f.blocks {
+		seg := b.Lines().At(0)
+		line := a.src[seg.Start:seg.Stop]
+		if len(b.Items) == 1 && bytes.HasPrefix(line, []byte("{:")) && bytes.HasSuffix(line, []byte("}")) && b.Items[0].Offset < len(line) {
+			it := &b.Items[0]
+			f.lists = append(f.lists, written{list: &it.List, body: string(line[it.Offset : len(line)-1]), at: seg.Start + it.Offset})
+			continue
+		}
+		for k := range b.Items { // a keyword's value
+			f.lists = append(f.lists, written{list: &b.Items[k].List, at: seg.Start})
+		}
+	}
+	if f.lists == nil {
+		f.lists = []written{}
+	}
+	return f.lists
+}
+
+// find returns where, in list w, the last attribute of kind ('#', '=' or
+// 'r') and name is written, and where its value starts (-1 for a
+// reference); for a reference, the nth of the list's references instead.
+func (w written) find(kind byte, name string, nth int) (at, value int) {
+	if w.body == "" {
+		return w.at, -1
+	}
+	at, value = w.at, -1
+	parse(w.body, func(k byte, s string, i, v int) {
+		switch {
+		case k != kind:
+		case kind == 'r':
+			if nth == 0 {
+				at = w.at + i
+			}
+			nth--
+		case kind == '#' || s == name:
+			at, value = w.at+i, w.at+v
+		}
+	})
+	return at, value
+}
+
+// refAt returns where reference a.from.refs[k] is written.
+func (a *applier) refAt(k int) int {
+	for _, w := range a.written() {
+		if k < len(w.list.Refs) {
+			at, _ := w.find('r', "", k)
+			return at
+		}
+		k -= len(w.list.Refs)
+	}
+	return a.from.start
+}
+
+// attributeAt returns where the id (kind '#') or the pair name that
+// a.from's lists set to value is written: the list (the last) that sets it
+// itself, else the reference (the last) that brings it in. value is where
+// the value is written, when it is written as is in the source; else -1.
+func (a *applier) attributeAt(kind byte, name, value string) (at, valueAt int) {
+	sets := func(l *List) bool {
+		if kind == '#' {
+			return l.ID != "" && l.ID == value
+		}
+		for i := len(l.Pairs) - 1; i >= 0; i-- {
+			if l.Pairs[i].Key == name {
+				return l.Pairs[i].Value == value
+			}
+		}
+		return false
+	}
+	lists := a.written()
+	for i := len(lists) - 1; i >= 0; i-- {
+		if sets(lists[i].list) {
+			at, valueAt = lists[i].find(kind, name, 0)
+			if valueAt < 0 || valueAt+len(value) > len(a.src) || string(a.src[valueAt:valueAt+len(value)]) != value {
+				valueAt = -1 // unescaped: the value's bytes are not the source's
+			}
+			return at, valueAt
+		}
+	}
+	for k := len(a.from.refs) - 1; k >= 0; k-- {
+		if full, ok := a.expanded[a.from.refs[k]]; ok && sets(&full) {
+			return a.refAt(k), -1
+		}
+	}
+	return a.from.start, -1
 }
 
 // span returns the first and last source byte offsets of block n: of its
