@@ -44,7 +44,7 @@ func benchCorpus(tb testing.TB) string {
 // total size.
 func folderBytes(tb testing.TB, dir string) ([]input, int64) {
 	tb.Helper()
-	ins, err := expand([]string{dir})
+	ins, err := expand([]string{dir}, "")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -42,16 +42,23 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if info, err := os.Stat(*outDir); *outDir != "" && err == nil && !info.IsDir() {
 		return usageError(fs, stderr, fmt.Errorf("-o %s is a file, not a folder", *outDir))
 	}
-	ins, c, code := prepare(fs, &in, stderr)
+	ins, c, code := prepare(fs, &in, *outDir, stderr)
 	if c == nil {
 		return code
+	}
+	errors := 0
+	var claimed *claims
+	if *outDir != "" {
+		if !makeOutDir("convert", *outDir, stderr) {
+			return 1
+		}
+		ins, claimed, errors = claimOutputs(ins, *outDir, ".html", stderr)
 	}
 	type out struct {
 		res  *extension.Result
 		html []byte
 		err  error
 	}
-	errors := 0
 	var index []page.Entry // with --page -o and a folder: the index page's entries
 	each(ins, in.jobs, func(i input) out {
 		res, err := in.parse(c, i, stdin)
@@ -104,13 +111,18 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	})
 	if len(index) > 0 && fromFolder(ins) {
+		// the index page comes after the inputs: one of them keeps the name
+		p := filepath.Join(*outDir, "index.html")
+		err := claimed.claim(p)
 		var b bytes.Buffer
-		err := page.WriteIndex(&b, page.Index{CSS: style, Entries: index})
 		if err == nil {
-			err = os.WriteFile(filepath.Join(*outDir, "index.html"), b.Bytes(), 0o644)
+			err = page.WriteIndex(&b, page.Index{CSS: style, Entries: index})
+		}
+		if err == nil {
+			err = os.WriteFile(p, b.Bytes(), 0o644)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", filepath.Join(*outDir, "index.html"), err)
+			fmt.Fprintf(stderr, "mdraci convert: index page not written: %v\n", err)
 			errors++
 		}
 	}
@@ -118,15 +130,6 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// writeOut writes b to dir/rel with the extension ext.
-func writeOut(dir, rel, ext string, b []byte) error {
-	p := filepath.Join(dir, strings.TrimSuffix(rel, filepath.Ext(rel))+ext)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(p, b, 0o644)
 }
 
 // title is the document's title: front matter title, else the first

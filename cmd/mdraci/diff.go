@@ -142,8 +142,8 @@ func diffPairs(oldArg, newArg string) ([]diffPair, error) {
 	if oldDir != newDir {
 		return nil, fmt.Errorf("%s and %s: compare two files or two folders", oldArg, newArg)
 	}
-	olds, problems := expand([]string{oldArg})
-	news, more := expand([]string{newArg})
+	olds, problems := expand([]string{oldArg}, "")
+	news, more := expand([]string{newArg}, "")
 	if problems = append(problems, more...); len(problems) > 0 {
 		return nil, problems[0]
 	}

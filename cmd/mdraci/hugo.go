@@ -62,7 +62,7 @@ Flags:
 			return usageError(fs, stderr, err)
 		}
 	}
-	ins, problems := expand(fs.Args())
+	ins, problems := expand(fs.Args(), *outDir)
 	if len(problems) > 0 {
 		// all or nothing: a run removes the bundles of inputs it no
 		// longer has
@@ -78,12 +78,16 @@ Flags:
 	}
 	c := extension.NewConverter(extension.WithKeywords(data), extension.WithStrict(in.strict), extension.WithUnsafe(in.unsafe))
 	rec := addRecorder(c)
+	if !makeOutDir("hugo", *outDir, stderr) {
+		return 1
+	}
 	old, err := readManifest(*outDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "mdraci hugo: %v\n", err)
 		return 1
 	}
-	w := &bundleWriter{dir: *outDir, old: old, written: map[string]bool{}, kept: map[string]bool{}}
+	ins = notWritten(ins, *outDir, old)
+	w := &bundleWriter{dir: *outDir, old: old, inputs: newClaims(ins), written: map[string]bool{}, kept: map[string]bool{}}
 	failed := 0
 	each(ins, in.jobs, func(i input) hugoPage {
 		return makeHugoPage(&in, c, rec, data, i, stdin)
@@ -115,6 +119,20 @@ Flags:
 		return 1
 	}
 	return 0
+}
+
+// notWritten leaves out of the inputs found in folders the files an
+// earlier run wrote into dir (old, from its manifest): with dir itself an
+// input folder, they would otherwise be read again, as new pages.
+func notWritten(ins []input, dir string, old map[string]bool) []input {
+	out := ins[:0]
+	for _, i := range ins {
+		if rel, err := filepath.Rel(absPath(dir), absPath(i.name)); i.dir && err == nil && old[filepath.ToSlash(rel)] {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
 }
 
 // hugoPage is one input made Hugo content.
@@ -376,6 +394,7 @@ func readManifest(dir string) (map[string]bool, error) {
 type bundleWriter struct {
 	dir     string
 	old     map[string]bool // files the last run wrote
+	inputs  *claims         // the run's inputs, never overwritten
 	written map[string]bool // files this run wrote
 	kept    map[string]bool // files of inputs that failed this run
 	pages   int
@@ -391,6 +410,9 @@ func (w *bundleWriter) write(files map[string][]byte) error {
 			return fmt.Errorf("%s is written by another input of this run", filepath.Join(w.dir, filepath.FromSlash(name)))
 		}
 		p := filepath.Join(w.dir, filepath.FromSlash(name))
+		if w.inputs.isInput(p) {
+			return fmt.Errorf("not writing %s: it is an input of this run", p)
+		}
 		if _, err := os.Lstat(p); err == nil && !w.old[name] {
 			return fmt.Errorf("%s exists and was not written by mdraci hugo; not overwriting it", p)
 		}

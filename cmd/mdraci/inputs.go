@@ -84,10 +84,17 @@ var documentExts = map[string]bool{".md": true, ".markdown": true, ".txt": true,
 
 // expand lists the documents the arguments name: files, folders (walked,
 // sorted) and "-". An argument that cannot be read, or a folder part of
-// which cannot, is a problem; the other documents are still listed.
-func expand(args []string) (ins []input, problems []error) {
+// which cannot, is a problem; the other documents are still listed. The
+// folder outDir, where the run writes, is left out of the folders walked
+// (with what is below it), unless it is the argument itself: a run never
+// reads what an earlier one wrote there.
+func expand(args []string, outDir string) (ins []input, problems []error) {
 	if len(args) == 0 {
 		args = []string{"-"}
+	}
+	var out fs.FileInfo
+	if outDir != "" {
+		out, _ = os.Stat(outDir) // none yet: nothing to leave out
 	}
 	for _, a := range args {
 		if a == "-" {
@@ -110,7 +117,7 @@ func expand(args []string) (ins []input, problems []error) {
 				return nil // the rest of the folder is still read
 			}
 			if d.IsDir() {
-				if p != a && strings.HasPrefix(d.Name(), ".") {
+				if p != a && (strings.HasPrefix(d.Name(), ".") || isFolder(d, out)) {
 					return filepath.SkipDir
 				}
 				return nil
@@ -125,6 +132,16 @@ func expand(args []string) (ins []input, problems []error) {
 		ins = append(ins, found...)
 	}
 	return ins, problems
+}
+
+// isFolder reports whether the folder entry d is the folder info
+// describes (nil: none).
+func isFolder(d fs.DirEntry, info fs.FileInfo) bool {
+	if info == nil {
+		return false
+	}
+	di, err := d.Info()
+	return err == nil && os.SameFile(di, info)
 }
 
 // reportProblem prints a problem with a whole file as a diagnostic at its
@@ -217,6 +234,39 @@ func usageError(fs *flag.FlagSet, stderr io.Writer, err error) int {
 	return 2
 }
 
+// flagsFirst moves the flags among args in front of the other arguments,
+// in order, so that flags are taken anywhere (the flag package stops at
+// the first argument that is not one); "--" ends the flags. A flag fs
+// defines as taking a value (not a boolean one) takes the next argument,
+// unless it is written -name=value.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' { // "-" is standard input
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
+		if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return append(append(flags, "--"), rest...)
+}
+
+// isBoolFlag reports whether f takes no value of its own.
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
 // parseFlags parses a command's args into fs: -h or --help prints the
 // command's usage (fs.Usage, writing to fs.Output()) to stdout; a bad flag
 // gets one line and a hint on stderr (usageError). ok is false when the
@@ -225,7 +275,7 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code
 	usage := fs.Usage
 	fs.Usage = func() {} // the flag package would print it on every error
 	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
+	err := fs.Parse(flagsFirst(fs, args))
 	fs.Usage = usage
 	switch {
 	case errors.Is(err, flag.ErrHelp):

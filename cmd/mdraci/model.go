@@ -51,7 +51,7 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if info, err := os.Stat(*outDir); *outDir != "" && err == nil && !info.IsDir() {
 		return usageError(fs, stderr, fmt.Errorf("-o %s is a file, not a folder", *outDir))
 	}
-	ins, c, code := prepare(fs, &in, stderr)
+	ins, c, code := prepare(fs, &in, *outDir, stderr)
 	if c == nil {
 		return code
 	}
@@ -63,15 +63,21 @@ func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ext := ".json"
 	if csvOut {
 		ext = ".csv"
-		if *outDir == "" {
-			// one header for all the inputs' records
-			if err := csv.NewWriter(stdout).WriteAll([][]string{model.CSVHeader}); err != nil {
-				reportProblem(stderr, "<stdout>", err)
-				return 1
-			}
-		}
 	}
 	failed := 0
+	if *outDir != "" {
+		if !makeOutDir("model", *outDir, stderr) {
+			return 1
+		}
+		ins, _, failed = claimOutputs(ins, *outDir, ext, stderr)
+	}
+	if csvOut && *outDir == "" {
+		// one header for all the inputs' records
+		if err := csv.NewWriter(stdout).WriteAll([][]string{model.CSVHeader}); err != nil {
+			reportProblem(stderr, "<stdout>", err)
+			return 1
+		}
+	}
 	each(ins, in.jobs, func(i input) out {
 		doc, reading, err := buildModel(&in, c, i, stdin)
 		if err != nil {
@@ -134,7 +140,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(fs, stderr, err)
 	}
-	ins, c, code := prepare(fs, &in, stderr)
+	ins, c, code := prepare(fs, &in, "", stderr)
 	if c == nil {
 		return code
 	}
@@ -244,15 +250,16 @@ func lintConfig(disable, severity []string, minSeverity string) (model.LintConfi
 	return cfg, nil
 }
 
-// prepare checks the input flags and lists the inputs; a nil Converter
+// prepare checks the input flags and lists the inputs, leaving out the
+// output folder outDir (if any) where folders are walked; a nil Converter
 // means stop with the returned exit code.
-func prepare(fs *flag.FlagSet, in *inputFlags, stderr io.Writer) ([]input, *extension.Converter, int) {
+func prepare(fs *flag.FlagSet, in *inputFlags, outDir string, stderr io.Writer) ([]input, *extension.Converter, int) {
 	if in.from != "" {
 		if _, err := extension.ParseFormat(in.from); err != nil {
 			return nil, nil, usageError(fs, stderr, err)
 		}
 	}
-	ins, problems := expand(fs.Args())
+	ins, problems := expand(fs.Args(), outDir)
 	for _, err := range problems {
 		reportProblem(stderr, "", err)
 	}
