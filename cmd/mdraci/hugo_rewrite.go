@@ -943,8 +943,13 @@ func letterRests(m *model.Matrix, r *matrixRender) {
 			if c.Role != model.ColParty || c.Index >= len(cells) {
 				continue
 			}
-			text, mark := matrix.LetterCellRest(m.Kind, m.Rows[ri].Assignments[c.Party])
+			a := m.Rows[ri].Assignments[c.Party]
+			text, mark := matrix.LetterCellRest(m.Kind, a)
 			cells[c.Index].LetterText, cells[c.Index].Mark = text, mark
+			if text { // less the letters it starts with, drawn before it
+				md := cells[c.Index].MD
+				cells[c.Index].MD = md[matrix.LetterPrefix(md, a.Roles):]
+			}
 		}
 	}
 }

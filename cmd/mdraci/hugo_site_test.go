@@ -536,3 +536,40 @@ func TestHugoLinksSafe(t *testing.T) {
 		assert.Equal(t, wu, gu, "link %d: as mdraci convert writes it", i+1)
 	}
 }
+
+// letterCellsDoc has letter cells that say more than their letters.
+const letterCellsDoc = `# Letters
+
+| Activity | Provider | Customer |
+|---|---|---|
+| Back up | R (on request) | A |
+| Patch | R[^1] | A |
+| Scale | A / R if asked | I |
+| Scan | R **now** | A |
+| Log | [R](#log) | A |
+| Rotate | R, A* | C |
+
+[^1]: Monthly.
+`
+
+// TestHugoLetterCells: the theme shows what a letter cell says beside its
+// letters as mdraci convert does, the letters it starts with left out.
+func TestHugoLetterCells(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Hugo site")
+	}
+	hugo := hugoForTest(t)
+	dir := t.TempDir()
+	hugoSite(t, dir, map[string]string{"src/letters.md": letterCellsDoc})
+	r := runForTest(t, "", "hugo", "-o", filepath.Join(dir, "content"), filepath.Join(dir, "src", "letters.md"))
+	require.Equal(t, 0, r.code, r.stderr)
+	out, err := runHugo(t, hugo, dir)
+	require.NoError(t, err, out)
+	want := convertForTest(t, filepath.Join(dir, "src", "letters.md"))
+	got := hugoPageBody(t, filepath.Join(dir, "public", "letters", "index.html"))
+	compareParts(t, "letters", want, got, matrixParts)
+	texts := want.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string {
+		return strings.Join(strings.Fields(s.Text()), " ")
+	})
+	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R"}, texts)
+}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/ids"
@@ -125,7 +126,7 @@ func apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 	if len(md.LegendTables) > 0 || firstLetters >= 0 {
 		legendID = unique(LegendID, LegendID)
 	}
-	b := &builder{doc: md, legendID: legendID}
+	b := &builder{doc: md, legendID: legendID, text: text}
 	placed := len(md.LegendTables) > 0 && at(md.LegendTables[0]) != nil
 	if !placed && firstLetters >= 0 && text != nil {
 		placed = legendInText(root, text, md, &Legend{ID: legendID, Entries: md.Legend})
@@ -152,6 +153,8 @@ func apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 type builder struct {
 	doc      *model.Document
 	legendID string
+	// text is the Markdown source of the AST, nil when unknown
+	text []byte
 	// labels memoizes label by letter
 	labels map[string]string
 	// used marks, per row, the source columns a model column took
@@ -398,9 +401,11 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 			}
 			switch text, mark := b.letterCellRest(m.Kind, a); {
 			case text:
-				// "A (on request)": the letters, then the cell as written
+				// "A (on request)": the letters, then the cell as
+				// written, less the letters it starts with
 				t := &CellText{}
 				moveChildren(t, src)
+				stripLetters(t, a.Roles, b.text)
 				cell.AppendChild(cell, t)
 			case mark != "":
 				// "A*": the letters, then the footnote mark
@@ -527,7 +532,8 @@ func moveChildren(to, from ast.Node) {
 // LetterCellRest tells what a letter cell holds besides its role letters,
 // which the matrix shows after them: text is true when the cell says more
 // than its letters ("A (on request)"), and the cell is then shown as
-// written; else mark is the footnote mark it ends with ("*"), or "". Check
+// written, less the letters it starts with (LetterPrefix); else mark is
+// the footnote mark it ends with ("*"), or "". Check
 // marks ("X", "✓") say nothing more than the letter they stand for.
 func LetterCellRest(kind string, a *model.Assignment) (text bool, mark string) {
 	if a == nil || len(a.Roles) == 0 {
@@ -567,6 +573,60 @@ func saysMore(raw string, roles []string) bool {
 		}
 	}
 	return false
+}
+
+// LetterPrefix returns the length of the role letters text starts with,
+// with the blanks and separators ("/", ",", "&", "+", ";") after them: the
+// part of a letter cell's text the role letters drawn before it already
+// show ("R " of "R (on request)", "A / R " of "A / R if asked"). Words are
+// runs of letters and digits; a letter word holds only characters of
+// roles, or is a role spelled out (model.IsRoleWord).
+func LetterPrefix(text string, roles []string) int {
+	n := 0 // text[:n] is letters and separators
+	for i := 0; i < len(text); {
+		c, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case strings.ContainsRune(" \t/,&+;", c):
+			i += size
+			n = i
+			continue
+		case !isWordRune(c):
+			return n
+		}
+		end := strings.IndexFunc(text[i:], func(c rune) bool { return !isWordRune(c) })
+		if end < 0 {
+			end = len(text) - i
+		}
+		word := text[i : i+end]
+		if !model.IsRoleWord(word) {
+			for _, c := range word {
+				if !inLetters(unicode.ToLower(c), roles) {
+					return n
+				}
+			}
+		}
+		i += end
+		n = i
+	}
+	return n
+}
+
+// stripLetters removes, from the first child of t when it is text, the
+// role letters it starts with (LetterPrefix): they are drawn before it.
+func stripLetters(t ast.Node, roles []string, source []byte) {
+	first, ok := t.FirstChild().(*ast.Text)
+	if !ok || source == nil {
+		return
+	}
+	n := LetterPrefix(string(first.Value(source)), roles)
+	if n == 0 {
+		return
+	}
+	if n == first.Segment.Len() {
+		t.RemoveChild(t, first)
+		return
+	}
+	first.Segment = first.Segment.WithStart(first.Segment.Start + n)
 }
 
 // isWordRune reports whether c belongs to a word: a letter or a digit.

@@ -77,6 +77,13 @@ func parseLetters(text string, lg *legend) cellValue {
 		v.check = true
 		return v
 	}
+	if letters, remark, ok := letterRemark(s, lg); ok {
+		// "R (on request)": the remark is the cell's duty
+		s, v.duties = letters, []string{remark}
+		if len(v.marks) == 0 {
+			s, v.marks = liftNotes(s) // "RA* (see the SLA)"
+		}
+	}
 	var letters []string
 	toks := s
 	if containsFold(s, "en charge") { // else enChargeRE cannot match
@@ -99,6 +106,26 @@ func parseLetters(text string, lg *legend) cellValue {
 	v.roles = lg.order(uniq)
 	v.canonical = s == strings.Join(v.roles, "") && len(v.dups) == 0
 	return v
+}
+
+// letterRemark splits a cell that ends with a remark in parentheses after
+// its text into the text and the remark: "R (on request)" → "R", "on
+// request". ok is false when the cell has no such remark, nothing before
+// it, or when the remark is role letters itself ("A (C)", "A(C)").
+func letterRemark(s string, lg *legend) (text, remark string, ok bool) {
+	if !strings.HasSuffix(s, ")") {
+		return s, "", false // most cells: spare cutParen
+	}
+	before, paren, ok := cutParen(s)
+	if !ok || before == "" {
+		return s, "", false
+	}
+	remark = strings.TrimSpace(strings.TrimSpace(paren)[1:])
+	remark = strings.TrimSpace(remark[:len(remark)-1])
+	if remark == "" || classifyLetters(remark, lg) == classLetters {
+		return s, "", false
+	}
+	return before, remark, true
 }
 
 // cellClass is what the column statistics need to know of a cell.
@@ -130,12 +157,18 @@ func (v cellValue) class() cellClass {
 // letter and keeps nothing, so that the many cells of tables that are no
 // matrix cost little.
 func classifyLetters(text string, lg *legend) cellClass {
-	s, _ := liftNotes(nonASCII(homoglyphs, plain(text)))
+	s, marks := liftNotes(nonASCII(homoglyphs, plain(text)))
 	if blankStatus(s) != "" {
 		return classBlank
 	}
 	if isCheckMark(s) && !lg.has(strings.ToUpper(s)) {
 		return classCheck
+	}
+	if letters, _, ok := letterRemark(s, lg); ok {
+		s = letters
+		if len(marks) == 0 {
+			s, _ = liftNotes(s)
+		}
 	}
 	if containsFold(s, "en charge") {
 		s = enChargeRE.ReplaceAllString(s, "A")

@@ -16,6 +16,7 @@ func TestParseLetters(t *testing.T) {
 		marks     []string
 		canonical bool
 		check     bool
+		duties    []string
 	}{
 		{in: "RA", lg: raci, roles: []string{"R", "A"}, status: StatusFilled, canonical: true},
 		{in: "A / R", lg: raci, roles: []string{"R", "A"}, status: StatusFilled},
@@ -42,6 +43,11 @@ func TestParseLetters(t *testing.T) {
 		{in: "RS", lg: raci, roles: []string{}, status: StatusFilled, unknown: []string{"RS"}},
 		{in: "S", lg: raci, roles: []string{}, status: StatusFilled, unknown: []string{"S"}},
 		{in: "A(C)", lg: raci, roles: []string{"A", "C"}, status: StatusFilled},
+		{in: "A (R)", lg: raci, roles: []string{"R", "A"}, status: StatusFilled},
+		{in: "R (on request)", lg: raci, roles: []string{"R"}, status: StatusFilled, canonical: true, duties: []string{"on request"}},
+		{in: "RA* (see the SLA)", lg: raci, roles: []string{"R", "A"}, status: StatusFilled, marks: []string{"*"}, canonical: true, duties: []string{"see the SLA"}},
+		{in: "R (on) request", lg: raci, roles: []string{"R"}, status: StatusFilled, unknown: []string{"on", "request"}},
+		{in: "(on request)", lg: raci, roles: []string{}, status: StatusFilled, unknown: []string{"on", "request"}},
 		{in: "", lg: raci, status: StatusEmpty},
 		{in: "-", lg: raci, status: StatusEmpty},
 		{in: "—", lg: raci, status: StatusEmpty},
@@ -65,6 +71,7 @@ func TestParseLetters(t *testing.T) {
 			eq(t, tt.unknown, v.unknown)
 			eq(t, tt.marks, v.marks)
 			eq(t, tt.check, v.check)
+			eq(t, tt.duties, v.duties)
 			if tt.status == StatusFilled && !tt.check && tt.unknown == nil {
 				eq(t, tt.canonical, v.canonical)
 			}

@@ -253,10 +253,14 @@ func (l *linter) letterCell(m *Matrix, id string, a *Assignment) {
 	v := l.cellOf(a)
 	line, col := a.Line, a.Col
 	for _, u := range v.unknown {
+		at := col // at the token, when the cell as written shows it
+		if i := strings.Index(a.Raw, u); i >= 0 && col > 0 && !strings.Contains(a.Raw[:i], "\n") {
+			at = col + i
+		}
 		if len([]rune(u)) == 1 {
-			l.add(CodeUndefinedLetter, SevError, line, col, "letter %q in column %q is not defined by the legend", u, column(m, id))
+			l.add(CodeUndefinedLetter, SevError, line, at, "letter %q in column %q is not defined by the legend", u, column(m, id))
 		} else {
-			l.add(CodeUndefinedLetter, SevError, line, col, "%q in column %q is not a run of role letters the legend defines", u, column(m, id))
+			l.add(CodeUndefinedLetter, SevError, line, at, "%q in column %q is not a run of role letters the legend defines", u, column(m, id))
 		}
 	}
 	for _, x := range v.dups {

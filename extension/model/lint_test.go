@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -177,4 +178,22 @@ func TestLintKeywordsInGrids(t *testing.T) {
 		}
 	}
 	eq(t, []int{1, 3, 4}, lines)
+}
+
+// TestLintUndefinedLetterAtToken: an undefined token is reported where the
+// cell as written shows it; a remark in parentheses after the letters is
+// the cell's duty, not undefined letters.
+func TestLintUndefinedLetterAtToken(t *testing.T) {
+	// "| Patch | R now | A |": the provider cell starts at column 11
+	d := Build(doc("u.md", tbl(1, []string{"Activity", "Provider", "Customer"},
+		[]string{"Patch", "R now", "A"}, []string{"Scan", "R (on request)", "A"})))
+	var at []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeUndefinedLetter {
+			at = append(at, fmt.Sprintf("%d:%d %s", dg.Line, dg.Col, dg.Message))
+		}
+	}
+	eq(t, []string{`3:13 "now" in column "Provider" is not a run of role letters the legend defines`}, at)
+	eq(t, []string{"on request"}, findRow(d, "Scan").Assignments["provider"].Duties)
+	eq(t, []string{"R"}, findRow(d, "Scan").Assignments["provider"].Roles)
 }

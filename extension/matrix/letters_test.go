@@ -1,0 +1,31 @@
+package matrix_test
+
+import (
+	"testing"
+
+	"github.com/mdraci/mdraci/extension/matrix"
+)
+
+// TestLetterPrefix: the letters a cell starts with, and the separators
+// after them, are what the drawn letters already show.
+func TestLetterPrefix(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		roles []string
+		rest  string
+	}{
+		{"R (on request)", []string{"R"}, "(on request)"},
+		{"A / R if asked", []string{"R", "A"}, "if asked"},
+		{"Responsible, on call", []string{"R"}, "on call"},
+		{"RA", []string{"R", "A"}, ""},
+		{"R: monthly", []string{"R"}, ": monthly"},
+		{"Run it (R)", []string{"R"}, "Run it (R)"},
+		{"**R** now", []string{"R"}, "**R** now"},
+		{"Rx", []string{"R"}, "Rx"},
+		{"", []string{"R"}, ""},
+	} {
+		if got := c.text[matrix.LetterPrefix(c.text, c.roles):]; got != c.rest {
+			t.Errorf("%q %v: rest %q, want %q", c.text, c.roles, got, c.rest)
+		}
+	}
+}
