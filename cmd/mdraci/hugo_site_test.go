@@ -405,6 +405,13 @@ const partyViewDoc = `# Mixed example
 | --- | --- | --- |
 | Container images | Customer (3rd Party Vendor/Open Source community) | IBM |
 
+## Who hosts
+
+<table>
+<tr><th>Task</th><th>IBM</th><th>Customer</th></tr>
+<tr><td>Host the service</td><td>R</td><td>A</td></tr>
+</table>
+
 ## Who runs
 
 | Activity | IBM | Red Hat | Acme | Customer |
@@ -457,6 +464,18 @@ func TestHugoPartyViews(t *testing.T) {
 	grid := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-patches-data"]`).Parent()
 	assert.Equal(t, []string{"Patching", "Backups"}, grid.Find("ul.raci-duties > li").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
 	assert.Equal(t, "(backup vendor)", grid.Find("span.raci-remark").Text())
+	// a raw HTML table is shown as written, with no ids: its matrix and
+	// rows are listed without links, and no link of the page dangles
+	hosts := want.Find(`section.raci-party-view[data-kind="customer"] h3.raci-party-matrix`).FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return s.Text() == "Who hosts"
+	})
+	require.Equal(t, 1, hosts.Length(), "the raw table's matrix in the customer view")
+	assert.Equal(t, 0, hosts.Find("a").Length())
+	assert.Equal(t, "Host the service: A Accountable", strings.Join(strings.Fields(hosts.Next().Find("li").Text()), " "))
+	want.Find(`a[href^="#"]`).Each(func(_ int, a *goquery.Selection) {
+		id := strings.TrimPrefix(a.AttrOr("href", ""), "#")
+		assert.Equal(t, 1, want.Find(`[id="`+id+`"]`).Length(), "link to #%s", id)
+	})
 	// a role column's remark
 	fix := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-fixes-container-images"]`).Parent()
 	assert.Equal(t, "Container images: R Responsible (3rd Party Vendor/Open Source community)", strings.Join(strings.Fields(fix.Text()), " "))

@@ -360,7 +360,9 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	} else {
 		m.ID = b.ids.Unique(base+"-table-"+strconv.Itoa(b.perSec[base]), "")
 	}
-	m.Anchor = m.ID
+	if !src.Raw {
+		m.Anchor = m.ID // a raw HTML table is shown as written, with no id
+	}
 	if sh.transposed {
 		b.diag("TBL009", SevInfo, m.Line, src.Pos.Col, "table has the parties down its first column; read transposed")
 	}

@@ -100,7 +100,9 @@ type Matrix struct {
 	Kind string `json:"kind"`
 	// Caption is the table's caption, else derived from the section path.
 	Caption string `json:"caption"`
-	// Anchor is the HTML id the table gets (same as ID).
+	// Anchor is the HTML id the table gets (same as ID); "" when the HTML
+	// shows the table as written, with no id to link to (a table of raw
+	// HTML in a Markdown document).
 	Anchor string `json:"anchor"`
 	// Section is the heading path above the table, outermost first.
 	Section []Heading `json:"section"`

@@ -14,7 +14,7 @@ import (
 func ExampleWrite() {
 	doc := &model.Document{
 		Parties: []model.Party{{ID: "ibm", Name: "IBM", Kind: model.KindProvider}, {ID: "customer", Name: "You", Kind: model.KindCustomer}},
-		Matrices: []model.Matrix{{ID: "t1", Kind: model.MatrixProse, Caption: "Backups", Rows: []model.Row{{
+		Matrices: []model.Matrix{{ID: "t1", Anchor: "t1", Kind: model.MatrixProse, Caption: "Backups", Rows: []model.Row{{
 			ID: "backups", Activity: "Backups", Ownership: model.OwnerShared,
 			Assignments: map[string]*model.Assignment{
 				"ibm":      {Duties: []string{"Run them."}, Status: model.StatusFilled},

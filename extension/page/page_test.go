@@ -32,12 +32,12 @@ func testModel() *model.Document {
 		Parties: []model.Party{{ID: "acme", Name: "Acme <Cloud>", Kind: model.KindProvider}, {ID: "customer", Name: "Customer", Kind: model.KindCustomer}},
 		Legend:  []model.LegendEntry{{Letter: "R", Label: "Responsible", Role: "responsible"}, {Letter: "A", Label: "Accountable", Role: "accountable"}, {Letter: "I", Label: "Informed", Role: "informed"}},
 		Matrices: []model.Matrix{
-			{ID: "ops-table-1", Kind: model.MatrixRACI, Caption: "1 Operations", Section: []model.Heading{{Level: 2, Number: "1", Text: "Operations", Anchor: "ops"}},
+			{ID: "ops-table-1", Anchor: "ops-table-1", Kind: model.MatrixRACI, Caption: "1 Operations", Section: []model.Heading{{Level: 2, Number: "1", Text: "Operations", Anchor: "ops"}},
 				Rows: []model.Row{
 					row("ops-patch", "Patch", model.OwnerProvider, map[string]*model.Assignment{"acme": filled("R", "A"), "customer": filled("I")}),
 					row("ops-scale", "Scale", model.OwnerShared, map[string]*model.Assignment{"acme": filled("R"), "customer": filled("A")}),
 				}},
-			{ID: "data-table-1", Kind: model.MatrixRACI, Caption: "2 Data", Section: []model.Heading{{Level: 2, Number: "2", Text: "Data", Anchor: "data"}},
+			{ID: "data-table-1", Anchor: "data-table-1", Kind: model.MatrixRACI, Caption: "2 Data", Section: []model.Heading{{Level: 2, Number: "2", Text: "Data", Anchor: "data"}},
 				Rows: []model.Row{
 					row("data-backup", "Back up", model.OwnerCustomer, map[string]*model.Assignment{"acme": {Status: model.StatusEmpty}, "customer": filled("R", "A")}),
 				}},

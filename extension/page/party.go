@@ -68,7 +68,8 @@ func writePartyViews(b *bytes.Buffer, doc *model.Document) {
 }
 
 // PartyView writes, for the party with the given id, the activities it
-// holds a role or a duty in, grouped by matrix: each links to its row and
+// holds a role or a duty in, grouped by matrix: each links to its row
+// (when the matrix has an anchor: a raw HTML table has none) and
 // shows the roles (spelled out by the legend), the remarks of the grid
 // cells naming the party, and the duties (a prose matrix's items, a grid
 // matrix's categories). level is the heading level
@@ -86,7 +87,11 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 				continue
 			}
 			var item strings.Builder
-			fmt.Fprintf(&item, `<li><a href="#%s">%s</a>`, e(r.ID), e(r.Activity))
+			if m.Anchor != "" {
+				fmt.Fprintf(&item, `<li><a href="#%s">%s</a>`, e(r.ID), e(r.Activity))
+			} else { // a table shown as written: no row to link to
+				fmt.Fprintf(&item, `<li>%s`, e(r.Activity))
+			}
 			if len(a.Roles) > 0 {
 				item.WriteString(": ")
 				var names []string
@@ -118,7 +123,11 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 			continue
 		}
 		any = true
-		fmt.Fprintf(b, `<h%d class="raci-party-matrix"><a href="#%s">%s</a></h%d>`+"\n", level, e(m.ID), e(m.Caption), level)
+		if m.Anchor != "" {
+			fmt.Fprintf(b, `<h%d class="raci-party-matrix"><a href="#%s">%s</a></h%d>`+"\n", level, e(m.Anchor), e(m.Caption), level)
+		} else {
+			fmt.Fprintf(b, `<h%d class="raci-party-matrix">%s</h%d>`+"\n", level, e(m.Caption), level)
+		}
 		b.WriteString(`<ul class="raci-party-items">` + "\n" + strings.Join(items, "\n") + "\n</ul>\n")
 	}
 	if !any {

@@ -14,7 +14,7 @@ import (
 // its cells name; a RACI matrix gives roles only.
 func TestPartyViewGrid(t *testing.T) {
 	d := testModel()
-	d.Matrices = append(d.Matrices, model.Matrix{ID: "grid-table-1", Kind: model.MatrixGrid, Caption: "Who patches",
+	d.Matrices = append(d.Matrices, model.Matrix{ID: "grid-table-1", Anchor: "grid-table-1", Kind: model.MatrixGrid, Caption: "Who patches",
 		Rows: []model.Row{
 			{ID: "grid-os", Activity: "OS", Assignments: map[string]*model.Assignment{
 				"customer": {Roles: []string{"R"}, Duties: []string{"Patching", "Backups"}, Status: model.StatusFilled},
@@ -42,7 +42,7 @@ func TestPartyViewGrid(t *testing.T) {
 // other parties or no remark add nothing.
 func TestPartyViewRemarks(t *testing.T) {
 	d := testModel()
-	d.Matrices = append(d.Matrices, model.Matrix{ID: "fix-table-1", Kind: model.MatrixGrid, Caption: "Who fixes",
+	d.Matrices = append(d.Matrices, model.Matrix{ID: "fix-table-1", Anchor: "fix-table-1", Kind: model.MatrixGrid, Caption: "Who fixes",
 		Rows: []model.Row{{ID: "fix-images", Activity: "Container images",
 			Assignments: map[string]*model.Assignment{
 				"customer": {Roles: []string{"R", "A"}, Duties: []string{}, Status: model.StatusFilled},
@@ -59,4 +59,22 @@ func TestPartyViewRemarks(t *testing.T) {
 	assert.Equal(t, []string{"(their owner)", "(3rd Party <Vendor>)"},
 		item.Find("span.raci-remark").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
 	assert.Contains(t, b.String(), `<span class="raci-remark">(3rd Party &lt;Vendor&gt;)</span>`)
+}
+
+// TestPartyViewNoAnchor: a matrix shown as written (a raw HTML table, no
+// anchor) is listed without links.
+func TestPartyViewNoAnchor(t *testing.T) {
+	d := testModel()
+	d.Matrices = append(d.Matrices, model.Matrix{ID: "raw-table-1", Kind: model.MatrixRACI, Caption: "Who hosts",
+		Rows: []model.Row{{ID: "raw-host", Activity: "Host", Assignments: map[string]*model.Assignment{
+			"customer": {Roles: []string{"A"}, Duties: []string{}, Status: model.StatusFilled},
+		}}}})
+	var b bytes.Buffer
+	page.PartyView(&b, d, "customer", 3)
+	doc := parse(t, b.Bytes())
+	raw := doc.Find("h3.raci-party-matrix").Last()
+	assert.Equal(t, "Who hosts", raw.Text())
+	assert.Equal(t, 0, raw.Find("a").Length())
+	assert.Equal(t, 0, raw.Next().Find("a").Length())
+	assert.NotContains(t, b.String(), "#raw-")
 }
