@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -115,19 +116,21 @@ func (h *urlHead) safe() bool {
 var unsafeSchemes = [][]byte{[]byte("javascript:"), []byte("vbscript:"), []byte("data:"), []byte("file:")}
 
 // URLRenderer renders links, images and autolinks as goldmark's HTML
-// renderer does in its safe mode, except that a destination SafeURL
-// refuses is left out (a link keeps its text, an image its alt text, an
-// autolink shows as text). Goldmark's own check lets raster data: images
-// through and does not apply once the renderer is unsafe (which mdraci's
-// extension sets, to sanitize raw HTML itself).
+// renderer does in its safe mode, keywords kept in images' alt text
+// (keyword.AltImage), except when SafeURL refuses the destination: a link
+// is then its text alone, an image its alt text as text, an autolink its
+// text (no element, rather than an href="" or src="" that points at the
+// page itself). Goldmark's own check lets raster data: images through and
+// does not apply once the renderer is unsafe (which mdraci's extension
+// sets, to sanitize raw HTML itself).
 type URLRenderer struct {
-	// html is goldmark's renderer in its safe mode; checked is the same in
-	// its unsafe mode, for destinations known to pass goldmark's check
-	// (see checkedURL): that check lowers copies of the URL's first bytes
-	// several times over, and most pages have many links.
+	// html is goldmark's renderer in its safe mode, for the alt text;
+	// checked is the same in its unsafe mode, for destinations known to
+	// pass goldmark's check (see refused): that check lowers copies of the
+	// URL's first bytes several times over, and most pages have many links.
 	html, checked *html.Renderer
 	// goldmark's renderer functions, of html and of checked
-	link, image, checkedLink, checkedImage, checkedAutoLink renderer.NodeRendererFunc
+	text, str, checkedLink, checkedImage, checkedAutoLink renderer.NodeRendererFunc
 }
 
 // NewURLRenderer returns a new URLRenderer configured by opts (goldmark's
@@ -150,7 +153,7 @@ func (r *URLRenderer) SetOption(name renderer.OptionName, value any) {
 func (r *URLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	funcs := funcCollector{}
 	r.html.RegisterFuncs(funcs)
-	r.link, r.image = funcs[ast.KindLink], funcs[ast.KindImage]
+	r.text, r.str = funcs[ast.KindText], funcs[ast.KindString]
 	r.checked.RegisterFuncs(funcs)
 	r.checkedLink, r.checkedImage, r.checkedAutoLink = funcs[ast.KindLink], funcs[ast.KindImage], funcs[ast.KindAutoLink]
 	reg.Register(ast.KindLink, r.renderLink)
@@ -174,30 +177,34 @@ func checkedURL(v []byte) bool {
 	return bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0
 }
 
+// refused reports whether destination v is refused: by SafeURL, as
+// written or as goldmark writes it (references and backslash escapes
+// resolved: "&#106;avascript:"), which also covers goldmark's own check.
+// A destination not refused renders in goldmark's unsafe mode as in its
+// safe mode.
+func refused(v []byte) bool {
+	return !safeURLBytes(v) || !checkedURL(v) && !safeURLBytes(util.URLEscape(v, true))
+}
+
 func (r *URLRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	n := node.(*ast.Link)
-	switch {
-	case !safeURLBytes(n.Destination):
-		cp := *n
-		cp.Destination = nil
-		node = &cp
-	case checkedURL(n.Destination):
-		return r.checkedLink(w, source, node, entering)
+	if refused(node.(*ast.Link).Destination) {
+		return ast.WalkContinue, nil // its children, the text, alone
 	}
-	return r.link(w, source, node, entering)
+	return r.checkedLink(w, source, node, entering)
 }
 
 func (r *URLRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Image)
-	switch {
-	case !safeURLBytes(n.Destination):
-		cp := *n
-		cp.Destination = nil
-		node = &cp
-	case checkedURL(n.Destination):
-		return r.checkedImage(w, source, node, entering)
+	if refused(n.Destination) {
+		if entering { // the alt text, as text: what a browser shows of an image it cannot load
+			keyword.WriteAlt(w, source, n, r.text, r.str)
+		}
+		return ast.WalkSkipChildren, nil
 	}
-	return r.image(w, source, node, entering)
+	if entering {
+		node = keyword.AltImage(n, source, r.text, r.str)
+	}
+	return r.checkedImage(w, source, node, entering)
 }
 
 func (r *URLRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	gext "github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -192,8 +193,10 @@ func FuzzParseValue(f *testing.F) {
 }
 
 // FuzzURLRendererMatchesGoldmark checks that links and images whose
-// destination SafeURL accepts render as goldmark's safe renderer renders
-// them, also when URLRenderer skips goldmark's own check (checkedURL).
+// destination SafeURL and goldmark's own check accept render as goldmark's
+// safe renderer renders them, also when URLRenderer skips that check
+// (checkedURL), and that a refused destination leaves no element pointing
+// at the page itself (href="" or src="").
 func FuzzURLRendererMatchesGoldmark(f *testing.F) {
 	for _, d := range []string{"https://example.com/a?b=c", "&#106;avascript:x", `\javascript:x`, "java&#115;cript:x",
 		"data&#58;text/html", "/docs/x y", "é/ü", "%6Aavascript:x", "file&colon;x", "JAVASCRIPT:x", "\u212Aa", "a\xffb", "&amp;#106;avascript:x", `\\&#106;avascript:x`,
@@ -215,16 +218,25 @@ func FuzzURLRendererMatchesGoldmark(f *testing.F) {
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			switch v := n.(type) {
 			case *ast.Link:
-				safe = safe && SafeURL(string(v.Destination))
+				safe = safe && SafeURL(string(v.Destination)) && !html.IsDangerousURL(util.URLEscape(v.Destination, true))
 			case *ast.Image:
-				safe = safe && SafeURL(string(v.Destination))
+				safe = safe && SafeURL(string(v.Destination)) && !html.IsDangerousURL(util.URLEscape(v.Destination, true))
 			case *ast.AutoLink:
-				safe = safe && SafeURL(string(v.URL([]byte(src))))
+				safe = safe && SafeURL(string(v.URL([]byte(src)))) && !html.IsDangerousURL(util.URLEscape(v.URL([]byte(src)), false))
 			}
 			return ast.WalkContinue, nil
 		})
 		if !safe {
-			return // URLRenderer drops what goldmark may keep
+			// URLRenderer drops what goldmark may keep, and leaves out
+			// the element goldmark writes with an empty URL
+			var got bytes.Buffer
+			if err := ours.Convert([]byte(src), &got); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(got.String(), `href=""`) || strings.Contains(got.String(), `src=""`) {
+				t.Errorf("%q: an empty URL: %s", src, got.String())
+			}
+			return
 		}
 		var want, got bytes.Buffer
 		if err := plain.Convert([]byte(src), &want); err != nil {

@@ -67,8 +67,14 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		// Before goldmark's own inline parsers (links at 200, code spans
 		// at 100 use other triggers); '{' has no other parser in goldmark.
 		util.Prioritized(NewKeywordParser(e.Config), 90),
+	), parser.WithASTTransformers(
+		// Titles hold no node the others read: any place will do.
+		util.Prioritized(NewTitleTransformer(e.Config), 300),
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(NewKeywordHTMLRenderer(), 500),
+		// After goldmark's own (1000), before attributes.URLRenderer
+		// (200), which renders images through AltImage too.
+		util.Prioritized(NewImageHTMLRenderer(), 500),
 	))
 }
