@@ -267,13 +267,20 @@ var (
 )
 
 // Policy returns the sanitizer policy for raw HTML: bluemonday's policy for
-// user content, plus class, id and lang on every element and the table
-// elements docs use; no scripts, styles, event handlers or script URLs.
+// user content, plus class, id and lang on every element, name on <a> (and
+// only there) and the table elements docs use; no scripts, styles, event
+// handlers or script URLs.
 func Policy() *bluemonday.Policy {
 	policyOnce.Do(func() {
 		p := bluemonday.UGCPolicy()
 		p.AllowAttrs("class", "id", "lang", "dir", "title").Globally()
 		p.AllowAttrs("scope", "colspan", "rowspan", "headers").OnElements("th", "td")
+		// <a name="x">: the target of a link to #x in pages written
+		// before ids (tables of contents). Harmless on <a>: it names no
+		// document property (the DOM clobbering of name="cookie" on
+		// form, img, iframe, embed and object, where it stays removed),
+		// and a window property no more than an id does.
+		p.AllowAttrs("name").OnElements("a")
 		p.AllowElements("caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td", "br", "details", "summary", "figure", "figcaption", "abbr", "mark", "kbd")
 		p.AllowDataAttributes()
 		p.RequireNoFollowOnLinks(false)
@@ -371,7 +378,7 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 		if n.Lines().Len() > 0 {
 			offset = n.Lines().At(0).Start
 		}
-		raw := blockBytes(n, src)
+		raw := nodes.BlockBytes(n, src)
 		if bytes.Contains(raw, []byte("{{")) {
 			segs := n.Lines().Sliced(0, n.Lines().Len())
 			if n.HasClosure() {
@@ -458,22 +465,8 @@ func (r *SafeHTMLRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node
 		_, _ = w.Write(v.([]byte)) // keywords expanded (and sanitized) while parsing
 		return ast.WalkContinue, nil
 	}
-	r.write(w, blockBytes(n, source))
+	r.write(w, nodes.BlockBytes(n, source))
 	return ast.WalkContinue, nil
-}
-
-// blockBytes is an HTML block's source, its closing line included.
-func blockBytes(n *ast.HTMLBlock, source []byte) []byte {
-	var b bytes.Buffer
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		b.Write(seg.Value(source))
-	}
-	if n.HasClosure() {
-		seg := n.ClosureLine
-		b.Write(seg.Value(source))
-	}
-	return b.Bytes()
 }
 
 func (r *SafeHTMLRenderer) renderCodeBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

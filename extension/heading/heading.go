@@ -6,11 +6,28 @@
 // becomes "understanding-code-engine"), and made unique within the page
 // with "-2", "-3" … Every heading then carries a self-link anchor.
 //
+// Made unique against what: every id the page writes itself, those of
+// attribute lists and those of its raw HTML (<div id="x">, and the names
+// of anchors, <a name="x">). A heading that holds such an anchor,
+// "## <a id="setup"></a>Setup" (a table of contents' target), keeps it as
+// written, and its own id is made unique against it ("setup-2"): links to
+// #setup still reach the anchor, at the top of the heading, and the page
+// holds no id twice.
+//
+// An explicit id stays as written, since authors link to it, even when it
+// is given twice; the second heading (or table) that takes one already
+// taken by a heading is reported as ANCHOR001, at its position. A table's
+// id equal to a heading's above it on its section path is left to the
+// model's lint (its anchors rule), which reports it when the table is a
+// matrix; two tables' ids too.
+//
 //	md := goldmark.New(goldmark.WithExtensions(heading.New()))
 package heading
 
 import (
 	"fmt"
+
+	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/escape"
 	"github.com/mdraci/mdraci/extension/internal/ids"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
@@ -90,18 +107,119 @@ func NewHeadingIDTransformer() parser.ASTTransformer { return &idTransformer{} }
 
 // Transform implements parser.ASTTransformer.Transform.
 func (t *idTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	headings := nodes.Of(pc, doc).Headings
-	if len(headings) == 0 {
+	x := nodes.Of(pc, doc)
+	if len(x.Headings) == 0 && len(x.RawHTML) == 0 && len(x.HTMLBlocks) == 0 {
 		return
 	}
-	reg := ids.Of(pc, doc)
 	src := reader.Source()
-	for _, n := range headings {
+	// first of the transformers to make ids: the registry it makes holds
+	// the raw HTML's for them all
+	reg := ids.OfSource(pc, doc, src)
+	if len(x.Headings) == 0 {
+		return
+	}
+	explicitTwice(x, src, pc)
+	for _, n := range x.Headings {
 		if _, ok := n.AttributeString("id"); !ok {
 			id := reg.Unique(ids.Slug(plain.Text(n, src)), "section")
 			n.SetAttributeString("id", []byte(id))
 		}
 	}
+}
+
+// CodeDuplicateAnchor is the code of the finding of an id given twice
+// (model.CodeDuplicateAnchor).
+const CodeDuplicateAnchor = "ANCHOR001"
+
+// explicitTwice reports, as CodeDuplicateAnchor errors, the explicit ids
+// (from attribute lists, before headings get theirs) given twice where a
+// heading is one of the two: a heading's id already taken by a heading or
+// a table before it, a table's id already taken by a heading before it,
+// unless that heading is on the table's section path (the model's lint
+// reports that one, when the table is a matrix). Each is reported at the
+// later one's position.
+func explicitTwice(x *nodes.Index, src []byte, pc parser.Context) {
+	type first struct {
+		heading *ast.Heading // nil for a table
+		offset  int
+	}
+	var seen map[string]first
+	var path []*ast.Heading // the section path: the headings above, outermost first
+	report := func(n ast.Node, id string, what string, prev first) {
+		line, _ := diag.LinesOf(pc, src).Position(prev.offset)
+		other := "table"
+		if prev.heading != nil {
+			other = "heading"
+		}
+		diag.Report(pc, src, offset(n), diag.Error, CodeDuplicateAnchor,
+			"anchor %q of this %s is already used by the %s at line %d", id, what, other, line)
+	}
+	tables := x.Tables
+	for _, h := range x.Headings {
+		at := offset(h)
+		// the tables before this heading, in document order
+		for len(tables) > 0 && offset(tables[0]) < at {
+			t := tables[0]
+			tables = tables[1:]
+			id := nodes.Attr(t, "id")
+			if id == "" {
+				continue
+			}
+			prev, ok := seen[id]
+			switch {
+			case !ok:
+				if seen == nil {
+					seen = map[string]first{}
+				}
+				seen[id] = first{offset: offset(t)}
+			case prev.heading != nil && !onPath(path, id):
+				report(t, id, "table", prev)
+			}
+		}
+		for len(path) > 0 && path[len(path)-1].Level >= h.Level {
+			path = path[:len(path)-1]
+		}
+		path = append(path, h)
+		id := nodes.Attr(h, "id")
+		if id == "" {
+			continue
+		}
+		if prev, ok := seen[id]; ok {
+			report(h, id, "heading", prev)
+			continue
+		}
+		if seen == nil {
+			seen = map[string]first{}
+		}
+		seen[id] = first{heading: h, offset: at}
+	}
+	for _, t := range tables { // the tables after the last heading
+		id := nodes.Attr(t, "id")
+		if prev, ok := seen[id]; ok && id != "" && prev.heading != nil && !onPath(path, id) {
+			report(t, id, "table", prev)
+		}
+	}
+}
+
+// onPath reports whether a heading of path has the id id.
+func onPath(path []*ast.Heading, id string) bool {
+	for _, h := range path {
+		if nodes.Attr(h, "id") == id {
+			return true
+		}
+	}
+	return false
+}
+
+// offset is the source offset of block n: where it starts.
+func offset(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return 0
 }
 
 // HeadingHTMLRenderer renders headings with their id and a self-link.

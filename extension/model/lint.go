@@ -303,7 +303,14 @@ func (l *linter) proseRow(m *Matrix, r *Row) {
 	}
 }
 
-// anchors reports ids used twice among headings, matrices and rows.
+// anchors reports ids used twice among headings, matrices and rows, as far
+// as the model sees them: its headings are only those on the matrices'
+// section paths, without their positions or whether their ids were
+// written, and a heading is on several paths, so two headings with one id
+// are not told from one heading seen twice. The Markdown reader reports
+// what the model cannot see (heading.CodeDuplicateAnchor, in the reading
+// diagnostics): an attribute-list id given to two headings, to a table and
+// a heading after it, to a table and a heading off its section path.
 func (l *linter) anchors() {
 	type use struct {
 		what string

@@ -1,16 +1,24 @@
 // Package ids keeps the HTML ids of one document unique: explicit ids are
 // reserved first, generated ones get "-2", "-3" … when taken.
+//
+// Explicit ids are those of attribute lists ({: #id}) and those written in
+// raw HTML (<div id="x">, <a name="x">): a generated id (a heading's, the
+// legend's) never takes one of them, so that a link to it reaches the
+// element mdraci made, and the page's own anchors keep working.
 package ids
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/internal/lower"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"golang.org/x/net/html"
 )
 
 // Registry holds the ids used in one document.
@@ -22,8 +30,16 @@ type Registry struct {
 var key = parser.NewContextKey()
 
 // Of returns the document's registry kept in pc. On first use it reserves
-// every id already set on a node of doc.
-func Of(pc parser.Context, doc ast.Node) *Registry {
+// every id already set on a node of doc (see OfSource for raw HTML's).
+func Of(pc parser.Context, doc ast.Node) *Registry { return OfSource(pc, doc, nil) }
+
+// OfSource is Of for the document parsed from src. On first use it also
+// reserves the ids and anchor names written in doc's raw HTML (see RawIDs)
+// as written: a keyword reference in one ({{site.data.keyword.x}}) is not
+// resolved. The first transformer to ask for the registry should call it
+// (the heading extension's does, before any id is generated): later calls
+// of Of get the same registry.
+func OfSource(pc parser.Context, doc ast.Node, src []byte) *Registry {
 	if r, ok := pc.Get(key).(*Registry); ok {
 		return r
 	}
@@ -33,8 +49,43 @@ func Of(pc parser.Context, doc ast.Node) *Registry {
 	for _, id := range x.IDs {
 		r.Reserve(string(id))
 	}
+	if src != nil {
+		for _, n := range x.HTMLBlocks {
+			RawIDs(nodes.BlockBytes(n, src), r.Reserve)
+		}
+		for _, n := range x.RawHTML {
+			RawIDs(nodes.RawBytes(n, src), r.Reserve)
+		}
+	}
 	pc.Set(key, r)
 	return r
+}
+
+// RawIDs calls reserve with each id written in the raw HTML b (id="x" on
+// any element) and each name of an <a> (name="x": a link to #x reaches it
+// as it reaches an id), as the browser reads them (entities decoded). It
+// reads nothing when b holds neither "id" nor "name" in any case.
+func RawIDs(b []byte, reserve func(id string)) {
+	if lower.Index(b, "id") < 0 && lower.Index(b, "name") < 0 {
+		return // most raw HTML: <br>, </td>, <ul><li>
+	}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			anchor := len(name) == 1 && name[0] == 'a'
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if len(v) > 0 && (string(k) == "id" || anchor && string(k) == "name") {
+					reserve(string(v))
+				}
+			}
+		}
+	}
 }
 
 // New returns a registry with the ids taken already reserved.

@@ -132,6 +132,22 @@ func RawBytes(n *ast.RawHTML, src []byte) []byte {
 	return b
 }
 
+// BlockBytes returns the source of an HTML block, its closing line
+// included, as goldmark renders it (a tab expanded in a container block's
+// line shows as spaces).
+func BlockBytes(n *ast.HTMLBlock, src []byte) []byte {
+	var b []byte
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	if n.HasClosure() {
+		seg := n.ClosureLine
+		b = append(b, seg.Value(src)...)
+	}
+	return b
+}
+
 // Span widens [start, stop) (start -1: none yet) to the source lines of
 // the blocks among n and its descendants; inline nodes hold no blocks and
 // are not walked. Their lines are in source order: a block's first and
