@@ -404,7 +404,7 @@ func (r *mdReader) cells(row ast.Node, all []Cell) ([]Cell, []Cell) {
 // span of the table's source that needs no collapsing.
 func (r *mdReader) text(n ast.Node) string {
 	if start, stop, ok := plain.Span(n); ok {
-		if s, ok := r.tableSpan(start, stop); ok && plain.Collapsed(s) && strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '&') < 0 {
+		if s, ok := r.tableSpan(start, stop); ok && plain.Collapsed(s) && !plain.NeedsShowing(s) {
 			return s
 		}
 	}

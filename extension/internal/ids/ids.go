@@ -51,7 +51,9 @@ func OfSource(pc parser.Context, doc ast.Node, src []byte) *Registry {
 	}
 	if src != nil {
 		for _, n := range x.HTMLBlocks {
-			RawIDs(nodes.BlockBytes(n, src), r.Reserve)
+			if blockSetsIDs(n, src) {
+				RawIDs(nodes.BlockBytes(n, src), r.Reserve)
+			}
 		}
 		for _, n := range x.RawHTML {
 			RawIDs(nodes.RawBytes(n, src), r.Reserve)
@@ -61,12 +63,57 @@ func OfSource(pc parser.Context, doc ast.Node, src []byte) *Registry {
 	return r
 }
 
+// blockSetsIDs reports whether a line of the HTML block n may set an id or
+// an anchor name (hasAttr), without copying the block.
+func blockSetsIDs(n *ast.HTMLBlock, src []byte) bool {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if v := seg.Value(src); hasAttr(v, "id") || hasAttr(v, "name") {
+			return true
+		}
+	}
+	if n.HasClosure() {
+		v := n.ClosureLine.Value(src)
+		return hasAttr(v, "id") || hasAttr(v, "name")
+	}
+	return false
+}
+
+// hasAttr reports whether b may set the attribute name (lower case): the
+// name, in any case, at the start of b (a line of a tag written over
+// several) or after a blank, a quote or "/" (as after a quoted value: <a
+// href="x"id="y">), and before "=" (blanks between).
+func hasAttr(b []byte, name string) bool {
+	for i := 0; ; {
+		j := lower.Index(b[i:], name)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(name)
+		if at > 0 && !isBlank(b[at-1]) && b[at-1] != '"' && b[at-1] != '\'' && b[at-1] != '/' {
+			continue
+		}
+		k := i
+		for k < len(b) && isBlank(b[k]) {
+			k++
+		}
+		if k < len(b) && b[k] == '=' {
+			return true
+		}
+	}
+}
+
+// isBlank reports whether c is HTML white space.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
 // RawIDs calls reserve with each id written in the raw HTML b (id="x" on
 // any element) and each name of an <a> (name="x": a link to #x reaches it
 // as it reaches an id), as the browser reads them (entities decoded). It
-// reads nothing when b holds neither "id" nor "name" in any case.
+// reads nothing when b sets no attribute named so (hasAttr).
 func RawIDs(b []byte, reserve func(id string)) {
-	if lower.Index(b, "id") < 0 && lower.Index(b, "name") < 0 {
+	if !hasAttr(b, "id") && !hasAttr(b, "name") {
 		return // most raw HTML: <br>, </td>, <ul><li>
 	}
 	z := html.NewTokenizer(bytes.NewReader(b))

@@ -49,3 +49,33 @@ func TestOfSourceReservesRawHTML(t *testing.T) {
 		t.Errorf("Unique(legend) = %q, want legend-2", got)
 	}
 }
+
+// TestRawIDsNeedAnAttribute: "id" and "name" inside words or text set no
+// attribute; written as attributes, in any case and spacing, they do.
+func TestRawIDsNeedAnAttribute(t *testing.T) {
+	for in, want := range map[string][]string{
+		`<p>provide a video width and a name</p>`: nil,
+		`<td>id = 3</td>`:                         nil,
+		`<p ID = "a">x</p><a NAME='b'>y</a>`:      {"a", "b"},
+		`<a href="x"id="c">z</a>`:                 {"c"},
+		`<img name="d" id=e>`:                     {"e"},
+	} {
+		var got []string
+		RawIDs([]byte(in), func(id string) { got = append(got, id) })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRawIDsOverLines: a tag written over several lines of an HTML block
+// reserves its id.
+func TestRawIDsOverLines(t *testing.T) {
+	src := []byte("<div\nid=\"over\"\nclass=x>\n<p>text</p>\n</div>\n\n## Over\n")
+	pc := parser.NewContext()
+	doc := goldmark.New().Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	r := OfSource(pc, doc, src)
+	if got := r.Unique("over", ""); got != "over-2" {
+		t.Errorf("Unique(over) = %q, want over-2: the block's id is reserved", got)
+	}
+}

@@ -102,14 +102,44 @@ var asciiSpace = [33]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': 
 // and numeric character references resolved ("\\*" is "*", "&amp;" is
 // "&"). The text of a code span is shown as written.
 func Shown(text []byte) []byte {
-	if bytes.IndexByte(text, '\\') < 0 && bytes.IndexByte(text, '&') < 0 {
+	if !NeedsShowing(text) {
 		return text
 	}
+	return shown(text)
+}
+
+// shown is Shown without the quick look of NeedsShowing.
+func shown(text []byte) []byte {
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
 	html.DefaultWriter.Write(w, text) // resolved, then HTML-escaped
 	_ = w.Flush()
 	return []byte(stdhtml.UnescapeString(buf.String()))
+}
+
+// NeedsShowing reports whether Shown would change text: it holds a
+// backslash before ASCII punctuation, or "&" before "#" or a letter and a
+// ";" soon after (what may be a character reference).
+func NeedsShowing[S string | []byte](text S) bool {
+	for i := 0; i+1 < len(text); i++ {
+		switch c, next := text[i], text[i+1]; {
+		case c == '\\' && isASCIIPunct(next):
+			return true
+		case c == '&' && (next == '#' || 'a' <= next|0x20 && next|0x20 <= 'z'):
+			for j := i + 2; j < len(text) && j < i+34; j++ { // the longest entity name is 31 bytes
+				if text[j] == ';' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isASCIIPunct reports whether c is ASCII punctuation, which a backslash
+// escapes.
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
 }
 
 // write appends the text of n and its descendants to b, white space as

@@ -1,7 +1,9 @@
 package plain
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -121,4 +123,19 @@ func TestShown(t *testing.T) {
 			t.Errorf("%q: Text %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzNeedsShowing: text NeedsShowing passes over is shown as it is.
+func FuzzNeedsShowing(f *testing.F) {
+	for _, s := range []string{"a &amp; b", `\*x\*`, "&#169;", "& alone;", "&x", `\a`, "AT&T; x", "&bogus;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) || NeedsShowing(s) {
+			return
+		}
+		if got := string(shown([]byte(s))); got != s {
+			t.Fatalf("NeedsShowing(%q) is false, but it is shown as %q", s, got)
+		}
+	})
 }
