@@ -104,6 +104,10 @@ func splitPieces(seg text.Segment, src []byte) []text.Segment {
 	}
 	var pieces []text.Segment
 	start, ticks := 0, 0
+	// where a split would cut markup in two: inside a raw HTML tag
+	// (quote is the quote of the attribute value it is in, 0 for none), a
+	// link's text or destination
+	inTag, quote, brackets, parens := false, byte(0), 0, 0
 	add := func(end int) {
 		p := trim(text.NewSegment(seg.Start+start, seg.Start+end), src)
 		if p.Len() > 0 {
@@ -111,12 +115,41 @@ func splitPieces(seg text.Segment, src []byte) []text.Segment {
 		}
 	}
 	for i := 0; i < len(v); i++ {
+		c := v[i]
 		switch {
-		case v[i] == '`':
+		case inTag:
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '>':
+				inTag = false
+			}
+			continue
+		case ticks == 0 && c == '<' && i+1 < len(v) && (v[i+1] == '/' || v[i+1]|0x20 >= 'a' && v[i+1]|0x20 <= 'z'):
+			inTag = true
+			continue
+		case ticks == 0 && c == '[':
+			brackets++
+		case ticks == 0 && c == ']' && brackets > 0:
+			brackets--
+			if i+1 < len(v) && v[i+1] == '(' {
+				parens, i = 1, i+1
+			}
+		case ticks == 0 && parens > 0 && c == '(':
+			parens++
+		case ticks == 0 && parens > 0 && c == ')':
+			parens--
+		}
+		switch {
+		case c == '`':
 			ticks ^= 1
-		case v[i] == '\\' && i+1 < len(v) && v[i+1] == '\\':
+		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<'):
 			i++
-		case ticks == 0 && v[i] == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
+		case ticks == 0 && brackets == 0 && parens == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
 			add(i)
 			start = i + 2
 			i++
