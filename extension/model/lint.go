@@ -147,7 +147,12 @@ func (l *linter) matrix(m *Matrix) {
 
 // keywords reports unresolved keyword references in a row's cells.
 func (l *linter) keywords(m *Matrix, r *Row) {
-	texts := []string{r.Activity, r.Comment}
+	// the texts, and where their cells are written (col 0: unknown)
+	type written struct {
+		text, raw string
+		line, col int
+	}
+	texts := []written{{text: r.Activity, line: r.Line}, {text: r.Comment, line: r.Line}}
 	// every assignment, in column order, then (grids name their parties
 	// in cells) the others by id: the same finding on every run
 	ids := partyIDs(m)
@@ -160,15 +165,26 @@ func (l *linter) keywords(m *Matrix, r *Row) {
 	sort.Strings(others)
 	for _, id := range append(ids, others...) {
 		if a := r.Assignments[id]; a != nil {
-			texts = append(texts, a.Duties...)
+			for _, d := range a.Duties {
+				texts = append(texts, written{d, a.Raw, a.Line, a.Col})
+			}
 		}
 	}
 	for _, e := range r.Extra {
-		texts = append(texts, e.Text)
+		texts = append(texts, written{e.Text, e.Raw, e.Line, e.Col})
 	}
 	for _, t := range texts {
-		if unresolvedKeyword(t) {
-			l.add(CodeUnresolvedKeyword, SevWarning, r.Line, 0, "unresolved keyword in %q", diag.Clip(t, 60))
+		if unresolvedKeyword(t.text) {
+			line, col := r.Line, 0
+			if t.line > 0 {
+				line = t.line
+			}
+			// at the reference, when the cell as written shows it on
+			// its first line
+			if i := strings.Index(t.raw, "{{"); i >= 0 && t.col > 0 && !strings.Contains(t.raw[:i], "\n") {
+				col = t.col + i
+			}
+			l.add(CodeUnresolvedKeyword, SevWarning, line, col, "unresolved keyword in %q", diag.Clip(t.text, 60))
 			return
 		}
 	}

@@ -197,3 +197,18 @@ func TestLintUndefinedLetterAtToken(t *testing.T) {
 	eq(t, []string{"on request"}, findRow(d, "Scan").Assignments["provider"].Duties)
 	eq(t, []string{"R"}, findRow(d, "Scan").Assignments["provider"].Roles)
 }
+
+// TestLintUnresolvedKeywordAt: an unresolved keyword in a party cell is
+// reported at the reference.
+func TestLintUnresolvedKeywordAt(t *testing.T) {
+	// "| Run | Deploy {{site.data.keyword.x}} | A |": the cell starts at column 9
+	d := Build(doc("k.md", tbl(1, []string{"Task", "IBM responsibilities", "Your responsibilities"},
+		[]string{"Run", "Deploy {{site.data.keyword.x}}", "Use it"})))
+	var at []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeUnresolvedKeyword {
+			at = append(at, fmt.Sprintf("%d:%d", dg.Line, dg.Col))
+		}
+	}
+	eq(t, []string{"3:16"}, at)
+}
