@@ -219,6 +219,11 @@ func (r *MatrixHTMLRenderer) renderCell(bw util.BufWriter, _ []byte, node ast.No
 			out.attr("data-key", col.Key)
 		}
 		out.s(">")
+		if col.Role == model.ColActivity && n.FirstChild() == nil {
+			// a header cell needs a name: the activity column's is
+			// often left empty
+			out.s(`<span class="raci-sr">Activity</span>`)
+		}
 		return ast.WalkContinue, nil
 	case col.Role == model.ColActivity:
 		out.attr("scope", "row")
