@@ -48,6 +48,36 @@ func allowed(name string, n ast.Node, unsafe bool) bool {
 	return false
 }
 
+// validValue reports whether value is valid for attribute name where HTML
+// says what it holds: a list's start is an integer, its type one of 1, a,
+// A, i, I, reversed empty or its own name; a link's target a browsing
+// context name (no blanks), dir ltr, rtl or auto. Other values are free.
+func validValue(name, value string) bool {
+	switch strings.ToLower(name) {
+	case "start":
+		v := strings.TrimPrefix(value, "-")
+		if v == "" || len(v) > 9 {
+			return false
+		}
+		for i := 0; i < len(v); i++ {
+			if v[i] < '0' || v[i] > '9' {
+				return false
+			}
+		}
+		return true
+	case "type":
+		return value == "1" || value == "a" || value == "A" || value == "i" || value == "I"
+	case "reversed":
+		return value == "" || strings.EqualFold(value, "reversed")
+	case "dir":
+		v := strings.ToLower(value)
+		return v == "ltr" || v == "rtl" || v == "auto"
+	case "target":
+		return value != "" && strings.IndexFunc(value, unicode.IsSpace) < 0
+	}
+	return true
+}
+
 // SafeURL reports whether v may be a URL in the HTML (an href, a src, or
 // any attribute value): not a javascript:, vbscript:, data: or file: URL,
 // however written: any case, with the white space and control characters

@@ -508,6 +508,12 @@ func (a *applier) set(n ast.Node, kind byte, name, value string) {
 			"attribute %s=%q is not allowed on %s and was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(n.Kind().String()))
 		return
 	}
+	if !validValue(name, value) {
+		locate()
+		diag.Report(a.pc, a.src, at, diag.Warning, "attributes-not-allowed",
+			"attribute %s=%q: %s does not take this value; it was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(name))
+		return
+	}
 	n.SetAttributeString(name, []byte(value))
 }
 
