@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"gopkg.in/yaml.v3"
 )
 
 // newDiag makes a diagnostic about the input file at p: a table that could
@@ -37,9 +38,12 @@ const (
 // level-1 heading and the document title when it is short and has no terminal
 // punctuation.
 //
+// YAML front matter at the very start ("---" lines around a mapping) is
+// read into Meta, its title (if any) the document's, as Markdown's is.
+//
 // FromText never fails and never drops a non-blank line: every one of them
-// ends up in a heading, a paragraph line or a table cell. Problems, such as
-// an incomplete last row, are reported as diagnostics.
+// ends up in the front matter, a heading, a paragraph line or a table cell.
+// Problems, such as an incomplete last row, are reported as diagnostics.
 func FromText(file string, src []byte) (*Document, []diag.Diagnostic) {
 	r := &textReader{doc: &Document{File: file, Format: "text"}}
 	r.split(src)
@@ -63,6 +67,36 @@ type textReader struct {
 	diags []diag.Diagnostic
 	lines []textLine
 	para  []Line // paragraph being collected
+}
+
+// frontMatter reads YAML front matter at the start of the text: a "---"
+// line, a YAML mapping, a "---" or "..." line. It returns the index of the
+// first line after it, 0 when there is none (or it is not a mapping: the
+// lines are then text).
+func (r *textReader) frontMatter() int {
+	if len(r.lines) < 2 || strings.TrimRight(r.lines[0].raw, " \t") != "---" {
+		return 0
+	}
+	for end := 1; end < len(r.lines); end++ {
+		if l := strings.TrimRight(r.lines[end].raw, " \t"); l != "---" && l != "..." {
+			continue
+		}
+		var b strings.Builder
+		for _, l := range r.lines[1:end] {
+			b.WriteString(l.raw)
+			b.WriteByte('\n')
+		}
+		var m map[string]any
+		if err := yaml.Unmarshal([]byte(b.String()), &m); err != nil || m == nil {
+			return 0
+		}
+		r.doc.Meta = PlainMeta(m)
+		if t, ok := m["title"].(string); ok {
+			r.doc.Title = t
+		}
+		return end + 1
+	}
+	return 0
 }
 
 // split cuts src into lines; "\n", "\r\n" and a lone "\r" end a line.
@@ -121,14 +155,16 @@ func cleanText(s string) string {
 
 func (r *textReader) read() {
 	lines := r.lines
-	i := 0
+	i := r.frontMatter()
 	// Title: the first non-blank line when it looks like one.
 	for i < len(lines) && lines[i].blank() {
 		i++
 	}
 	if i < len(lines) && isTitleLine(lines[i].text) &&
 		(headerRun(lines, i) == 0 || !isFirstColumnHeader(lines[i].text) && headerRun(lines, i+1) > 0) {
-		r.doc.Title = lines[i].text
+		if r.doc.Title == "" {
+			r.doc.Title = lines[i].text
+		}
 		r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindHeading, Heading: &Heading{
 			Level: 1, Text: lines[i].text, Pos: lines[i].pos(),
 		}})

@@ -387,3 +387,31 @@ func BenchmarkFromText(b *testing.B) {
 		FromText("bench.txt", big)
 	}
 }
+
+// TestTextFrontMatter: YAML front matter at the start is read into Meta
+// and gives the title; "---" lines around what is no mapping stay text.
+func TestTextFrontMatter(t *testing.T) {
+	doc, _ := FromText("f.txt", []byte("---\ntitle: Shared duties\nyears: 2024\n---\n\nComponent\nPTC Responsibilities\nCustomer Responsibilities\nHosting\nRun it\nUse it\n"))
+	if doc.Title != "Shared duties" || doc.Meta["years"] != 2024 {
+		t.Errorf("title %q, meta %v", doc.Title, doc.Meta)
+	}
+	if len(doc.Tables()) != 1 || doc.Blocks[0].Kind != KindTable {
+		t.Errorf("blocks %v: want the table first, the front matter read", doc.Blocks)
+	}
+	doc, _ = FromText("g.txt", []byte("---\njust a line of text\n---\nMore text.\n"))
+	if doc.Meta != nil {
+		t.Errorf("meta %v from a text that is no mapping", doc.Meta)
+	}
+	var all []string
+	for _, b := range doc.Blocks {
+		if b.Heading != nil {
+			all = append(all, b.Heading.Text)
+		}
+		for _, l := range b.Lines {
+			all = append(all, l.Text)
+		}
+	}
+	if strings.Join(all, "|") != "---|just a line of text|---|More text." {
+		t.Errorf("lines %q: all kept", all)
+	}
+}
