@@ -131,7 +131,10 @@ func merge(dst, src map[string]any) {
 // Load reads keyword data from a YAML file or a folder. A file's top-level
 // keys are data keys (IBM's keyref.yaml and keyword files). A folder is read
 // as a Jekyll _data folder: each .yml, .yaml or .json file below it is
-// stored under its path without extension (_data/a/b.yml is site.data.a.b).
+// stored under its path without extension (_data/a/b.yml is site.data.a.b),
+// except IBM's keyword files (a "keyword:" map at the top, as keyref.yaml
+// has), whose keys are data keys, as when the file is given alone: a
+// folder of docs repositories' keyref.yaml files gives their keywords.
 func (d *Data) Load(path string) error {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -175,8 +178,10 @@ func (d *Data) Load(path string) error {
 		if err := yaml.Unmarshal(b, &v); err != nil {
 			return fmt.Errorf("%s: reading keyword data: %w", f, err)
 		}
-		for i := len(keys) - 1; i >= 0; i-- {
-			v = map[string]any{keys[i]: v}
+		if m, ok := v.(map[string]any); !ok || !isKeywordFile(m) {
+			for i := len(keys) - 1; i >= 0; i-- {
+				v = map[string]any{keys[i]: v}
+			}
 		}
 		if m, ok := v.(map[string]any); ok {
 			d.mu.Lock()
@@ -186,6 +191,13 @@ func (d *Data) Load(path string) error {
 		}
 	}
 	return nil
+}
+
+// isKeywordFile reports whether a data file's top level is IBM's keyword
+// file's: a "keyword" map of names to values.
+func isKeywordFile(m map[string]any) bool {
+	_, ok := m["keyword"].(map[string]any)
+	return ok
 }
 
 // Has reports whether path names a value.

@@ -294,3 +294,32 @@ func TestConcurrentResolve(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestLoadFolderOfKeywordFiles: in a folder, IBM's keyword files (a
+// "keyword:" map at the top, as docs repositories' keyref.yaml) give their
+// keywords as when each is given alone; other files stay under their path.
+func TestLoadFolderOfKeywordFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"repo-a__keyref.yaml":  "keyword:\n  alpha: Alpha Service\n",
+		"repo-b/keyref.yml":    "keyword:\n  beta: \"{{site.data.keyword.alpha}} Beta\"\n",
+		"products/compute.yml": "vsi: Virtual Servers\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	d := keyword.NewData()
+	require.NoError(t, d.Load(dir))
+	for path, want := range map[string]string{
+		"site.data.keyword.alpha":        "Alpha Service",
+		"site.data.keyword.beta":         "Alpha Service Beta",
+		"site.data.products.compute.vsi": "Virtual Servers",
+	} {
+		v, err := d.Resolve(path)
+		require.NoError(t, err, path)
+		assert.Equal(t, want, v, path)
+	}
+	assert.False(t, d.Has("repo-a__keyref.keyword.alpha"))
+}
