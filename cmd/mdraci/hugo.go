@@ -87,6 +87,12 @@ Flags:
 		return 1
 	}
 	ins = notWritten(ins, *outDir, old)
+	if in.from == "" {
+		var skipped int
+		if ins, skipped = withoutHTML(ins); skipped > 0 {
+			fmt.Fprintf(stderr, "mdraci hugo: %d HTML file(s) found in the folders left out: Hugo pages are made from Markdown and plain text\n", skipped)
+		}
+	}
 	w := &bundleWriter{dir: *outDir, old: old, inputs: newClaims(ins), written: map[string]bool{}, kept: map[string]bool{}}
 	failed := 0
 	each(ins, in.jobs, func(i input) hugoPage {
@@ -119,6 +125,23 @@ Flags:
 		return 1
 	}
 	return 0
+}
+
+// withoutHTML leaves out the HTML files found in folder arguments (a file
+// named directly stays, to be refused by name), and tells how many.
+func withoutHTML(ins []input) ([]input, int) {
+	out, skipped := ins[:0], 0
+	for _, i := range ins {
+		switch strings.ToLower(filepath.Ext(i.name)) {
+		case ".html", ".htm", ".xhtml":
+			if i.dir {
+				skipped++
+				continue
+			}
+		}
+		out = append(out, i)
+	}
+	return out, skipped
 }
 
 // notWritten leaves out of the inputs found in folders the files an

@@ -391,3 +391,23 @@ func TestInlineOnly(t *testing.T) {
 		assert.Equal(t, want, inlineOnly(in), in)
 	}
 }
+
+// TestHugoFolderWithHTML: HTML files found in a folder are left out, with
+// one note, and the run succeeds; one named directly is refused.
+func TestHugoFolderWithHTML(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{
+		"src/a.md":      "# A\n\n| Activity | IBM | Customer |\n|---|---|---|\n| Run | R | A |\n",
+		"src/page.html": "<h1>Saved</h1><table><tr><th>Task</th><th>IBM</th><th>Customer</th></tr><tr><td>Run</td><td>R</td><td>A</td></tr></table>",
+	})
+	out := filepath.Join(dir, "content")
+	r := runForTest(t, "", "hugo", "-o", out, filepath.Join(dir, "src"))
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "mdraci hugo: 1 HTML file(s) found in the folders left out")
+	assert.FileExists(t, filepath.Join(out, "a", "index.md"))
+	assert.NoDirExists(t, filepath.Join(out, "page"))
+
+	r = runForTest(t, "", "hugo", "-o", out, filepath.Join(dir, "src", "page.html"))
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stderr, "mdraci hugo reads Markdown and plain text, not html")
+}
