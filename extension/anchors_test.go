@@ -110,3 +110,26 @@ func TestGeneratedIDsAvoidRawHTML(t *testing.T) {
 		t.Errorf(`id="raci-legend" %d times`, n)
 	}
 }
+
+// TestMatrixIDsAvoidPageIDs: matrix and row ids take none of the ids the
+// page writes itself (raw HTML's, a later heading's, a later table's
+// explicit one): every id is on the page once.
+func TestMatrixIDsAvoidPageIDs(t *testing.T) {
+	out, _ := convertMD(t, "# Resp\n\n<p id=\"resp-setup\">Anchor</p>\n\n"+
+		"| Activity | IBM | Customer |\n|---|---|---|\n| Setup | R | A |\n| Run | R | A |\n\n"+
+		"## Resp run\n\n| Activity | IBM | Customer |\n|---|---|---|\n| Patch | R | A |\n{: #resp-table-1}\n")
+	seen := map[string]int{}
+	for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(out, -1) {
+		seen[m[1]]++
+	}
+	for id, n := range seen {
+		if n > 1 {
+			t.Errorf("%q is on the page %d times:\n%s", id, n, out)
+		}
+	}
+	for _, id := range []string{"resp-setup-2", "resp-run-2", "resp-table-1-2"} {
+		if seen[id] != 1 {
+			t.Errorf("no %q:\n%s", id, out)
+		}
+	}
+}

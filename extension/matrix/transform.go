@@ -65,9 +65,12 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	}
 	src := source.FromMarkdown("", doc, reader.Source(), fm, source.WithKeywords(t.cfg.Keywords),
 		source.WithLines(diag.LinesOf(pc, reader.Source())))
-	md := model.Build(src, append([]model.Option{model.WithLint(false)}, t.cfg.Model...)...)
+	// the page's ids (raw HTML's, other elements'): matrices and rows
+	// take none of them
+	reg := ids.OfSource(pc, doc, reader.Source())
+	md := model.Build(src, append([]model.Option{model.WithLint(false), model.WithReservedIDs(reg.IDs()...)}, t.cfg.Model...)...)
 	pc.Set(resultKey, &result{src: src, doc: md})
-	apply(doc, src, md, ids.Of(pc, doc).Unique, reader.Source())
+	apply(doc, src, md, reg.Unique, reader.Source())
 }
 
 // Apply replaces, below root, the tables md was built from with Matrix

@@ -50,22 +50,32 @@ func WithLint(on bool) Option {
 	return func(b *builder) { b.noLint = !on }
 }
 
+// WithReservedIDs gives the ids the page already uses besides its
+// headings' (ids written in its raw HTML, the ids of other elements):
+// the ids Build makes for matrices and rows are made unique against them,
+// so that a link to a row reaches the row.
+func WithReservedIDs(ids ...string) Option {
+	return func(b *builder) { b.reserved = append(b.reserved, ids...) }
+}
+
 // builder holds the state of one Build.
 type builder struct {
 	noLint bool
 	// noLegendTables reads every table as a table, none as a legend
 	noLegendTables bool
-	src            *source.Document
-	doc            *Document
-	legend         *legend
-	derived        bool
-	parties        map[string]*Party
-	order          []string
-	aliases        map[string]string // folded spelling → party id
-	kinds          map[string]string // configured party kinds
-	ids            *ids.Registry     // ids given out (headings, matrices and rows)
-	section        []Heading
-	perSec         map[string]int
+	// reserved are ids the page uses (WithReservedIDs)
+	reserved []string
+	src      *source.Document
+	doc      *Document
+	legend   *legend
+	derived  bool
+	parties  map[string]*Party
+	order    []string
+	aliases  map[string]string // folded spelling → party id
+	kinds    map[string]string // configured party kinds
+	ids      *ids.Registry     // ids given out (headings, matrices and rows)
+	section  []Heading
+	perSec   map[string]int
 	// letters memoizes parseLetters by cell text (the legend is fixed
 	// once the first pass is done): cells repeat ("RA", "I", "")
 	letters map[string]*cellValue
@@ -173,6 +183,9 @@ func build(doc *source.Document, noLegendTables bool, opts []Option) *Document {
 	}
 	for _, o := range opts {
 		o(b)
+	}
+	for _, id := range b.reserved {
+		b.ids.Reserve(id)
 	}
 	b.doc.File, b.doc.Title, b.doc.Meta = doc.File, doc.Title, doc.Meta
 	b.readLegendAndNotes()

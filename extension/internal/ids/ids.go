@@ -153,6 +153,15 @@ func NewCap(n int) *Registry {
 // Reserve marks id used, as it is (an explicit id).
 func (r *Registry) Reserve(id string) { r.used[id] = true }
 
+// IDs returns the ids in use, in no order.
+func (r *Registry) IDs() []string {
+	out := make([]string, 0, len(r.used))
+	for id := range r.used {
+		out = append(out, id)
+	}
+	return out
+}
+
 // Taken reports whether id is in use.
 func (r *Registry) Taken(id string) bool { return r.used[id] }
 
