@@ -28,6 +28,7 @@ package extension
 
 import (
 	"github.com/mdraci/mdraci/extension/attributes"
+	"github.com/mdraci/mdraci/extension/figure"
 	"github.com/mdraci/mdraci/extension/heading"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/matrix"
@@ -128,6 +129,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	keyword.New(keyword.WithData(c.Keywords), keyword.WithStrict(c.Strict)).Extend(m)
 	attributes.New(attributes.WithKeywords(c.Keywords), attributes.WithStrict(c.Strict), attributes.WithUnsafe(c.Unsafe)).Extend(m)
 	table.New().Extend(m)
+	figure.Extension.Extend(m)
 	heading.New(heading.WithAnchors(c.HeadingAnchors)).Extend(m)
 	gext.Strikethrough.Extend(m)
 	gext.TaskList.Extend(m)

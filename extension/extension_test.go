@@ -141,6 +141,12 @@ func TestDiagnostics(t *testing.T) {
 			},
 		},
 		{
+			name:    "a caption on a paragraph of text",
+			src:     "Plain text.\n{: caption=\"Lost\"}\n",
+			want:    []string{`in.md:1:1: warning: caption "Lost" applies to an image alone in its paragraph; this paragraph holds more, and the caption was dropped [attributes-not-allowed]`},
+			visible: "Plain text.",
+		},
+		{
 			name:    "unknown keyword in inline raw HTML, strict",
 			src:     "Text <abbr title=\"{{site.data.keyword.nope}}\">X</abbr>.\n",
 			strict:  true,

@@ -42,6 +42,10 @@ func allowed(name string, n ast.Node, unsafe bool) bool {
 		}
 	case ast.KindLink:
 		return name == "target" || name == "rel" || name == "hreflang"
+	case ast.KindImage, ast.KindParagraph:
+		// consumed by package figure: <figure> and <figcaption> (a block
+		// list after an image alone in its paragraph is the paragraph's)
+		return name == "caption" || name == "caption-side"
 	case ast.KindList:
 		return name == "start" || name == "reversed" || name == "type"
 	}
