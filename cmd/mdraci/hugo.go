@@ -265,6 +265,9 @@ func modelJSON(md *model.Document, body *hugoBody) ([]byte, error) {
 	if body.footnotes != nil {
 		render["footnotes"] = body.footnotes
 	}
+	if body.figures != nil {
+		render["figures"] = body.figures
+	}
 	doc["render"] = render
 	if ms, ok := doc["matrices"].([]any); ok {
 		for i, m := range ms {

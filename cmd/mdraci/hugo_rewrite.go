@@ -12,6 +12,7 @@ import (
 	"github.com/mdraci/mdraci/extension"
 	"github.com/mdraci/mdraci/extension/attributes"
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/figure"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/matrix"
 	"github.com/mdraci/mdraci/extension/model"
@@ -396,6 +397,7 @@ type hugoBody struct {
 	render    []matrixRender // one per model matrix
 	legendID  string         // "" when the page shows no legend
 	footnotes *pageFootnotes // nil unless a matrix cell references a footnote
+	figures   []figureJSON   // the raci-figure shortcodes' captions, in order
 }
 
 // markdownBody rewrites a Markdown document for Hugo.
@@ -420,12 +422,14 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		es = append(es, edit{start: at, stop: lineEnd(src, seg.Stop), text: blank})
 	}
 	es = append(es, attributeEdits(res.Doc, src)...)
+	figEdits, figs := figureEdits(res.Doc, src)
+	es = append(es, figEdits...)
 	fnEdits, fn := footnotes(res.Doc, src, inline)
 	fnEdits = append(fnEdits, shortcodeEdits(src)...)
 	es = append(es, fnEdits...)
 	tableInline := append(append(edits(nil), inline...), fnEdits...).sorted() // ordinary tables' cells
 
-	out := &hugoBody{render: make([]matrixRender, len(md.Matrices)), legendID: legendID, footnotes: fn}
+	out := &hugoBody{render: make([]matrixRender, len(md.Matrices)), legendID: legendID, footnotes: fn, figures: figs}
 	byTable := map[int]int{}
 	for i, m := range md.Matrices {
 		byTable[m.Table] = i
@@ -595,6 +599,9 @@ func attributeEdits(doc ast.Node, src []byte) edits {
 		case east.KindTable, matrix.KindMatrix, matrix.KindLegend:
 			depth--
 			return ast.WalkSkipChildren, nil // written with the table
+		case figure.KindFigure:
+			depth--
+			return ast.WalkSkipChildren, nil // written by the raci-figure shortcode
 		case ast.KindHeading:
 			if n.Lines().Len() > 0 {
 				last := n.Lines().At(n.Lines().Len() - 1)
@@ -665,18 +672,23 @@ func spanEdits(src []byte, spans []spanRec) edits {
 		es = append(es, sp.at)
 		a := hugoAttributes(sp.target)
 		end := sp.at.start - 1 // the link's ")"
-		if a == "" || end < 0 || src[end] != ')' {
+		if end < 0 || src[end] != ')' {
 			continue // a reference link: no title to carry the attributes
-		}
-		if len(title) == 0 {
-			es = append(es, edit{start: end, stop: end, text: ` "` + escapeTitle(a, '"') + `"`})
-			continue
 		}
 		at := end
 		for at > 0 && (src[at-1] == ' ' || src[at-1] == '\t') {
 			at--
 		}
-		if at == 0 || !strings.ContainsRune(`"')`, rune(src[at-1])) {
+		if len(title) == 0 || at == 0 || !strings.ContainsRune(`"')`, rune(src[at-1])) {
+			// no title in the source: the attributes, after the title
+			// the element was given (an image's caption, see package
+			// figure)
+			if t := strings.TrimSpace(string(title) + " " + a); t != "" {
+				es = append(es, edit{start: end, stop: end, text: ` "` + escapeTitle(t, '"') + `"`})
+			}
+			continue
+		}
+		if a == "" {
 			continue
 		}
 		delim := src[at-1]

@@ -148,6 +148,8 @@ var hookParts = []pagePart{
 	{"headings", "h1, h2, h3, h4, h5, h6"},
 	{"tables", "table:not(.raci-matrix):not(.raci-legend)"},
 	{"table summaries", "table:not(.raci-matrix) + p.table-summary"},
+	{"figures", "figure"},
+	{"images", "img"},
 }
 
 // compareParts checks that mdraci's fragment and Hugo's page body hold the
@@ -218,6 +220,10 @@ func TestHugoSiteMatchesConvert(t *testing.T) {
 	assert.Equal(t, 1+4, page.Find("table.raci-matrix").Length(), "raci by id, and every matrix of a page")
 	assert.Equal(t, 1, page.Find("table.raci-legend").Length())
 	assert.Equal(t, 2, page.Find("section.raci-party-view").Length())
+	fig := page.Find("figure#fig-shared")
+	require.Equal(t, 1, fig.Length(), "raci-figure written by hand")
+	assert.Equal(t, "Figure 1. Who does what", fig.Children().First().Filter("figcaption").Text(), "its caption, on top")
+	assert.Equal(t, "/shared-responsibility.svg", fig.Find("img").AttrOr("src", ""))
 	text := strings.Join(strings.Fields(page.Text()), " ")
 	assert.Contains(t, text, "is Code Engine (mdraci's defaults)")
 	assert.Contains(t, text, "is Example Cloud® Functions (this site's")
@@ -608,4 +614,45 @@ func TestHugoLetterCells(t *testing.T) {
 		return strings.Join(strings.Fields(s.Text()), " ")
 	})
 	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R"}, texts)
+}
+
+// figuresDoc has captioned images: figures (caption below or above, with
+// the paragraph's attributes, in a block quote, over two lines, keywords
+// in the caption) and an image among text, whose caption is its title.
+const figuresDoc = `# Figures
+
+![Roles for {{site.data.keyword.cloud_notm}}](roles.svg){: caption="Figure 1. Roles for {{site.data.keyword.cloud_notm}} & <you>" caption-side="bottom"}
+
+> ![Steps
+> in order](steps.png "Own title")
+> {: #fig-steps .wide data-x="1" caption="Figure 2. Steps" caption-side="top"}
+
+Text ![inline](i.png){: caption="Inline cap"} more.
+
+Plain text.
+{: caption="Dropped"}
+`
+
+// TestHugoFigures: the theme writes captioned images as mdraci convert
+// does, as <figure> with a <figcaption> on the side the source names.
+func TestHugoFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Hugo site")
+	}
+	hugo := hugoForTest(t)
+	dir := t.TempDir()
+	hugoSite(t, dir, map[string]string{"src/figures.md": figuresDoc})
+	r := runForTest(t, "", "hugo", "-o", filepath.Join(dir, "content"), filepath.Join(dir, "src", "figures.md"))
+	require.Equal(t, 0, r.code, r.stderr)
+	out, err := runHugo(t, hugo, dir)
+	require.NoError(t, err, out)
+	want := convertForTest(t, filepath.Join(dir, "src", "figures.md"))
+	got := hugoPageBody(t, filepath.Join(dir, "public", "figures", "index.html"))
+	compareParts(t, "figures", want, got, hookParts)
+	caps := got.Find("figure > figcaption").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	assert.Equal(t, []string{"Figure 1. Roles for IBM Cloud & <you>", "Figure 2. Steps"}, caps)
+	assert.Equal(t, "fig-steps", got.Find("figure").Eq(1).AttrOr("id", ""))
+	assert.Equal(t, 1, got.Find("figure").Eq(1).Children().First().Filter("figcaption").Length(), "caption-side top")
+	assert.Equal(t, "Inline cap", got.Find(`img[src="i.png"]`).AttrOr("title", ""))
+	assert.NotContains(t, got.Text(), "Dropped")
 }
