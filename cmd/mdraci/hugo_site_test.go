@@ -590,6 +590,8 @@ const letterCellsDoc = `# Letters
 | Scan | R **now** | A |
 | Log | [R](#log) | A |
 | Rotate | R, A* | C |
+| Audit | **R** (always) | A |
+| Restore | R &amp; A (if asked) | I |
 
 [^1]: Monthly.
 `
@@ -613,7 +615,7 @@ func TestHugoLetterCells(t *testing.T) {
 	texts := want.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string {
 		return strings.Join(strings.Fields(s.Text()), " ")
 	})
-	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R"}, texts)
+	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R", "(always)", "(if asked)"}, texts)
 }
 
 // figuresDoc has captioned images: figures (caption below or above, with

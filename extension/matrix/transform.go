@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"html"
 	"sort"
 	"strings"
 	"unicode"
@@ -583,14 +584,36 @@ func saysMore(raw string, roles []string) bool {
 // part of a letter cell's text the role letters drawn before it already
 // show ("R " of "R (on request)", "A / R " of "A / R if asked"). Words are
 // runs of letters and digits; a letter word holds only characters of
-// roles, or is a role spelled out (model.IsRoleWord).
+// roles, or is a role spelled out (model.IsRoleWord). text is Markdown: a
+// separator may be written as a character reference ("R &amp; A") or
+// escaped ("R \/ A"), and letters emphasized ("**R** (always)"); the
+// prefix never ends inside a reference, an escape or an emphasis.
 func LetterPrefix(text string, roles []string) int {
 	n := 0 // text[:n] is letters and separators
 	for i := 0; i < len(text); {
 		c, size := utf8.DecodeRuneInString(text[i:])
+		if c == '&' || c == '\\' {
+			if l, d := escaped(text[i:]); l > 0 {
+				if !isSeparator(d) {
+					return n
+				}
+				size = l
+			}
+		}
 		switch {
-		case strings.ContainsRune(" \t/,&+;", c):
+		case isSeparator(c) || size > 1 && c == '&' || size > 1 && c == '\\':
 			i += size
+			n = i
+			continue
+		case c == '*' || c == '_':
+			// letters emphasized: the same run of c after them
+			run := len(text[i:]) - len(strings.TrimLeft(text[i:], string(c)))
+			inner := LetterPrefix(text[i+run:], roles)
+			if inner == 0 || strings.TrimRight(text[i+run:i+run+inner], " \t") != text[i+run:i+run+inner] ||
+				!strings.HasPrefix(text[i+run+inner:], text[i:i+run]) || strings.HasPrefix(text[i+2*run+inner:], string(c)) {
+				return n
+			}
+			i += 2*run + inner
 			n = i
 			continue
 		case !isWordRune(c):
@@ -614,22 +637,85 @@ func LetterPrefix(text string, roles []string) int {
 	return n
 }
 
-// stripLetters removes, from the first child of t when it is text, the
-// role letters it starts with (LetterPrefix): they are drawn before it.
+// isSeparator reports whether c separates role letters ("R / A").
+func isSeparator(c rune) bool { return strings.ContainsRune(" \t/,&+;", c) }
+
+// escaped reads the character reference ("&amp;", "&#47;", "&#x2F;") or
+// backslash escape ("\/") text starts with: its length and the character
+// it stands for; 0 when text starts with neither.
+func escaped(text string) (int, rune) {
+	if len(text) > 1 && text[0] == '\\' {
+		if c := text[1]; c < utf8.RuneSelf && unicode.IsPunct(rune(c)) || c < utf8.RuneSelf && unicode.IsSymbol(rune(c)) {
+			return 2, rune(c)
+		}
+		return 0, 0
+	}
+	end := strings.IndexByte(text, ';')
+	if end < 2 || end > 33 {
+		return 0, 0
+	}
+	ref := text[:end+1]
+	body := ref[1:end]
+	switch {
+	case body[0] == '#' && len(body) > 1 && (body[1] == 'x' || body[1] == 'X'):
+		if len(body) < 3 || len(body) > 8 || strings.Trim(body[2:], "0123456789abcdefABCDEF") != "" {
+			return 0, 0
+		}
+	case body[0] == '#':
+		if len(body) > 8 || strings.Trim(body[1:], "0123456789") != "" || len(body) < 2 {
+			return 0, 0
+		}
+	default:
+		for _, c := range body {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return 0, 0
+			}
+		}
+	}
+	d := html.UnescapeString(ref)
+	if d == ref {
+		return 0, 0 // not a reference HTML knows
+	}
+	r, size := utf8.DecodeRuneInString(d)
+	if size != len(d) {
+		return 0, 0 // more than one character
+	}
+	return len(ref), r
+}
+
+// stripLetters removes, from the start of t, the role letters it starts
+// with (LetterPrefix), as text and emphasized text: they are drawn before
+// it.
 func stripLetters(t ast.Node, roles []string, source []byte) {
-	first, ok := t.FirstChild().(*ast.Text)
-	if !ok || source == nil {
-		return
+	for source != nil {
+		switch first := t.FirstChild().(type) {
+		case *ast.Text:
+			n := LetterPrefix(string(first.Value(source)), roles)
+			if n == 0 {
+				return
+			}
+			if n < first.Segment.Len() {
+				first.Segment = first.Segment.WithStart(first.Segment.Start + n)
+				return
+			}
+			t.RemoveChild(t, first)
+		case *ast.Emphasis:
+			var inner string
+			for c := first.FirstChild(); c != nil; c = c.NextSibling() {
+				tx, ok := c.(*ast.Text)
+				if !ok {
+					return
+				}
+				inner += string(tx.Value(source))
+			}
+			if inner == "" || LetterPrefix(inner, roles) != len(inner) || strings.TrimSpace(inner) != inner {
+				return
+			}
+			t.RemoveChild(t, first)
+		default:
+			return
+		}
 	}
-	n := LetterPrefix(string(first.Value(source)), roles)
-	if n == 0 {
-		return
-	}
-	if n == first.Segment.Len() {
-		t.RemoveChild(t, first)
-		return
-	}
-	first.Segment = first.Segment.WithStart(first.Segment.Start + n)
 }
 
 // isWordRune reports whether c belongs to a word: a letter or a digit.
