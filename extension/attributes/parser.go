@@ -217,10 +217,14 @@ type braceMemo struct {
 // closingBrace returns the index in line (which starts at source offset
 // start of a document of srcLen bytes, with "{:") of the '}' closing the
 // span list there, or -1. As ParseLine does, it skips quoted values
-// (key="…}…"). Searches that start inside a quoted value an earlier
-// search read cannot reuse its result; once those have read several times
-// the document, closingBrace takes the first '}', quoted or not, so that
-// the work stays linear.
+// (key="…}…"); when no '}' outside quoted values closes the list before
+// the end of the line (a quoted value is not closed, or quotes a '}' that
+// was meant to close the list), the first '}' closes it, as it did before
+// lists were read quote-aware, and ParseLine reports the quote.
+// Searches that start inside a quoted value an earlier search read cannot
+// reuse its result; once those have read several times the document,
+// closingBrace takes the first '}', quoted or not, so that the work stays
+// linear.
 func closingBrace(pc parser.Context, line []byte, start, srcLen int) int {
 	m, _ := pc.Get(braceKey).(*braceMemo)
 	if m == nil {
@@ -236,6 +240,15 @@ func closingBrace(pc parser.Context, line []byte, start, srcLen int) int {
 	i, quoted := -1, len(line)
 	if m.spent <= 4*srcLen+64<<10 {
 		i, quoted = closeOf(line)
+		if i < 0 && quoted < len(line) {
+			// no '}' outside quotes: the list ends at the first '}'
+			// (there is none before the first quote)
+			m.spent += len(line)
+			i = bytes.IndexByte(line[quoted:], '}')
+			if i >= 0 {
+				i += quoted
+			}
+		}
 		if i >= 0 {
 			m.spent += i + 1
 		} else {

@@ -54,13 +54,15 @@ func TestSpanListQuotedBrace(t *testing.T) {
 }
 
 // TestSpanListQuotedBraceUnclosed checks that a span list whose quoted
-// value is not closed on its line stays text, and that lines of many of
-// them are read in linear time (a quadratic search would take minutes).
+// value is not closed on its line ends at its first '}' (see
+// TestUnclosedQuote), and that lines of many of them are read in linear
+// time (a quadratic search would take minutes).
 func TestSpanListQuotedBraceUnclosed(t *testing.T) {
-	html, _ := convert(t, "[a](b){: title=\"x} y\n")
-	assert.Contains(t, html, `<a href="b">a</a>{: title=&quot;x} y`)
+	html, ds := convert(t, "[a](b){: title=\"x} y\n")
+	assert.Contains(t, html, `<a href="b" title="x">a</a> y`)
+	assert.Equal(t, []string{"1:16 attributes-syntax"}, ds)
 
-	for _, piece := range []string{`{: a="`, `{: a="}`, `{: a='x" b="`, `{: a="\\`} {
+	for _, piece := range []string{`{: a="`, `{: a="}`, `{: a='x" b="`, `{: a="\\`, `{: a="x} b="`} {
 		src := "[x](y)" + strings.Repeat(piece, 100000) + "\n"
 		html, _ := convert(t, src)
 		assert.NotEmpty(t, html, piece)
@@ -94,6 +96,45 @@ func TestMergedListPositions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, ds := convert(t, tt.src)
 			assert.Equal(t, tt.want, strings.Join(ds, "|"))
+		})
+	}
+}
+
+// TestUnclosedQuote checks that an attribute list whose quoted value is
+// not closed ends at its first '}', in a span as on a line of its own: the
+// value up to there applies, a warning says the quote is not closed, and
+// what follows the '}' stays text.
+func TestUnclosedQuote(t *testing.T) {
+	tests := []struct{ name, src, html, diag string }{
+		{"span", "[a](b){: title=\"x} more\n",
+			"<p><a href=\"b\" title=\"x\">a</a> more</p>\n",
+			`<input>:1:16: warning: attribute list: attribute "title": the quoted value is not closed [attributes-syntax]`},
+		{"span at the end", "A *b*{: .c title='x}\n",
+			"<p>A <em class=\"c\" title=\"x\">b</em></p>\n",
+			`<input>:1:18: warning: attribute list: attribute "title": the quoted value is not closed [attributes-syntax]`},
+		{"span with a later list", "[a](b){: title=\"x} more [c](d){: .e}\n",
+			"<p><a href=\"b\" title=\"x\">a</a> more <a href=\"d\" class=\"e\">c</a></p>\n",
+			`<input>:1:16: warning: attribute list: attribute "title": the quoted value is not closed [attributes-syntax]`},
+		{"span quoting its brace", "[a](b){: title=\"x}y\" more\n",
+			"<p><a href=\"b\" title=\"x\">a</a>y&quot; more</p>\n",
+			`<input>:1:16: warning: attribute list: attribute "title": the quoted value is not closed [attributes-syntax]`},
+		{"block", "Para\n{: title=\"x}\n",
+			"<p title=\"x\">Para</p>\n",
+			`<input>:2:10: warning: attribute list: attribute "title": the quoted value is not closed [attributes-syntax]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md := goldmark.New(goldmark.WithExtensions(attributes.New()))
+			pc := parser.NewContext()
+			doc := md.Parser().Parse(text.NewReader([]byte(tt.src)), parser.WithContext(pc))
+			var out bytes.Buffer
+			require.NoError(t, md.Renderer().Render(&out, []byte(tt.src), doc))
+			assert.Equal(t, tt.html, out.String())
+			var ds []string
+			for _, d := range diag.Get(pc) {
+				ds = append(ds, d.String())
+			}
+			assert.Equal(t, []string{tt.diag}, ds)
 		})
 	}
 }

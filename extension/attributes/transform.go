@@ -29,6 +29,9 @@ var Codes = []diag.Code{
 
 type transformer struct {
 	cfg *Config
+	// done, when not nil, is given the applier once it is done: tests
+	// read its work.
+	done func(*applier)
 }
 
 // NewAttributeListTransformer returns the AST transformer that applies
@@ -75,6 +78,9 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	for _, s := range spans {
 		a.applySpan(s)
 	}
+	if t.done != nil {
+		t.done(a)
+	}
 }
 
 type applier struct {
@@ -100,6 +106,9 @@ type applier struct {
 	tooLarge, tooDeep bool // reported
 	// from is where the lists being applied are written.
 	from origin
+	// work counts the bytes of lists parsed and the lists stepped over
+	// to find where attributes are written, for tests.
+	work int
 }
 
 // origin is where the attribute lists applied to one element are written,
@@ -115,6 +124,8 @@ type origin struct {
 	refs []string
 	// lists are the lists as written, made on first use (see written).
 	lists []written
+	// refsAt are where refs are written, made on first use (see refAt).
+	refsAt []int
 }
 
 // written is one attribute list and where it is written.
@@ -125,6 +136,23 @@ type written struct {
 	// the source (from a keyword's value), and at the line holding it.
 	body string
 	at   int
+	// marks are where the attributes of body are written, made on first
+	// use (see marked), so that body is parsed once however many of its
+	// attributes diagnostics point at.
+	marks *marks
+}
+
+// marks are where the attributes of a list are written, as byte offsets
+// in the source.
+type marks struct {
+	// refs are where each reference is written, in order.
+	refs []int
+	// id and idValue are where the last id and its name are written; -1
+	// when no id is.
+	id, idValue int
+	// pairs are where the last pair of each key, and its value, are
+	// written.
+	pairs map[string][2]int
 }
 
 // maxPairs is how many key="value" attributes one element may get: goldmark
@@ -544,39 +572,80 @@ func (a *applier) written() []written {
 	return f.lists
 }
 
-// find returns where, in list w, the last attribute of kind ('#', '=' or
-// 'r') and name is written, and where its value starts (-1 for a
-// reference); for a reference, the nth of the list's references instead.
-func (w written) find(kind byte, name string, nth int) (at, value int) {
+// marked returns where the attributes of list w are written, parsing its
+// body on first use.
+func (w *written) marked(a *applier) *marks {
+	if w.marks != nil {
+		return w.marks
+	}
+	m := &marks{id: -1, idValue: -1}
+	a.work += len(w.body)
+	parse(w.body, func(k byte, s string, i, v int) {
+		switch k {
+		case 'r':
+			m.refs = append(m.refs, w.at+i)
+		case '#':
+			m.id, m.idValue = w.at+i, w.at+v
+		case '=':
+			if m.pairs == nil {
+				m.pairs = map[string][2]int{}
+			}
+			m.pairs[s] = [2]int{w.at + i, w.at + v}
+		}
+	})
+	w.marks = m
+	return m
+}
+
+// find returns where, in list w, the last attribute of kind ('#' or '=')
+// and name is written, and where its value starts; where w is written and
+// -1 when w is not in the source or does not set it.
+func (w *written) find(a *applier, kind byte, name string) (at, value int) {
 	if w.body == "" {
 		return w.at, -1
 	}
-	at, value = w.at, -1
-	parse(w.body, func(k byte, s string, i, v int) {
-		switch {
-		case k != kind:
-		case kind == 'r':
-			if nth == 0 {
-				at = w.at + i
-			}
-			nth--
-		case kind == '#' || s == name:
-			at, value = w.at+i, w.at+v
+	m := w.marked(a)
+	switch {
+	case kind == '#' && m.id >= 0:
+		return m.id, m.idValue
+	case kind == '=':
+		if p, ok := m.pairs[name]; ok {
+			return p[0], p[1]
 		}
-	})
-	return at, value
+	}
+	return w.at, -1
 }
 
-// refAt returns where reference a.from.refs[k] is written.
+// refAt returns where reference a.from.refs[k] is written. The first call
+// finds where all of them are, parsing each list once.
 func (a *applier) refAt(k int) int {
-	for _, w := range a.written() {
-		if k < len(w.list.Refs) {
-			at, _ := w.find('r', "", k)
-			return at
+	f := &a.from
+	if f.refsAt == nil {
+		lists := a.written()
+		f.refsAt = make([]int, 0, len(f.refs))
+		for i := range lists {
+			w := &lists[i]
+			a.work++
+			n := len(w.list.Refs)
+			var refs []int
+			if w.body != "" {
+				refs = w.marked(a).refs
+			}
+			// the list's references as parsed from its body (where the
+			// list is written for any the body does not hold)
+			for r := range n {
+				at := w.at
+				if r < len(refs) {
+					at = refs[r]
+				}
+				f.refsAt = append(f.refsAt, at)
+			}
 		}
-		k -= len(w.list.Refs)
 	}
-	return a.from.start
+	if k < len(f.refsAt) {
+		return f.refsAt[k]
+	}
+	return f.start
 }
 
 // attributeAt returns where the id (kind '#') or the pair name that
@@ -598,7 +667,7 @@ func (a *applier) attributeAt(kind byte, name, value string) (at, valueAt int) {
 	lists := a.written()
 	for i := len(lists) - 1; i >= 0; i-- {
 		if sets(lists[i].list) {
-			at, valueAt = lists[i].find(kind, name, 0)
+			at, valueAt = lists[i].find(a, kind, name)
 			if valueAt < 0 || valueAt+len(value) > len(a.src) || string(a.src[valueAt:valueAt+len(value)]) != value {
 				valueAt = -1 // unescaped: the value's bytes are not the source's
 			}
