@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 )
@@ -411,33 +412,81 @@ type match struct{ i, j int }
 // it takes is small enough. Past that, the keys found once on each side
 // anchor the alignment (their longest run in the same order, as patience
 // diff does) and the stretches between anchors are aligned in turn; a
-// stretch without such keys is paired greedily, in order. Removals come
-// before the additions they stand beside.
+// stretch without such keys, or met once the searches for anchors have
+// read their budget of keys (about (n+m)·log₂(n+m)), is paired greedily,
+// in order. Removals come before the additions they stand beside.
 func matchKeys(a, b []string) []match {
+	return newAligner(len(a), len(b)).match(a, b)
+}
+
+// anchorBudget is how many keys, per key of the two sides and per level
+// of a balanced alignment, the searches for anchors may read in all.
+const anchorBudget = 4
+
+// aligner is one matchKeys.
+type aligner struct {
+	// budget is how many keys the searches for anchors may still read:
+	// a stretch past it is paired greedily. Each level of the alignment
+	// reads each key once at most, but the levels may be as many as the
+	// keys: those whose every stretch holds a couple of anchors only,
+	// each level peeling them off (keys found once in the stretch though
+	// twice on a side, the other one outside).
+	budget int
+	// work counts the steps taken (for the tests): the keys read by
+	// uniqueAnchors and greedy, the cells of lcsKeys' tables.
+	work int
+}
+
+// newAligner returns the aligner of sides of n and m keys: a budget of
+// about (n+m)·log₂(n+m) keys read, as a balanced alignment would.
+func newAligner(n, m int) *aligner {
+	return &aligner{budget: anchorBudget * (n + m) * bits.Len(uint(n+m))}
+}
+
+// match is matchKeys.
+func (al *aligner) match(a, b []string) []match {
+	return al.appendMatch(nil, a, b, 0, 0)
+}
+
+// appendMatch appends to out the alignment of a and b, which start at
+// positions i0 and j0 of the sides aligned: the stretches between anchors
+// are appended in place, not copied level after level.
+func (al *aligner) appendMatch(out []match, a, b []string, i0, j0 int) []match {
 	n, m := len(a), len(b)
-	if n*m <= maxAlign {
-		return lcsKeys(a, b)
-	}
-	anchors := uniqueAnchors(a, b)
-	if len(anchors) == 0 {
-		return greedyKeys(a, b)
-	}
-	var out []match
-	pi, pj := 0, 0
-	for _, an := range append(anchors, match{n, m}) {
-		for _, x := range matchKeys(a[pi:an.i], b[pj:an.j]) {
-			if x.i >= 0 {
-				x.i += pi
-			}
-			if x.j >= 0 {
-				x.j += pj
-			}
-			out = append(out, x)
+	var ms []match
+	switch {
+	case n*m <= maxAlign:
+		al.work += n * m
+		ms = lcsKeys(a, b)
+	case al.budget < n+m:
+		ms = al.greedy(a, b)
+	default:
+		al.budget -= n + m
+		al.work += n + m
+		anchors := uniqueAnchors(a, b)
+		if len(anchors) == 0 {
+			ms = al.greedy(a, b)
+			break
 		}
-		if an.i < n {
-			out = append(out, an)
+		pi, pj := 0, 0
+		for _, an := range anchors {
+			out = al.appendMatch(out, a[pi:an.i], b[pj:an.j], i0+pi, j0+pj)
+			out = append(out, match{i0 + an.i, j0 + an.j})
+			pi, pj = an.i+1, an.j+1
 		}
-		pi, pj = an.i+1, an.j+1
+		return al.appendMatch(out, a[pi:], b[pj:], i0+pi, j0+pj)
+	}
+	if out == nil && i0 == 0 && j0 == 0 {
+		return ms // the whole alignment: no need to copy it
+	}
+	for _, x := range ms {
+		if x.i >= 0 {
+			x.i += i0
+		}
+		if x.j >= 0 {
+			x.j += j0
+		}
+		out = append(out, x)
 	}
 	return out
 }
@@ -494,19 +543,23 @@ func uniqueAnchors(a, b []string) []match {
 	return out
 }
 
-// greedyKeys pairs each key of b with the next key of a that equals it.
-func greedyKeys(a, b []string) []match {
+// greedy pairs each key of b with the next key of a that equals it.
+func (al *aligner) greedy(a, b []string) []match {
 	var out []match
 	at := map[string][]int{}
 	for i, k := range a {
 		at[k] = append(at[k], i)
 	}
+	al.work += len(a)
 	next := 0
 	for j, k := range b {
+		al.work++
 		is := at[k]
 		for len(is) > 0 && is[0] < next {
+			al.work++
 			is = is[1:]
 		}
+		at[k] = is // what is behind next is for no later key either
 		if len(is) == 0 {
 			out = append(out, match{-1, j})
 			continue

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
 )
@@ -181,13 +183,63 @@ func (l *linter) keywords(m *Matrix, r *Row) {
 			}
 			// at the reference, when the cell as written shows it on
 			// its first line
-			if i := strings.Index(t.raw, "{{"); i >= 0 && t.col > 0 && !strings.Contains(t.raw[:i], "\n") {
+			if i := keywordAt(t.raw, t.text); i >= 0 && t.col > 0 && !strings.Contains(t.raw[:i], "\n") {
 				col = t.col + i
 			}
 			l.add(CodeUnresolvedKeyword, SevWarning, line, col, "unresolved keyword in %q", diag.Clip(t.text, 60))
 			return
 		}
 	}
+}
+
+// keywordAt returns where raw, a cell as written, holds the first
+// unresolved keyword reference of text, the cell's text (where resolved
+// references show their values): not at a resolved reference before it.
+// When raw does not hold that reference as text shows it (a value that
+// holds it), the first reference of raw; -1 for none.
+func keywordAt(raw, text string) int {
+	k := strings.Index(text, "{{site.data.")
+	if k < 0 {
+		return strings.Index(raw, "{{")
+	}
+	ref := text[k:]
+	if e := strings.Index(ref, "}}"); e >= 0 {
+		ref = ref[:e+2]
+	}
+	if i := strings.Index(raw, ref); i >= 0 {
+		return i
+	}
+	return strings.Index(raw, "{{")
+}
+
+// tokenAt returns where s holds tok as a whole token, from from on: not
+// preceded nor followed by a letter or digit ("on" in "Conditional on" is
+// the second word, not the letters inside the first); -1 for none.
+func tokenAt(s, tok string, from int) int {
+	if tok == "" {
+		return -1
+	}
+	for from <= len(s) {
+		i := strings.Index(s[from:], tok)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(tok):])
+		if !isWordRune(before) && !isWordRune(after) {
+			return i
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		from = i + w
+	}
+	return -1
+}
+
+// isWordRune reports whether r is a letter or a digit (utf8.RuneError, for
+// the ends of a text, is neither).
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // cellOf re-reads an assignment's cell (also for documents read from JSON).
@@ -268,10 +320,24 @@ func allStatus(r *Row, s string) bool {
 func (l *linter) letterCell(m *Matrix, id string, a *Assignment) {
 	v := l.cellOf(a)
 	line, col := a.Line, a.Col
+	from := 0                  // the tokens come in order: the next one is after the last
+	var missed map[string]bool // tokens not found after from: nor later
 	for _, u := range v.unknown {
 		at := col // at the token, when the cell as written shows it
-		if i := strings.Index(a.Raw, u); i >= 0 && col > 0 && !strings.Contains(a.Raw[:i], "\n") {
-			at = col + i
+		i := -1
+		if !missed[u] {
+			i = tokenAt(a.Raw, u, from)
+		}
+		switch {
+		case i >= 0:
+			from = i + len(u)
+			if col > 0 && !strings.Contains(a.Raw[:i], "\n") {
+				at = col + i
+			}
+		case missed == nil:
+			missed = map[string]bool{u: true}
+		default:
+			missed[u] = true
 		}
 		if len([]rune(u)) == 1 {
 			l.add(CodeUndefinedLetter, SevError, line, at, "letter %q in column %q is not defined by the legend", u, column(m, id))

@@ -212,3 +212,47 @@ func TestLintUnresolvedKeywordAt(t *testing.T) {
 	}
 	eq(t, []string{"3:16"}, at)
 }
+
+// TestLintUndefinedLetterWholeToken: an undefined token is reported where
+// it stands as a word, not where its letters first show inside another
+// word ("on" in "Conditional on"); a token written twice, at each place.
+func TestLintUndefinedLetterWholeToken(t *testing.T) {
+	// "| Scan | Conditional on | A |": the provider cell starts at column
+	// 10, "on" at 22; "| Fix | on, Won on | A |": at 9, "on" at 9 and 17
+	d := Build(doc("u.md", tbl(1, []string{"Activity", "Provider", "Customer"},
+		[]string{"Patch", "R", "A"}, []string{"Scan", "Conditional on", "A"}, []string{"Fix", "on, Won on", "A"})))
+	var at []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeUndefinedLetter {
+			at = append(at, fmt.Sprintf("%d:%d %s", dg.Line, dg.Col, dg.Message))
+		}
+	}
+	eq(t, []string{
+		`4:10 "Conditional" in column "Provider" is not a run of role letters the legend defines`,
+		`4:22 "on" in column "Provider" is not a run of role letters the legend defines`,
+		`5:9 "on" in column "Provider" is not a run of role letters the legend defines`,
+		`5:13 "Won" in column "Provider" is not a run of role letters the legend defines`,
+		`5:17 "on" in column "Provider" is not a run of role letters the legend defines`,
+	}, at)
+}
+
+// TestLintUnresolvedKeywordAtReference: an unresolved keyword is reported
+// at its reference, not at a resolved one before it (the cell's text shows
+// the resolved one's value, its source the reference).
+func TestLintUnresolvedKeywordAtReference(t *testing.T) {
+	src := doc("k.md", tbl(1, []string{"Task", "IBM responsibilities", "Your responsibilities"},
+		[]string{"Run", "Deploy it", "Use it"}))
+	// "| Run | Deploy {{site.data.keyword.ibm}} on {{site.data.keyword.x}} | Use it |":
+	// the cell starts at column 9, the unresolved reference at 45
+	c := &src.Blocks[0].Table.Rows[0].Cells[1]
+	c.Raw = "Deploy {{site.data.keyword.ibm}} on {{site.data.keyword.x}}"
+	c.Text = "Deploy IBM on {{site.data.keyword.x}}"
+	d := Build(src)
+	var at []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeUnresolvedKeyword {
+			at = append(at, fmt.Sprintf("%d:%d", dg.Line, dg.Col))
+		}
+	}
+	eq(t, []string{"3:45"}, at)
+}

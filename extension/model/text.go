@@ -73,10 +73,27 @@ func isEmphasisMark(s string, i int) bool {
 // starts no tag is text and stays, with what follows it: "x < y and a >
 // b", "<cluster_name>" (a tag name holds letters, digits and dashes).
 func stripTags(s string) string {
+	var st tagScan
+	return st.strip(s)
+}
+
+// tagScan is what stripTags knows while it reads a text: how many bytes
+// its searches for the ends of tags read (for the tests), and the kinds of
+// tag whose end a search missed: the search from a later "<" would miss
+// it too (it reads a part of what the first one read), so it is not made
+// again, and a text of many unclosed "<!--" is read once, not once per
+// "<!--".
+type tagScan struct {
+	read                    int
+	noComment, noPI, noDecl bool
+}
+
+// strip is stripTags.
+func (st *tagScan) strip(s string) string {
 	var b strings.Builder
 	from := 0 // s[from:] is not written yet
 	for i := strings.IndexByte(s, '<'); i >= 0; {
-		end := tagEnd(s[i:])
+		end := st.tagEnd(s[i:])
 		if end > 0 {
 			if b.Len() == 0 {
 				b.Grow(len(s))
@@ -102,23 +119,42 @@ func stripTags(s string) string {
 // tagEnd returns the length of the tag s starts with, 0 when s starts with
 // none: an opening tag "<name" followed by a blank, "/" or ">" and closed
 // by ">" with no "<" before it; a closing tag "</name>" (blanks before
-// ">"); a comment "<!-- … -->"; a declaration "<!X…>" or "<?…?>".
-func tagEnd(s string) int {
+// ">"); a comment "<!-- … -->"; a declaration "<!X…>" or "<?…?>". s is
+// the rest of the text from a "<" on, the "<"s before it passed in order.
+func (st *tagScan) tagEnd(s string) int {
 	switch {
 	case strings.HasPrefix(s, "<!--"):
-		if j := strings.Index(s[4:], "-->"); j >= 0 {
+		if st.noComment {
+			return 0
+		}
+		j := strings.Index(s[4:], "-->")
+		st.count(len(s)-4, j, 3)
+		if j >= 0 {
 			return 4 + j + 3
 		}
+		st.noComment = true
 		return 0
 	case strings.HasPrefix(s, "<?"):
-		if j := strings.Index(s[2:], "?>"); j >= 0 {
+		if st.noPI {
+			return 0
+		}
+		j := strings.Index(s[2:], "?>")
+		st.count(len(s)-2, j, 2)
+		if j >= 0 {
 			return 2 + j + 2
 		}
+		st.noPI = true
 		return 0
 	case len(s) > 2 && s[1] == '!' && isASCIILetter(s[2]):
-		if j := strings.IndexByte(s, '>'); j >= 0 {
+		if st.noDecl {
+			return 0
+		}
+		j := strings.IndexByte(s, '>')
+		st.count(len(s), j, 1)
+		if j >= 0 {
 			return j + 1
 		}
+		st.noDecl = true
 		return 0
 	}
 	closing := len(s) > 1 && s[1] == '/'
@@ -132,6 +168,7 @@ func tagEnd(s string) int {
 	for k < len(s) && (isASCIILetter(s[k]) || '0' <= s[k] && s[k] <= '9' || s[k] == '-') {
 		k++
 	}
+	st.read += k
 	if k == len(s) {
 		return 0
 	}
@@ -140,17 +177,29 @@ func tagEnd(s string) int {
 		return k + 1
 	case closing && (c == ' ' || c == '\t' || c == '\n'):
 		rest := strings.TrimLeft(s[k:], " \t\n")
+		st.read += len(s) - k - len(rest)
 		if strings.HasPrefix(rest, ">") {
 			return len(s) - len(rest) + 1
 		}
 		return 0
 	case !closing && (c == ' ' || c == '\t' || c == '\n' || c == '/'):
 		j := strings.IndexAny(s[k:], "<>")
+		st.count(len(s)-k, j, 1)
 		if j >= 0 && s[k+j] == '>' {
 			return k + j + 1
 		}
 	}
 	return 0
+}
+
+// count adds to st.read what a search of n bytes read: up to the end of
+// the w bytes it found at j, all n when j < 0.
+func (st *tagScan) count(n, j, w int) {
+	if j < 0 {
+		st.read += n
+	} else {
+		st.read += j + w
+	}
 }
 
 // isASCIILetter reports whether c is an ASCII letter.
