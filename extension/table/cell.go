@@ -95,68 +95,141 @@ func trim(seg text.Segment, src []byte) text.Segment {
 	return seg.TrimRightSpace(src)
 }
 
-// splitPieces splits seg at each literal backslash-n outside code spans,
-// returning the non-blank pieces, trimmed.
+// splitPieces splits seg at each literal backslash-n that is not in a
+// code span, a raw HTML tag or a link's text or destination, returning
+// the non-blank pieces, trimmed. A tag, a link text or a destination
+// opened and not closed in the cell is not one: it is text, and the cell
+// is split across it (`if a<b then: \n - one \n - two` is a list).
 func splitPieces(seg text.Segment, src []byte) []text.Segment {
+	pieces, _ := splitPiecesSteps(seg, src)
+	return pieces
+}
+
+// splitPiecesSteps is splitPieces, also returning the number of bytes it
+// read (the tests check it grows with the cell, not with its square).
+func splitPiecesSteps(seg text.Segment, src []byte) ([]text.Segment, int) {
 	v := seg.Value(src)
 	if !bytes.Contains(v, []byte(`\n`)) {
-		return nil
+		return nil, 0
 	}
-	var pieces []text.Segment
+	s := pieceScanner{seg: seg, src: src, v: v}
+	for {
+		pieces, unclosed := s.scan()
+		if len(unclosed) == 0 {
+			return pieces, s.steps
+		}
+		// the link texts and destinations left open are text: scan again
+		// (once: that changes how nothing else is read)
+		if s.plain == nil {
+			s.plain = map[int]bool{}
+		}
+		for _, i := range unclosed {
+			s.plain[i] = true
+		}
+	}
+}
+
+// pieceScanner splits a cell at its " \n ".
+type pieceScanner struct {
+	seg   text.Segment
+	src   []byte
+	v     []byte // seg's value
+	steps int
+	// plain holds where a '[', a "](" or a '(' in a destination is text:
+	// it is not closed in the cell
+	plain map[int]bool
+	// tagEnds, once a tag is met, from tagEndsOf
+	tagEnds []int
+}
+
+// scan returns the pieces, and where the link texts and destinations
+// still open at the end of the cell were opened.
+func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
+	v := s.v
 	start, ticks := 0, 0
-	// where a split would cut markup in two: inside a raw HTML tag
-	// (quote is the quote of the attribute value it is in, 0 for none), a
-	// link's text or destination
-	inTag, quote, brackets, parens := false, byte(0), 0, 0
+	// where the link texts ('[') and destinations ("](", and '(' in
+	// them) open around i were opened
+	var brackets, parens []int
 	add := func(end int) {
-		p := trim(text.NewSegment(seg.Start+start, seg.Start+end), src)
+		p := trim(text.NewSegment(s.seg.Start+start, s.seg.Start+end), s.src)
 		if p.Len() > 0 {
 			pieces = append(pieces, p)
 		}
 	}
 	for i := 0; i < len(v); i++ {
+		s.steps++
 		c := v[i]
 		switch {
-		case inTag:
-			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
-			case c == '>':
-				inTag = false
-			}
-			continue
 		case ticks == 0 && c == '<' && i+1 < len(v) && (v[i+1] == '/' || v[i+1]|0x20 >= 'a' && v[i+1]|0x20 <= 'z'):
-			inTag = true
-			continue
-		case ticks == 0 && c == '[':
-			brackets++
-		case ticks == 0 && c == ']' && brackets > 0:
-			brackets--
-			if i+1 < len(v) && v[i+1] == '(' {
-				parens, i = 1, i+1
+			if s.tagEnds == nil {
+				s.tagEnds = tagEndsOf(v)
+				s.steps += len(v)
 			}
-		case ticks == 0 && parens > 0 && c == '(':
-			parens++
-		case ticks == 0 && parens > 0 && c == ')':
-			parens--
+			if end := s.tagEnds[i+1]; end >= 0 {
+				// a raw HTML tag: not split, not read
+				i = end
+				continue
+			}
+			// not closed: text
+		case ticks == 0 && c == '[' && !s.plain[i]:
+			brackets = append(brackets, i)
+		case ticks == 0 && c == ']' && len(brackets) > 0:
+			brackets = brackets[:len(brackets)-1]
+			if i+1 < len(v) && v[i+1] == '(' && !s.plain[i] {
+				parens = append(parens, i)
+				i++
+			}
+		case ticks == 0 && len(parens) > 0 && c == '(' && !s.plain[i]:
+			parens = append(parens, i)
+		case ticks == 0 && len(parens) > 0 && c == ')':
+			parens = parens[:len(parens)-1]
 		}
 		switch {
 		case c == '`':
 			ticks ^= 1
 		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<'):
 			i++
-		case ticks == 0 && brackets == 0 && parens == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
+		case ticks == 0 && len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
 			add(i)
 			start = i + 2
 			i++
 		}
 	}
 	add(len(v))
-	return pieces
+	return pieces, append(brackets, parens...)
+}
+
+// tagEndsOf returns, for each i from 0 to len(v), where in v the '>' is
+// that ends a raw HTML tag whose inside is read from i on, outside quotes:
+// the first '>' not in a quoted value; -1 when the cell ends first, or
+// when a '<' or a '`' comes first outside quotes (in no tag).
+func tagEndsOf(v []byte) []int {
+	ends := make([]int, len(v)+1)
+	ends[len(v)] = -1
+	// the next '"' and '\'' after i
+	next := [2]int{-1, -1}
+	for i := len(v) - 1; i >= 0; i-- {
+		switch c := v[i]; c {
+		case '>':
+			ends[i] = i
+		case '<', '`':
+			ends[i] = -1
+		case '"', '\'':
+			q := 0
+			if c == '\'' {
+				q = 1
+			}
+			if j := next[q]; j < 0 {
+				ends[i] = -1
+			} else {
+				ends[i] = ends[j+1]
+			}
+			next[q] = i
+		default:
+			ends[i] = ends[i+1]
+		}
+	}
+	return ends
 }
 
 func isWordByte(c byte) bool {
