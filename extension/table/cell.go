@@ -140,13 +140,15 @@ type pieceScanner struct {
 	plain map[int]bool
 	// tagEnds, once a tag is met, from tagEndsOf
 	tagEnds []int
+	// spanEnds, once a backtick is met, from codeSpanEnds
+	spanEnds []int
 }
 
 // scan returns the pieces, and where the link texts and destinations
 // still open at the end of the cell were opened.
 func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 	v := s.v
-	start, ticks := 0, 0
+	start := 0
 	// where the link texts ('[') and destinations ("](", and '(' in
 	// them) open around i were opened
 	var brackets, parens []int
@@ -160,7 +162,7 @@ func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 		s.steps++
 		c := v[i]
 		switch {
-		case ticks == 0 && c == '<' && i+1 < len(v) && (v[i+1] == '/' || v[i+1]|0x20 >= 'a' && v[i+1]|0x20 <= 'z'):
+		case c == '<' && i+1 < len(v) && (v[i+1] == '/' || v[i+1]|0x20 >= 'a' && v[i+1]|0x20 <= 'z'):
 			if s.tagEnds == nil {
 				s.tagEnds = tagEndsOf(v)
 				s.steps += len(v)
@@ -171,25 +173,37 @@ func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 				continue
 			}
 			// not closed: text
-		case ticks == 0 && c == '[' && !s.plain[i]:
+		case c == '[' && !s.plain[i]:
 			brackets = append(brackets, i)
-		case ticks == 0 && c == ']' && len(brackets) > 0:
+		case c == ']' && len(brackets) > 0:
 			brackets = brackets[:len(brackets)-1]
 			if i+1 < len(v) && v[i+1] == '(' && !s.plain[i] {
 				parens = append(parens, i)
 				i++
 			}
-		case ticks == 0 && len(parens) > 0 && c == '(' && !s.plain[i]:
+		case len(parens) > 0 && c == '(' && !s.plain[i]:
 			parens = append(parens, i)
-		case ticks == 0 && len(parens) > 0 && c == ')':
+		case len(parens) > 0 && c == ')':
 			parens = parens[:len(parens)-1]
 		}
 		switch {
 		case c == '`':
-			ticks ^= 1
+			if s.spanEnds == nil {
+				s.spanEnds = codeSpanEnds(v)
+				s.steps += len(v)
+			}
+			if end := s.spanEnds[i]; end >= 0 {
+				// a code span: not split, not read
+				i = end
+				continue
+			}
+			// a run of backticks no run of the same length closes: text
+			for i+1 < len(v) && v[i+1] == '`' {
+				i++
+			}
 		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<'):
 			i++
-		case ticks == 0 && len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
+		case len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
 			add(i)
 			start = i + 2
 			i++
@@ -228,6 +242,36 @@ func tagEndsOf(v []byte) []int {
 		default:
 			ends[i] = ends[i+1]
 		}
+	}
+	return ends
+}
+
+// codeSpanEnds returns, for each i in v where a run of backticks starts,
+// where the code span it opens ends: the last backtick of the next run of
+// as many backticks (CommonMark's rule), -1 when none closes it (the run
+// is text); -1 elsewhere.
+func codeSpanEnds(v []byte) []int {
+	ends := make([]int, len(v))
+	for i := range ends {
+		ends[i] = -1
+	}
+	// the last backtick of the next run of each length after i
+	next := map[int]int{}
+	for i := len(v) - 1; i >= 0; {
+		if v[i] != '`' {
+			i--
+			continue
+		}
+		last := i
+		for i > 0 && v[i-1] == '`' {
+			i--
+		}
+		n := last - i + 1
+		if e, ok := next[n]; ok {
+			ends[i] = e
+		}
+		next[n] = last
+		i--
 	}
 	return ends
 }

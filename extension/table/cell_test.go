@@ -13,7 +13,8 @@ import (
 // slowSplitPieces is splitPieces as the rule says it: scan; if a tag, a
 // link text or a destination is open at the end of the cell, the first
 // one opened is text; scan again. A tag is read up to its '>' from where
-// it opens, a quadratic search.
+// it opens, and a code span up to the next run of as many backticks, by
+// quadratic searches.
 func slowSplitPieces(v []byte) []string {
 	if !bytes.Contains(v, []byte(`\n`)) {
 		return nil
@@ -32,7 +33,7 @@ func slowSplitPieces(v []byte) []string {
 // end was opened, or -1.
 func slowScan(v []byte, plain map[int]bool) ([]string, int) {
 	var pieces []string
-	start, ticks := 0, 0
+	start := 0
 	var brackets, parens []int
 	add := func(end int) {
 		if p := trim(text.NewSegment(start, end), v); p.Len() > 0 {
@@ -58,33 +59,58 @@ func slowScan(v []byte, plain map[int]bool) ([]string, int) {
 		}
 		return -1
 	}
+	// run returns the length of the run of backticks at i
+	run := func(i int) int {
+		n := 0
+		for i+n < len(v) && v[i+n] == '`' {
+			n++
+		}
+		return n
+	}
+	// spanEnd returns the last backtick of the run closing a code span
+	// opened at i, or -1
+	spanEnd := func(i int) int {
+		n := run(i)
+		for j := i + n; j < len(v); j++ {
+			if m := run(j); m == n {
+				return j + m - 1
+			} else if m > 0 {
+				j += m - 1
+			}
+		}
+		return -1
+	}
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		switch {
-		case ticks == 0 && c == '<' && i+1 < len(v) && (v[i+1] == '/' || v[i+1]|0x20 >= 'a' && v[i+1]|0x20 <= 'z'):
+		case c == '<' && i+1 < len(v) && (v[i+1] == '/' || v[i+1]|0x20 >= 'a' && v[i+1]|0x20 <= 'z'):
 			if end := tagEnd(i); end >= 0 {
 				i = end
 				continue
 			}
-		case ticks == 0 && c == '[' && !plain[i]:
+		case c == '[' && !plain[i]:
 			brackets = append(brackets, i)
-		case ticks == 0 && c == ']' && len(brackets) > 0:
+		case c == ']' && len(brackets) > 0:
 			brackets = brackets[:len(brackets)-1]
 			if i+1 < len(v) && v[i+1] == '(' && !plain[i] {
 				parens = append(parens, i)
 				i++
 			}
-		case ticks == 0 && len(parens) > 0 && c == '(' && !plain[i]:
+		case len(parens) > 0 && c == '(' && !plain[i]:
 			parens = append(parens, i)
-		case ticks == 0 && len(parens) > 0 && c == ')':
+		case len(parens) > 0 && c == ')':
 			parens = parens[:len(parens)-1]
 		}
 		switch {
 		case c == '`':
-			ticks ^= 1
+			if end := spanEnd(i); end >= 0 {
+				i = end
+				continue
+			}
+			i += run(i) - 1
 		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<'):
 			i++
-		case ticks == 0 && len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
+		case len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
 			add(i)
 			start = i + 2
 			i++
@@ -102,7 +128,8 @@ func slowScan(v []byte, plain map[int]bool) ([]string, int) {
 }
 
 // checkSplit compares splitPieces on v with slowSplitPieces, and checks
-// it read each byte of v at most three times (two scans and the tags).
+// it read each byte of v at most four times (two scans, the tags and the
+// code spans).
 func checkSplit(t *testing.T, v []byte) {
 	t.Helper()
 	got, steps := splitPiecesSteps(text.NewSegment(0, len(v)), v)
@@ -113,8 +140,8 @@ func checkSplit(t *testing.T, v []byte) {
 	if want := slowSplitPieces(v); !slices.Equal(gs, want) {
 		t.Errorf("splitPieces(%q) = %q, want %q", v, gs, want)
 	}
-	if steps > 3*len(v) {
-		t.Errorf("splitPieces(%q) read %d bytes, more than 3×%d", v, steps, len(v))
+	if steps > 4*len(v) {
+		t.Errorf("splitPieces(%q) read %d bytes, more than 4×%d", v, steps, len(v))
 	}
 }
 
@@ -124,6 +151,7 @@ var splitSeeds = []string{
 	`<b title="q \n r">t</b> \n [link \n text](https://x.com) \n ` + "`a \\n b`" + ` \n \[x \n y]`,
 	`See [x \n - one`, `See [x](y \n - one`, `See [x](y(z) \n - one`, `[a](b (c \n d) \n e`,
 	`[[x](u) \n [y \n z](v) \n <b`, `<a "<a "<a " \n x`, `[a](b [c](d) \n e) \n f`, `](( \n [(] \n )`,
+	"Use ` \\n - one \\n - two", "``a ` \\n b`` \\n c", "`` x \\n ` \\n y",
 }
 
 // TestSplitPiecesRule: splitPieces reads an unclosed tag, link text or
@@ -166,6 +194,7 @@ func hostileCells(n int) map[string][]byte {
 		"destinations": `[x](y \n `,
 		"parentheses":  `[x](y( \n `,
 		"mixed":        "[x](<b `c` \\n [",
+		"backticks":    "`` ` \\n ",
 	} {
 		cells[name] = []byte(strings.Repeat(unit, n) + `- one \n - two`)
 	}
@@ -177,7 +206,7 @@ func hostileCells(n int) map[string][]byte {
 func TestSplitPiecesLinear(t *testing.T) {
 	for name, v := range hostileCells(2000) {
 		_, steps := splitPiecesSteps(text.NewSegment(0, len(v)), v)
-		if steps > 3*len(v) {
+		if steps > 4*len(v) {
 			t.Errorf("%s: read %d bytes of a %d-byte cell", name, steps, len(v))
 		}
 	}
