@@ -143,8 +143,20 @@ func TestDiagnostics(t *testing.T) {
 		{
 			name:    "a caption on a paragraph of text",
 			src:     "Plain text.\n{: caption=\"Lost\"}\n",
-			want:    []string{`in.md:1:1: warning: caption "Lost" applies to an image alone in its paragraph; this paragraph holds more, and the caption was dropped [attributes-not-allowed]`},
+			want:    []string{`in.md:1:1: warning: caption "Lost" applies to an image alone in its paragraph; this paragraph holds more, and it was dropped [attributes-not-allowed]`},
 			visible: "Plain text.",
+		},
+		{
+			name: "captions an image cannot take",
+			src: "![s](s.png){: caption=\"Span\"}\n{: caption=\"Block\"}\n\n![e](e.png){: caption=\" \"}\n\n" +
+				"Text ![t](t.png \"Own\"){: caption=\"Not this\"}.\n\nText.\n{: caption-side=\"top\"}\n",
+			want: []string{
+				`in.md:1:1: warning: the image's caption "Span" is given twice; the one after the paragraph is used [attributes-not-allowed]`,
+				`in.md:4:1: warning: the image's caption is empty; it was dropped [attributes-not-allowed]`,
+				`in.md:6:6: warning: caption "Not this" applies to an image alone in its paragraph; this image has a title of its own, and the caption was dropped [attributes-not-allowed]`,
+				`in.md:8:1: warning: caption-side applies to an image alone in its paragraph; this paragraph holds more, and it was dropped [attributes-not-allowed]`,
+			},
+			visible: "Text.",
 		},
 		{
 			name:    "unknown keyword in inline raw HTML, strict",

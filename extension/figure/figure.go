@@ -12,10 +12,12 @@ package figure
 
 import (
 	"bytes"
+	"fmt"
 	stdhtml "html"
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -61,58 +63,89 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	src := reader.Source()
 	var paras []*ast.Paragraph
+	var images []*ast.Image
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if p, ok := n.(*ast.Paragraph); ok {
-			paras = append(paras, p)
-			return ast.WalkSkipChildren, nil
+		switch v := n.(type) {
+		case *ast.Paragraph:
+			if hasCaption(v) {
+				paras = append(paras, v)
+			}
+		case *ast.Image:
+			images = append(images, v)
 		}
 		return ast.WalkContinue, nil
 	})
+	report := func(n ast.Node, format string, args ...any) {
+		diag.Report(pc, src, offset(n), diag.Warning, "attributes-not-allowed", format, args...)
+	}
+	// a block list after a paragraph: its image's caption
 	for _, p := range paras {
-		if _, ok := p.AttributeString("caption"); ok {
-			// a block list after the paragraph: its image's caption
-			img, isImage := p.FirstChild().(*ast.Image)
-			if isImage && alone(p, img, src) {
-				moveCaption(p, img)
-			} else {
-				caption, _ := take(p)
-				at := 0
-				if p.Lines().Len() > 0 {
-					at = p.Lines().At(0).Start
-				}
-				diag.Report(pc, src, at, diag.Warning, "attributes-not-allowed",
-					"caption %q applies to an image alone in its paragraph; this paragraph holds more, and the caption was dropped", diag.Clip(caption, 60))
+		img, isImage := p.FirstChild().(*ast.Image)
+		if !isImage || !alone(p, img, src) {
+			what := "caption-side"
+			if caption, _ := take(p); caption != "" {
+				what = fmt.Sprintf("caption %q", diag.Clip(caption, 60))
 			}
-		}
-		var captioned []*ast.Image
-		for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-			if img, ok := c.(*ast.Image); ok {
-				if _, ok := img.AttributeString("caption"); ok {
-					captioned = append(captioned, img)
-				}
-			}
-		}
-		if len(captioned) == 0 {
+			report(p, "%s applies to an image alone in its paragraph; this paragraph holds more, and it was dropped", what)
 			continue
 		}
-		if len(captioned) == 1 && alone(p, captioned[0], src) {
-			f := figure(p, captioned[0])
+		if hasCaption(img) {
+			caption, _ := take(img)
+			report(img, "the image's caption %q is given twice; the one after the paragraph is used", diag.Clip(caption, 60))
+		}
+		moveCaption(p, img)
+	}
+	for _, img := range images {
+		if !hasCaption(img) {
+			continue
+		}
+		p, inParagraph := img.Parent().(*ast.Paragraph)
+		if inParagraph && alone(p, img, src) && strings.TrimSpace(nodes.Attr(img, "caption")) != "" {
+			f := figure(p, img)
 			for _, a := range p.Attributes() { // the paragraph's id, classes
 				f.SetAttribute(a.Name, a.Value)
 			}
 			p.Parent().ReplaceChild(p.Parent(), p, f)
 			continue
 		}
-		for _, img := range captioned {
-			caption, _ := take(img)
-			if _, ok := img.AttributeString("title"); !ok && len(img.Title) == 0 && caption != "" {
-				img.Title = []byte(caption)
+		// an image among text, or in a link or emphasis: no figure, the
+		// caption is its title
+		caption, _ := take(img)
+		switch _, titled := img.AttributeString("title"); {
+		case caption == "":
+			report(img, "the image's caption is empty; it was dropped")
+		case !titled && len(img.Title) == 0:
+			img.Title = []byte(caption)
+		default:
+			report(img, "caption %q applies to an image alone in its paragraph; this image has a title of its own, and the caption was dropped", diag.Clip(caption, 60))
+		}
+	}
+}
+
+// hasCaption reports whether n has a caption or caption-side attribute.
+func hasCaption(n ast.Node) bool {
+	_, c := n.AttributeString("caption")
+	_, side := n.AttributeString("caption-side")
+	return c || side
+}
+
+// offset returns where in the source n is: its first line, or the first
+// text in it, or its block's first line.
+func offset(n ast.Node) int {
+	for c := n; c != nil; c = c.Parent() {
+		if c.Type() == ast.TypeBlock && c.Lines() != nil && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+		if c == n {
+			if t, ok := c.FirstChild().(*ast.Text); ok {
+				return max(t.Segment.Start-2, 0) // the image's "!["
 			}
 		}
 	}
+	return 0
 }
 
 // alone reports whether img is the only thing in p besides white space.
@@ -131,12 +164,8 @@ func alone(p *ast.Paragraph, img *ast.Image, src []byte) bool {
 
 // take removes the caption attributes from n and returns them.
 func take(n ast.Node) (caption string, top bool) {
-	if v, ok := n.AttributeString("caption"); ok {
-		caption = strings.TrimSpace(string(v.([]byte)))
-	}
-	if v, ok := n.AttributeString("caption-side"); ok {
-		top = strings.EqualFold(strings.TrimSpace(string(v.([]byte))), "top")
-	}
+	caption = strings.TrimSpace(nodes.Attr(n, "caption"))
+	top = strings.EqualFold(strings.TrimSpace(nodes.Attr(n, "caption-side")), "top")
 	removeAttribute(n, "caption")
 	removeAttribute(n, "caption-side")
 	return caption, top
