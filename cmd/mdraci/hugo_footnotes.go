@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mdraci/mdraci/extension/figure"
 	"github.com/mdraci/mdraci/extension/matrix"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -110,6 +111,17 @@ func footnotes(doc ast.Node, src []byte, inline edits) (edits, *pageFootnotes) {
 		}
 		var paras []string
 		for c := d.FirstChild(); c != nil; c = c.NextSibling() {
+			if f, ok := c.(*figure.Figure); ok && f.FirstChild() != nil {
+				// a figure: its image, then its caption (the list is
+				// Markdown, where the raci-figure shortcode cannot be)
+				if t := segText(src, inline, segments(f.FirstChild()), "\n"); t != "" {
+					paras = append(paras, t)
+				}
+				if f.Caption != "" {
+					paras = append(paras, inlineOnly(escapeMarkdown(f.Caption)))
+				}
+				continue
+			}
 			if t := segText(src, inline, segments(c), "\n"); t != "" {
 				paras = append(paras, t)
 			}

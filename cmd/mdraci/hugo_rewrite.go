@@ -49,6 +49,7 @@ type recording struct {
 type spanRec struct {
 	at     edit // the list's source, removed
 	target ast.Node
+	title  []byte // the target's title as the source gives it (a link's or image's)
 }
 
 // tableRec is one source table: where it is and what its cells hold.
@@ -85,7 +86,14 @@ func (r *recorder) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				rec.ials = append(rec.ials, v.Lines().At(i))
 			}
 		case *attributes.SpanAttributeList:
-			rec.spans = append(rec.spans, spanRec{at: edit{start: v.Offset, stop: v.Offset + len(v.Literal)}, target: v.PreviousSibling()})
+			sp := spanRec{at: edit{start: v.Offset, stop: v.Offset + len(v.Literal)}, target: v.PreviousSibling()}
+			switch t := sp.target.(type) {
+			case *ast.Link:
+				sp.title = t.Title
+			case *ast.Image:
+				sp.title = t.Title
+			}
+			rec.spans = append(rec.spans, sp)
 		case *keyword.Node:
 			if v.Resolved && v.Pos() >= 0 {
 				rec.keywords = append(rec.keywords, edit{start: v.Pos(), stop: v.Pos() + len(v.Literal), text: v.Value})
@@ -422,7 +430,7 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		es = append(es, edit{start: at, stop: lineEnd(src, seg.Stop), text: blank})
 	}
 	es = append(es, attributeEdits(res.Doc, src)...)
-	figEdits, figs := figureEdits(res.Doc, src)
+	figEdits, figs := figureEdits(res.Doc, src, rec.spans)
 	es = append(es, figEdits...)
 	fnEdits, fn := footnotes(res.Doc, src, inline)
 	fnEdits = append(fnEdits, shortcodeEdits(src)...)
@@ -650,14 +658,15 @@ func attributeEdits(doc ast.Node, src []byte) edits {
 // spanEdits removes the span attribute lists, which Hugo does not read. The
 // attributes of a link or image written [text](url){: …} move into its
 // title, as "title {.class key="value"}", where the theme's render-link and
-// render-image hooks take them out again.
+// render-image hooks take them out again. A reference link with attributes
+// is written inline, so that it has a title of its own to carry them.
 func spanEdits(src []byte, spans []spanRec) edits {
 	var es edits
 	for _, sp := range spans {
 		if sp.target == nil {
 			continue // the extension shows it as text
 		}
-		var title []byte
+		var title []byte // as the extension renders it: a caption may have become the title
 		switch t := sp.target.(type) {
 		case *ast.Link:
 			title = t.Title
@@ -671,33 +680,141 @@ func spanEdits(src []byte, spans []spanRec) edits {
 		}
 		es = append(es, sp.at)
 		a := hugoAttributes(sp.target)
-		end := sp.at.start - 1 // the link's ")"
-		if end < 0 || src[end] != ')' {
-			continue // a reference link: no title to carry the attributes
+		end := sp.at.start // where the link ends
+		if len(sp.title) == 0 && len(title) == 0 && a == "" {
+			continue
 		}
-		at := end
-		for at > 0 && (src[at-1] == ' ' || src[at-1] == '\t') {
-			at--
-		}
-		if len(title) == 0 || at == 0 || !strings.ContainsRune(`"')`, rune(src[at-1])) {
-			// no title in the source: the attributes, after the title
-			// the element was given (an image's caption, see package
-			// figure)
-			if t := strings.TrimSpace(string(title) + " " + a); t != "" {
-				es = append(es, edit{start: end, stop: end, text: ` "` + escapeTitle(t, '"') + `"`})
+		if end == 0 || src[end-1] != ')' {
+			t := escapeTitle(string(title), '"') // a caption
+			if len(sp.title) > 0 {
+				t = rawTitle(sp.title) // the definition's, as written
+			}
+			if a != "" {
+				t = strings.TrimSpace(t + " " + escapeTitle(a, '"'))
+			}
+			if e, ok := inlineReference(src, sp.target, end, t); ok {
+				es = append(es, e)
 			}
 			continue
 		}
-		if a == "" {
-			continue
+		// the end of the title, or of the destination: before the ")"
+		at := end - 1
+		for at > 0 && (src[at-1] == ' ' || src[at-1] == '\t' || src[at-1] == '\n' || src[at-1] == '\r') {
+			at--
 		}
-		delim := src[at-1]
-		if delim == ')' {
-			delim = '('
+		switch {
+		case len(sp.title) > 0 && a != "":
+			// after the source's title, before its closing delimiter
+			delim := src[at-1]
+			if delim == ')' {
+				delim = '('
+			}
+			es = append(es, edit{start: at - 1, stop: at - 1, text: " " + escapeTitle(a, delim)})
+		case len(sp.title) > 0:
+		case at >= 3 && emptyTitle(src[at-3:at]):
+			// an empty title ("", '' or ()): the element's and the attributes in it
+			delim := src[at-1]
+			if delim == ')' {
+				delim = '('
+			}
+			es = append(es, edit{start: at - 1, stop: at - 1, text: escapeTitle(strings.TrimSpace(string(title)+" "+a), delim)})
+		default:
+			// no title in the source: the one the element was given (an
+			// image's caption, see package figure) and the attributes
+			es = append(es, edit{start: end - 1, stop: end - 1, text: ` "` + escapeTitle(strings.TrimSpace(string(title)+" "+a), '"') + `"`})
 		}
-		es = append(es, edit{start: at - 1, stop: at - 1, text: " " + escapeTitle(a, delim)})
 	}
 	return es
+}
+
+// emptyTitle reports whether b is a blank and an empty link title: two
+// double quotes, two single quotes or "()".
+func emptyTitle(b []byte) bool {
+	if len(b) != 3 || (b[0] != ' ' && b[0] != '\t' && b[0] != '\n') {
+		return false
+	}
+	t := string(b[1:])
+	return t == `""` || t == "''" || t == "()"
+}
+
+// inlineReference writes a reference link or image n ([text][label],
+// [text][] or [label]), whose source ends at end, as an inline one: its
+// destination from the definition, and title (written for double quotes,
+// "" for none). ok is false when the source does not end with the
+// reference.
+func inlineReference(src []byte, n ast.Node, end int, title string) (e edit, ok bool) {
+	var dest []byte
+	switch t := n.(type) {
+	case *ast.Link:
+		dest = t.Destination
+	case *ast.Image:
+		dest = t.Destination
+	default:
+		return edit{}, false
+	}
+	if end <= 0 || end > len(src) || src[end-1] != ']' {
+		return edit{}, false
+	}
+	// the label's "[": labels hold no unescaped brackets
+	open := end - 2
+	for open >= 0 && (src[open] != '[' || open > 0 && src[open-1] == '\\') {
+		if src[open] == ']' && (open == 0 || src[open-1] != '\\') || src[open] == '\n' && open > 0 && src[open-1] == '\n' {
+			return edit{}, false
+		}
+		open--
+	}
+	if open < 0 {
+		return edit{}, false
+	}
+	var b strings.Builder
+	b.WriteString("(<")
+	for i := 0; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case c == '\\' && i+1 < len(dest):
+			b.WriteByte(c)
+			i++
+			b.WriteByte(dest[i])
+		case c == '<' || c == '>' || c == '\n':
+			if c == '\n' {
+				b.WriteString("%0A")
+				continue
+			}
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteString(">")
+	if title != "" {
+		b.WriteString(` "` + title + `"`)
+	}
+	b.WriteString(")")
+	if open > 0 && src[open-1] == ']' {
+		// [text][label] or [text][]: the label goes
+		return edit{start: open, stop: end, text: b.String()}, true
+	}
+	// [label]: the destination follows it
+	return edit{start: end, stop: end, text: b.String()}, true
+}
+
+// rawTitle makes a title as the source writes it (backslash escapes kept)
+// fit between double quotes.
+func rawTitle(t []byte) string {
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '\\' && i+1 < len(t):
+			b.WriteByte(c)
+			i++
+			b.WriteByte(t[i])
+		case c == '"':
+			b.WriteString(`\"`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // escapeTitle escapes s for a link title delimited by delim.

@@ -633,6 +633,17 @@ Text ![inline](i.png){: caption="Inline cap"} more.
 
 Plain text.
 {: caption="Dropped"}
+
+Text ![p](img/diagram_(v2)){: caption="Paren" .c} and ![q](q.png ""){: caption="Empty title"} more.
+
+Text ![d][r]{: caption="Ref caption"}, [l][r]{: .k} and [r]{: target="_blank"}.
+
+![e][r]
+{: caption="Figure 3. A reference image"}
+
+![f][r]{: caption="Figure 4. Another"}
+
+[r]: <a b.png> "Def \"t\""
 `
 
 // TestHugoFigures: the theme writes captioned images as mdraci convert
@@ -650,9 +661,10 @@ func TestHugoFigures(t *testing.T) {
 	require.NoError(t, err, out)
 	want := convertForTest(t, filepath.Join(dir, "src", "figures.md"))
 	got := hugoPageBody(t, filepath.Join(dir, "public", "figures", "index.html"))
-	compareParts(t, "figures", want, got, hookParts)
+	compareParts(t, "figures", want, got, append(hookParts, pagePart{"links", "a"}))
 	caps := got.Find("figure > figcaption").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
-	assert.Equal(t, []string{"Figure 1. Roles for IBM Cloud & <you>", "Figure 2. Steps"}, caps)
+	assert.Equal(t, []string{"Figure 1. Roles for IBM Cloud & <you>", "Figure 2. Steps", "Figure 3. A reference image", "Figure 4. Another"}, caps)
+	assert.Equal(t, 4, got.Find("figure > img").Length(), "every figure shows its image")
 	assert.Equal(t, "fig-steps", got.Find("figure").Eq(1).AttrOr("id", ""))
 	assert.Equal(t, 1, got.Find("figure").Eq(1).Children().First().Filter("figcaption").Length(), "caption-side top")
 	assert.Equal(t, "Inline cap", got.Find(`img[src="i.png"]`).AttrOr("title", ""))

@@ -411,3 +411,26 @@ func TestHugoFolderWithHTML(t *testing.T) {
 	assert.Equal(t, 1, r.code)
 	assert.Contains(t, r.stderr, "mdraci hugo reads Markdown and plain text, not html")
 }
+
+// TestHugoFootnoteFigure: a figure in a footnote a matrix cell references
+// keeps its image and caption in the footnote list the theme renders.
+func TestHugoFootnoteFigure(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{"d.md": "| Activity | Provider | Customer |\n|---|---|---|\n| Patch | R[^1] | A |\n\n" +
+		"[^1]: ![Diagram](a.png){: caption=\"Figure 9. Patching\"}\n"})
+	out := filepath.Join(dir, "content")
+	r := runForTest(t, "", "hugo", "-o", out, filepath.Join(dir, "d.md"))
+	require.Equal(t, 0, r.code, r.stderr)
+	b, err := os.ReadFile(filepath.Join(out, "d", "model.json"))
+	require.NoError(t, err)
+	var m struct {
+		Render struct {
+			Footnotes struct {
+				List []struct{ MD string } `json:"list"`
+			} `json:"footnotes"`
+		} `json:"render"`
+	}
+	require.NoError(t, json.Unmarshal(b, &m))
+	require.Len(t, m.Render.Footnotes.List, 1)
+	assert.Equal(t, "![Diagram](a.png)\n\nFigure 9. Patching", m.Render.Footnotes.List[0].MD)
+}
