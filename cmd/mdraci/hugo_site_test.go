@@ -224,6 +224,7 @@ func TestHugoSiteMatchesConvert(t *testing.T) {
 	require.Equal(t, 1, fig.Length(), "raci-figure written by hand")
 	assert.Equal(t, "Figure 1. Who does what", fig.Children().First().Filter("figcaption").Text(), "its caption, on top")
 	assert.Equal(t, "/shared-responsibility.svg", fig.Find("img").AttrOr("src", ""))
+	assert.Equal(t, "en", fig.AttrOr("lang", ""))
 	text := strings.Join(strings.Fields(page.Text()), " ")
 	assert.Contains(t, text, "is Code Engine (mdraci's defaults)")
 	assert.Contains(t, text, "is Example Cloud® Functions (this site's")
