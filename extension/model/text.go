@@ -124,38 +124,11 @@ func (st *tagScan) strip(s string) string {
 func (st *tagScan) tagEnd(s string) int {
 	switch {
 	case strings.HasPrefix(s, "<!--"):
-		if st.noComment {
-			return 0
-		}
-		j := strings.Index(s[4:], "-->")
-		st.count(len(s)-4, j, 3)
-		if j >= 0 {
-			return 4 + j + 3
-		}
-		st.noComment = true
-		return 0
+		return st.closed(s, 4, "-->", &st.noComment)
 	case strings.HasPrefix(s, "<?"):
-		if st.noPI {
-			return 0
-		}
-		j := strings.Index(s[2:], "?>")
-		st.count(len(s)-2, j, 2)
-		if j >= 0 {
-			return 2 + j + 2
-		}
-		st.noPI = true
-		return 0
+		return st.closed(s, 2, "?>", &st.noPI)
 	case len(s) > 2 && s[1] == '!' && isASCIILetter(s[2]):
-		if st.noDecl {
-			return 0
-		}
-		j := strings.IndexByte(s, '>')
-		st.count(len(s), j, 1)
-		if j >= 0 {
-			return j + 1
-		}
-		st.noDecl = true
-		return 0
+		return st.closed(s, 0, ">", &st.noDecl)
 	}
 	closing := len(s) > 1 && s[1] == '/'
 	k := 1
@@ -190,6 +163,22 @@ func (st *tagScan) tagEnd(s string) int {
 		}
 	}
 	return 0
+}
+
+// closed returns the length of s up to the first end after its first
+// skip bytes, end included; 0 when no end comes, which *none remembers:
+// none comes after any later s either, which is a part of this one.
+func (st *tagScan) closed(s string, skip int, end string, none *bool) int {
+	if *none {
+		return 0
+	}
+	j := strings.Index(s[skip:], end)
+	st.count(len(s)-skip, j, len(end))
+	if j < 0 {
+		*none = true
+		return 0
+	}
+	return skip + j + len(end)
 }
 
 // count adds to st.read what a search of n bytes read: up to the end of
