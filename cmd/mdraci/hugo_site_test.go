@@ -580,6 +580,25 @@ func TestHugoLinksSafe(t *testing.T) {
 	}
 }
 
+// hugoOnePage builds a Hugo site of one page, doc through mdraci hugo,
+// and returns what mdraci convert and Hugo write for it; it skips in
+// -short mode.
+func hugoOnePage(t *testing.T, name, doc string) (convert, hugo *goquery.Selection) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a Hugo site")
+	}
+	bin := hugoForTest(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src", name+".md")
+	hugoSite(t, dir, map[string]string{"src/" + name + ".md": doc})
+	r := runForTest(t, "", "hugo", "-o", filepath.Join(dir, "content"), src)
+	require.Equal(t, 0, r.code, r.stderr)
+	out, err := runHugo(t, bin, dir)
+	require.NoError(t, err, out)
+	return convertForTest(t, src), hugoPageBody(t, filepath.Join(dir, "public", name, "index.html"))
+}
+
 // letterCellsDoc has letter cells that say more than their letters.
 const letterCellsDoc = `# Letters
 
@@ -600,18 +619,7 @@ const letterCellsDoc = `# Letters
 // TestHugoLetterCells: the theme shows what a letter cell says beside its
 // letters as mdraci convert does, the letters it starts with left out.
 func TestHugoLetterCells(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a Hugo site")
-	}
-	hugo := hugoForTest(t)
-	dir := t.TempDir()
-	hugoSite(t, dir, map[string]string{"src/letters.md": letterCellsDoc})
-	r := runForTest(t, "", "hugo", "-o", filepath.Join(dir, "content"), filepath.Join(dir, "src", "letters.md"))
-	require.Equal(t, 0, r.code, r.stderr)
-	out, err := runHugo(t, hugo, dir)
-	require.NoError(t, err, out)
-	want := convertForTest(t, filepath.Join(dir, "src", "letters.md"))
-	got := hugoPageBody(t, filepath.Join(dir, "public", "letters", "index.html"))
+	want, got := hugoOnePage(t, "letters", letterCellsDoc)
 	compareParts(t, "letters", want, got, matrixParts)
 	texts := want.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string {
 		return strings.Join(strings.Fields(s.Text()), " ")
@@ -650,18 +658,7 @@ Text ![d][r]{: caption="Ref caption"}, [l][r]{: .k} and [r]{: target="_blank"}.
 // TestHugoFigures: the theme writes captioned images as mdraci convert
 // does, as <figure> with a <figcaption> on the side the source names.
 func TestHugoFigures(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a Hugo site")
-	}
-	hugo := hugoForTest(t)
-	dir := t.TempDir()
-	hugoSite(t, dir, map[string]string{"src/figures.md": figuresDoc})
-	r := runForTest(t, "", "hugo", "-o", filepath.Join(dir, "content"), filepath.Join(dir, "src", "figures.md"))
-	require.Equal(t, 0, r.code, r.stderr)
-	out, err := runHugo(t, hugo, dir)
-	require.NoError(t, err, out)
-	want := convertForTest(t, filepath.Join(dir, "src", "figures.md"))
-	got := hugoPageBody(t, filepath.Join(dir, "public", "figures", "index.html"))
+	want, got := hugoOnePage(t, "figures", figuresDoc)
 	compareParts(t, "figures", want, got, append(hookParts, pagePart{"links", "a"}))
 	caps := got.Find("figure > figcaption").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
 	assert.Equal(t, []string{"Figure 1. Roles for IBM Cloud & <you>", "Figure 2. Steps", "Figure 3. A reference image", "Figure 4. Another"}, caps)
