@@ -52,12 +52,38 @@ func allowed(name string, n ast.Node, unsafe bool) bool {
 	return false
 }
 
+// textAttributes are the attributes allowed (see allowed) whose values are
+// text, names or keywords, never URLs: a browser, a style sheet or a script
+// does not follow them, so they need not pass SafeURL ("Data: how records
+// flow" is a caption, not a data: URL). The others, data-* above all (a
+// script may read one as a URL) and style, must pass it; so must id,
+// which is a name no real page needs to start like a scheme (and
+// "javascript:x" has long been refused as one).
+var textAttributes = map[string]bool{
+	"title": true, "lang": true, "dir": true,
+	"caption": true, "caption-side": true, "summary": true, "row-headers": true,
+	"alt": true, "aria-label": true,
+	"target": true, "rel": true, "hreflang": true,
+	"start": true, "reversed": true, "type": true,
+}
+
+// mayBeURL reports whether the value of attribute name may be read as a
+// URL, and so must pass SafeURL: any attribute but textAttributes.
+func mayBeURL(name string) bool {
+	return !textAttributes[strings.ToLower(name)]
+}
+
 // validValue reports whether value is valid for attribute name where HTML
 // says what it holds: a list's start is an integer, its type one of 1, a,
 // A, i, I, reversed empty or its own name; a link's target a browsing
-// context name (no blanks), dir ltr, rtl or auto. Other values are free.
+// context name (no blanks), dir ltr, rtl or auto; caption-side top or
+// bottom, in any case (blanks around it ignored, as the table, matrix and
+// figure renderers ignore them). Other values are free.
 func validValue(name, value string) bool {
 	switch strings.ToLower(name) {
+	case "caption-side":
+		v := strings.TrimSpace(value)
+		return strings.EqualFold(v, "top") || strings.EqualFold(v, "bottom")
 	case "start":
 		v := strings.TrimPrefix(value, "-")
 		if v == "" || len(v) > 9 {

@@ -529,8 +529,9 @@ func (a *applier) set(n ast.Node, kind byte, name, value string) {
 			return v, true
 		})
 	}
-	// no script URLs in any attribute value
-	if !allowed(name, n, a.cfg.Unsafe) || !SafeURL(value) {
+	// no script URLs in any attribute value that may be read as a URL
+	// (data-*, style); text (a caption, a title) may start "Data: …"
+	if !allowed(name, n, a.cfg.Unsafe) || mayBeURL(name) && !SafeURL(value) {
 		locate()
 		diag.Report(a.pc, a.src, at, diag.Warning, "attributes-not-allowed",
 			"attribute %s=%q is not allowed on %s and was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(n.Kind().String()))
