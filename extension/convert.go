@@ -55,6 +55,11 @@ func ParseFormat(s string) (Format, error) {
 // headings, table delimiter rows, attribute lists, fences, links.
 var markdownSigns = regexp.MustCompile(`(?m)^(---\s*$|#{1,6} |\|?\s*:?-{3,}:?\s*\||\{:|` + "```" + `|\s*[-*+] \S.*\]\()`)
 
+// markdownInline matches what only Markdown writes inside a line: an
+// inline link or image with its destination ([text](url), no blank in
+// the url), a span attribute list after one, strong emphasis, a code span.
+var markdownInline = regexp.MustCompile(`\]\([^\s()]+(\s+"[^"\n]*")?\)|\)\{:|\*\*[^*\s][^*\n]*\*\*|` + "`[^`\n]+`")
+
 // keywordRef matches a {{site.data.…}} reference: only Markdown has them.
 var keywordRef = regexp.MustCompile(`\{\{\s*site\.data\.`)
 
@@ -72,7 +77,7 @@ func DetectFormat(name string, src []byte) Format {
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
-	if markdownSigns.Match(head) || keywordRef.Match(head) {
+	if markdownSigns.Match(head) || keywordRef.Match(head) || markdownInline.Match(head) {
 		return Markdown
 	}
 	trimmed := bytes.TrimSpace(head)
