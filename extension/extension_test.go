@@ -147,6 +147,12 @@ func TestDiagnostics(t *testing.T) {
 			visible: "Plain text.",
 		},
 		{
+			name:    "hreflang, which goldmark does not write, is reported, not dropped silently",
+			src:     "A [l](/x){: hreflang=\"fr\" target=\"_blank\"}.\n",
+			want:    []string{`in.md:1:13: warning: attribute hreflang="fr" is not allowed on link and was dropped [attributes-not-allowed]`},
+			visible: "l",
+		},
+		{
 			name: "captions an image cannot take",
 			src: "![s](s.png){: caption=\"Span\"}\n{: caption=\"Block\"}\n\n![e](e.png){: caption=\" \"}\n\n" +
 				"Text ![t](t.png \"Own\"){: caption=\"Not this\"}.\n\nText.\n{: caption-side=\"top\"}\n",

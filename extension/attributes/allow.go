@@ -41,7 +41,7 @@ func allowed(name string, n ast.Node, unsafe bool) bool {
 			}
 		}
 	case ast.KindLink:
-		return name == "target" || name == "rel" || name == "hreflang"
+		return name == "target" || name == "rel"
 	case ast.KindImage, ast.KindParagraph:
 		// consumed by package figure: <figure> and <figcaption> (a block
 		// list after an image alone in its paragraph is the paragraph's)
@@ -63,7 +63,7 @@ var textAttributes = map[string]bool{
 	"title": true, "lang": true, "dir": true,
 	"caption": true, "caption-side": true, "summary": true, "row-headers": true,
 	"alt": true, "aria-label": true,
-	"target": true, "rel": true, "hreflang": true,
+	"target": true, "rel": true,
 	"start": true, "reversed": true, "type": true,
 }
 
