@@ -28,13 +28,10 @@ type attributeJSON struct {
 // figureEdits wraps each figure of doc (a captioned image alone in its
 // paragraph, see package figure) in the raci-figure shortcode, numbered
 // in document order: {{< raci-figure n="0" >}}![alt](src){{< /raci-figure >}}.
-// The image's own Markdown stays inside, with the edits made in it, for
-// the render-image hook; the caption and attributes go in model.json.
-func figureEdits(doc ast.Node, src []byte, spans []spanRec) (edits, []figureJSON) {
-	spanned := map[ast.Node]bool{} // spanEdits writes these inline
-	for _, sp := range spans {
-		spanned[sp.target] = true
-	}
+// The image's own Markdown stays inside, with the edits made in it (a
+// reference written inline, see referenceEdits), for the render-image
+// hook; the caption and attributes go in model.json.
+func figureEdits(doc ast.Node, src []byte) (edits, []figureJSON) {
 	var es edits
 	var out []figureJSON
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -70,29 +67,9 @@ func figureEdits(doc ast.Node, src []byte, spans []spanRec) (edits, []figureJSON
 		for end > lines[0] && (src[end-1] == '\n' || src[end-1] == '\r') {
 			end--
 		}
-		// a reference image: written inline, as the shortcode's Markdown
-		// is read without the page's definitions
-		if img, ok := imageOf(f); ok && !spanned[img] && src[end-1] != ')' {
-			if e, ok := inlineReference(src, img, end, rawTitle(img.Title)); ok {
-				es = append(es, e)
-			}
-		}
 		es = append(es, edit{start: end, stop: end, text: "{{< /raci-figure >}}"})
 		out = append(out, fj)
 		return ast.WalkSkipChildren, nil
 	})
 	return es, out
-}
-
-// imageOf returns the image of figure f.
-func imageOf(f *figure.Figure) (*ast.Image, bool) {
-	var img *ast.Image
-	_ = ast.Walk(f, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if i, ok := n.(*ast.Image); ok && entering {
-			img = i
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return img, img != nil
 }

@@ -420,6 +420,7 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		es = append(es, k)
 	}
 	es = append(es, spanEdits(src, rec.spans)...)
+	es = append(es, referenceEdits(res.Doc, src, rec.spans)...)
 	// raw HTML: keywords resolved and sanitized, as the extension does
 	es = append(es, rawHTML(res, kw, unsafe)...)
 	inline := es.sorted() // the edits made inside table cells too
@@ -430,7 +431,7 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		es = append(es, edit{start: at, stop: lineEnd(src, seg.Stop), text: blank})
 	}
 	es = append(es, attributeEdits(res.Doc, src)...)
-	figEdits, figs := figureEdits(res.Doc, src, rec.spans)
+	figEdits, figs := figureEdits(res.Doc, src)
 	es = append(es, figEdits...)
 	fnEdits, fn := footnotes(res.Doc, src, inline)
 	fnEdits = append(fnEdits, shortcodeEdits(src)...)
@@ -727,6 +728,85 @@ func spanEdits(src []byte, spans []spanRec) edits {
 	return es
 }
 
+// referenceEdits writes every reference link and image ([text][label],
+// [text][] or [label]) without a span attribute list (spanEdits writes
+// those) inline: table cells, footnotes and figures are Markdown that
+// Hugo renders apart from the page, without its definitions.
+func referenceEdits(doc ast.Node, src []byte, spans []spanRec) edits {
+	spanned := map[ast.Node]bool{}
+	for _, sp := range spans {
+		spanned[sp.target] = true
+	}
+	var es edits
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var title []byte
+		switch t := n.(type) {
+		case *ast.Link:
+			title = t.Title
+		case *ast.Image:
+			title = t.Title
+		default:
+			return ast.WalkContinue, nil
+		}
+		if spanned[n] {
+			return ast.WalkContinue, nil
+		}
+		if end := referenceEnd(n, src); end > 0 {
+			if e, ok := inlineReference(src, n, end, rawTitle(title)); ok {
+				es = append(es, e)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return es
+}
+
+// referenceEnd returns where the source of link n ends when it is a
+// reference, 0 when it is inline or where it is is not known: after the
+// "]" closing its text, the "[label]" or "[]" that follows, if any.
+func referenceEnd(n ast.Node, src []byte) int {
+	last := -1 // the end of the text's last text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			last = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	if last < 0 {
+		return 0
+	}
+	i := last
+	for i < len(src) && src[i] != ']' {
+		if src[i] == '\\' {
+			i++
+		}
+		i++
+	}
+	if i+1 >= len(src) {
+		return min(i+1, len(src))
+	}
+	switch src[i+1] {
+	case '(':
+		return 0 // inline
+	case '[':
+		for j := i + 2; j < len(src); j++ {
+			switch src[j] {
+			case '\\':
+				j++
+			case ']':
+				return j + 1
+			case '[':
+				return 0
+			}
+		}
+		return 0
+	}
+	return i + 1
+}
+
 // emptyTitle reports whether b is a blank and an empty link title: two
 // double quotes, two single quotes or "()".
 func emptyTitle(b []byte) bool {
@@ -774,6 +854,10 @@ func inlineReference(src []byte, n ast.Node, end int, title string) (e edit, ok 
 			b.WriteByte(c)
 			i++
 			b.WriteByte(dest[i])
+		case c == '\\':
+			b.WriteString(`\\`) // a last backslash is text
+		case c == '|':
+			b.WriteString(`\|`) // in a table cell, not a column break
 		case c == '<' || c == '>' || c == '\n':
 			if c == '\n' {
 				b.WriteString("%0A")
@@ -790,7 +874,7 @@ func inlineReference(src []byte, n ast.Node, end int, title string) (e edit, ok 
 		b.WriteString(` "` + title + `"`)
 	}
 	b.WriteString(")")
-	if open > 0 && src[open-1] == ']' {
+	if open > 0 && src[open-1] == ']' && (open < 2 || src[open-2] != '\\') {
 		// [text][label] or [text][]: the label goes
 		return edit{start: open, stop: end, text: b.String()}, true
 	}
@@ -808,8 +892,14 @@ func rawTitle(t []byte) string {
 			b.WriteByte(c)
 			i++
 			b.WriteByte(t[i])
+		case c == '\\':
+			b.WriteString(`\\`) // a last backslash is text
 		case c == '"':
 			b.WriteString(`\"`)
+		case c == '|':
+			b.WriteString(`\|`) // in a table cell, not a column break
+		case c == '\n' || c == '\r':
+			b.WriteByte(' ') // in a heading or table cell, not a line break
 		default:
 			b.WriteByte(c)
 		}

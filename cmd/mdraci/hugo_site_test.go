@@ -668,3 +668,25 @@ func TestHugoFigures(t *testing.T) {
 	assert.Equal(t, "Inline cap", got.Find(`img[src="i.png"]`).AttrOr("title", ""))
 	assert.NotContains(t, got.Text(), "Dropped")
 }
+
+// referencesDoc has reference links and images in matrix cells, a matrix
+// footnote, a heading and text, with definitions Hugo would not see where
+// it renders cells and footnotes apart from the page.
+const referencesDoc = "# Refs\n\n" +
+	"| Activity | Provider | Customer |\n|---|---|---|\n" +
+	"| Back up [docs][r] | R[^1] | A |\n" +
+	"| Patch ![i][r] | R (see [x][r]) | A |\n" +
+	"| Pipe [y][rp] and [z][] | R | A |\n\n" +
+	"[^1]: See [docs][r] and ![img][r].\n\n" +
+	"## Head [h][r7] end\n\n" +
+	"Shortcut [r] and \\][r] and [bs][rb].\n\n" +
+	"[r]: /r.png \"RT\"\n[rp]: /p|q \"a|b\"\n[z]: /z\n[r7]: /m \"line one\nline two\"\n[rb]: /path\\\n"
+
+// TestHugoReferences: reference links and images are links and images in
+// the theme's matrices, footnotes, headings and text, as in convert.
+func TestHugoReferences(t *testing.T) {
+	want, got := hugoOnePage(t, "refs", referencesDoc)
+	compareParts(t, "references", want, got, append(append(matrixParts, hookParts...), pagePart{"links", "a:not(.heading-anchor)"}, pagePart{"footnotes", "div.footnotes li"}))
+	assert.NotContains(t, got.Text(), "][", "no reference left as text")
+	assert.Equal(t, 7, got.Find(`a[href="/r.png"], img[src="/r.png"]`).Length())
+}
