@@ -686,10 +686,7 @@ func spanEdits(src []byte, spans []spanRec) edits {
 			continue
 		}
 		if end == 0 || src[end-1] != ')' {
-			t := escapeTitle(string(title), '"') // a caption
-			if len(sp.title) > 0 {
-				t = rawTitle(sp.title) // the definition's, as written
-			}
+			t := rawTitle(title) // the definition's, or a caption, as Markdown
 			if a != "" {
 				t = strings.TrimSpace(t + " " + escapeTitle(a, '"'))
 			}
@@ -714,15 +711,11 @@ func spanEdits(src []byte, spans []spanRec) edits {
 		case len(sp.title) > 0:
 		case at >= 3 && emptyTitle(src[at-3:at]):
 			// an empty title ("", '' or ()): the element's and the attributes in it
-			delim := src[at-1]
-			if delim == ')' {
-				delim = '('
-			}
-			es = append(es, edit{start: at - 1, stop: at - 1, text: escapeTitle(strings.TrimSpace(string(title)+" "+a), delim)})
+			es = append(es, edit{start: at - 2, stop: at, text: `"` + captionTitle(title, a) + `"`})
 		default:
 			// no title in the source: the one the element was given (an
 			// image's caption, see package figure) and the attributes
-			es = append(es, edit{start: end - 1, stop: end - 1, text: ` "` + escapeTitle(strings.TrimSpace(string(title)+" "+a), '"') + `"`})
+			es = append(es, edit{start: end - 1, stop: end - 1, text: ` "` + captionTitle(title, a) + `"`})
 		}
 	}
 	return es
@@ -805,6 +798,16 @@ func referenceEnd(n ast.Node, src []byte) int {
 		return 0
 	}
 	return i + 1
+}
+
+// captionTitle writes title (Markdown, as package figure makes a caption
+// a title) and the Hugo attributes a as a title between double quotes.
+func captionTitle(title []byte, a string) string {
+	t := rawTitle(title)
+	if a != "" {
+		t = strings.TrimSpace(t + " " + escapeTitle(a, '"'))
+	}
+	return t
 }
 
 // emptyTitle reports whether b is a blank and an empty link title: two

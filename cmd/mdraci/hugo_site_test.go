@@ -643,6 +643,8 @@ Text ![inline](i.png){: caption="Inline cap"} more.
 Plain text.
 {: caption="Dropped"}
 
+Text ![g](g.png){: caption="C:\[x\] a\*b & x &amp; y <z>"} shows its caption as written.
+
 Text ![p](img/diagram_(v2)){: caption="Paren" .c} and ![q](q.png ""){: caption="Empty title"} more.
 
 Text ![d][r]{: caption="Ref caption"}, [l][r]{: .k} and [r]{: target="_blank"}.
@@ -666,6 +668,7 @@ func TestHugoFigures(t *testing.T) {
 	assert.Equal(t, "fig-steps", got.Find("figure").Eq(1).AttrOr("id", ""))
 	assert.Equal(t, 1, got.Find("figure").Eq(1).Children().First().Filter("figcaption").Length(), "caption-side top")
 	assert.Equal(t, "Inline cap", got.Find(`img[src="i.png"]`).AttrOr("title", ""))
+	assert.Equal(t, `C:\[x\] a\*b & x &amp; y <z>`, got.Find(`img[src="g.png"]`).AttrOr("title", ""))
 	assert.NotContains(t, got.Text(), "Dropped")
 }
 

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	stdhtml "html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
@@ -118,11 +120,24 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case caption == "":
 			report(img, "the image's caption is empty; it was dropped")
 		case !titled && len(img.Title) == 0:
-			img.Title = []byte(caption)
+			img.Title = markdownText(caption) // a title is Markdown: the caption shows as written
 		default:
 			report(img, "caption %q applies to an image alone in its paragraph; this image has a title of its own, and the caption was dropped", diag.Clip(caption, 60))
 		}
 	}
+}
+
+// markdownText escapes the ASCII punctuation of s, so that Markdown reads
+// it as s: no backslash escape or character reference in it is read.
+func markdownText(s string) []byte {
+	b := make([]byte, 0, len(s)+8)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf && unicode.IsPunct(rune(c)) || c == '`' || c == '^' || c == '|' || c == '~' || c == '<' || c == '>' || c == '=' || c == '+' || c == '$' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return b
 }
 
 // hasCaption reports whether n has a caption or caption-side attribute.
