@@ -612,6 +612,8 @@ const letterCellsDoc = `# Letters
 | Rotate | R, A* | C |
 | Audit | **R** (always) | A |
 | Restore | R &amp; A (if asked) | I |
+| Nest | ***R*** (deep) | A |
+| Spaced | ** R** (x) | A |
 
 [^1]: Monthly.
 `
@@ -624,7 +626,7 @@ func TestHugoLetterCells(t *testing.T) {
 	texts := want.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string {
 		return strings.Join(strings.Fields(s.Text()), " ")
 	})
-	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R", "(always)", "(if asked)"}, texts)
+	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R", "(always)", "(if asked)", "(deep)", "** R** (x)"}, texts)
 }
 
 // figuresDoc has captioned images: figures (caption below or above, with

@@ -31,6 +31,11 @@ func TestLetterPrefix(t *testing.T) {
 		{"R &copy; A", []string{"R", "A"}, "&copy; A"},
 		{"R &nosuch; A", []string{"R", "A"}, "nosuch; A"},
 		{"R \\* A", []string{"R", "A"}, "\\* A"},
+		{"***R*** (x)", []string{"R"}, "(x)"},
+		{"_**R**_ (x)", []string{"R"}, "(x)"},
+		{"** R** (x)", []string{"R"}, "** R** (x)"},
+		{"__R__A (x)", []string{"R", "A"}, "__R__A (x)"},
+		{"R &fjlig; (x)", []string{"R"}, "&fjlig; (x)"},
 		{"Rx", []string{"R"}, "Rx"},
 		{"", []string{"R"}, ""},
 	} {

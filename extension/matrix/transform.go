@@ -608,9 +608,16 @@ func LetterPrefix(text string, roles []string) int {
 		case c == '*' || c == '_':
 			// letters emphasized: the same run of c after them
 			run := len(text[i:]) - len(strings.TrimLeft(text[i:], string(c)))
+			// as CommonMark reads emphasis: no blank inside the
+			// delimiters, and "_" not closing inside a word
 			inner := LetterPrefix(text[i+run:], roles)
-			if inner == 0 || strings.TrimRight(text[i+run:i+run+inner], " \t") != text[i+run:i+run+inner] ||
-				!strings.HasPrefix(text[i+run+inner:], text[i:i+run]) || strings.HasPrefix(text[i+2*run+inner:], string(c)) {
+			body := text[i+run : i+run+inner]
+			after := text[i+run+inner:]
+			if inner == 0 || strings.TrimSpace(body) != body ||
+				!strings.HasPrefix(after, text[i:i+run]) || strings.HasPrefix(after[run:], string(c)) {
+				return n
+			}
+			if next, _ := utf8.DecodeRuneInString(after[run:]); c == '_' && isWordRune(next) {
 				return n
 			}
 			i += 2*run + inner
@@ -678,7 +685,7 @@ func escaped(text string) (int, rune) {
 	}
 	r, size := utf8.DecodeRuneInString(d)
 	if size != len(d) {
-		return 0, 0 // more than one character
+		return len(ref), 0 // more than one character: no separator
 	}
 	return len(ref), r
 }
@@ -700,13 +707,9 @@ func stripLetters(t ast.Node, roles []string, source []byte) {
 			}
 			t.RemoveChild(t, first)
 		case *ast.Emphasis:
-			var inner string
-			for c := first.FirstChild(); c != nil; c = c.NextSibling() {
-				tx, ok := c.(*ast.Text)
-				if !ok {
-					return
-				}
-				inner += string(tx.Value(source))
+			inner, ok := emphasized(first, source)
+			if !ok {
+				return
 			}
 			if inner == "" || LetterPrefix(inner, roles) != len(inner) || strings.TrimSpace(inner) != inner {
 				return
@@ -716,6 +719,26 @@ func stripLetters(t ast.Node, roles []string, source []byte) {
 			return
 		}
 	}
+}
+
+// emphasized returns the text of emphasis e, which may hold emphasis
+// ("***R***"); ok is false when it holds anything else.
+func emphasized(e *ast.Emphasis, source []byte) (text string, ok bool) {
+	for c := e.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Text:
+			text += string(v.Value(source))
+		case *ast.Emphasis:
+			t, ok := emphasized(v, source)
+			if !ok {
+				return "", false
+			}
+			text += t
+		default:
+			return "", false
+		}
+	}
+	return text, true
 }
 
 // isWordRune reports whether c belongs to a word: a letter or a digit.
