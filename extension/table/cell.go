@@ -142,6 +142,9 @@ type pieceScanner struct {
 	tagEnds []int
 	// spanEnds, once a backtick is met, from codeSpanEnds
 	spanEnds []int
+	// noComment, when not 0: no "-->" closes a comment opened at
+	// noComment-1 or after
+	noComment int
 }
 
 // scan returns the pieces, and where the link texts and destinations
@@ -162,6 +165,17 @@ func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 		s.steps++
 		c := v[i]
 		switch {
+		case c == '<' && (s.noComment == 0 || i+1 < s.noComment) && bytes.HasPrefix(v[i:], []byte("<!--")):
+			// an HTML comment: not split, not read; one not closed is
+			// text, and so is every later one
+			j := bytes.Index(v[i+4:], []byte("-->"))
+			if j >= 0 {
+				s.steps += j + 3
+				i += 4 + j + 2
+				continue
+			}
+			s.steps += len(v) - i
+			s.noComment = i + 1
 		case c == '<' && i+1 < len(v) && (v[i+1] == '/' || v[i+1]|0x20 >= 'a' && v[i+1]|0x20 <= 'z'):
 			if s.tagEnds == nil {
 				s.tagEnds = tagEndsOf(v)
@@ -201,7 +215,7 @@ func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 			for i+1 < len(v) && v[i+1] == '`' {
 				i++
 			}
-		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<'):
+		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<' || v[i+1] == '`'):
 			i++
 		case len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
 			add(i)
@@ -246,32 +260,30 @@ func tagEndsOf(v []byte) []int {
 	return ends
 }
 
-// codeSpanEnds returns, for each i in v where a run of backticks starts,
-// where the code span it opens ends: the last backtick of the next run of
-// as many backticks (CommonMark's rule), -1 when none closes it (the run
-// is text); -1 elsewhere.
+// codeSpanEnds returns, for each backtick of v, where the code span a run
+// of backticks starting there opens ends: the last backtick of the next
+// whole run of as many backticks (CommonMark's rule), -1 when none closes
+// it (the run is text); -1 elsewhere. A run opens at its first backtick,
+// or after an escaped backtick, hence every backtick's entry.
 func codeSpanEnds(v []byte) []int {
 	ends := make([]int, len(v))
-	for i := range ends {
-		ends[i] = -1
-	}
-	// the last backtick of the next run of each length after i
+	// run is the length of the backticks from i on
+	run := 0
+	// the last backtick of the next whole run of each length after i
 	next := map[int]int{}
-	for i := len(v) - 1; i >= 0; {
+	for i := len(v) - 1; i >= 0; i-- {
+		ends[i] = -1
 		if v[i] != '`' {
-			i--
+			run = 0
 			continue
 		}
-		last := i
-		for i > 0 && v[i-1] == '`' {
-			i--
-		}
-		n := last - i + 1
-		if e, ok := next[n]; ok {
+		run++
+		if e, ok := next[run]; ok {
 			ends[i] = e
 		}
-		next[n] = last
-		i--
+		if i == 0 || v[i-1] != '`' { // a whole run
+			next[run] = i + run - 1
+		}
 	}
 	return ends
 }
