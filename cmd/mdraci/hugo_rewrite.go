@@ -851,27 +851,15 @@ func inlineReference(src []byte, n ast.Node, end int, title string) (e edit, ok 
 	}
 	var b strings.Builder
 	b.WriteString("(<")
-	for i := 0; i < len(dest); i++ {
-		switch c := dest[i]; {
-		case c == '\\' && i+1 < len(dest):
-			b.WriteByte(c)
-			i++
-			b.WriteByte(dest[i])
-		case c == '\\':
-			b.WriteString(`\\`) // a last backslash is text
-		case c == '|':
-			b.WriteString(`\|`) // in a table cell, not a column break
-		case c == '<' || c == '>' || c == '\n':
-			if c == '\n' {
-				b.WriteString("%0A")
-				continue
-			}
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		default:
-			b.WriteByte(c)
+	writeRaw(&b, dest, func(c byte) string {
+		switch c {
+		case '\n':
+			return "%0A"
+		case '<', '>':
+			return `\` + string(c)
 		}
-	}
+		return string(c)
+	})
 	b.WriteString(">")
 	if title != "" {
 		b.WriteString(` "` + title + `"`)
@@ -886,28 +874,39 @@ func inlineReference(src []byte, n ast.Node, end int, title string) (e edit, ok 
 }
 
 // rawTitle makes a title as the source writes it (backslash escapes kept)
-// fit between double quotes.
+// fit between double quotes, on one line.
 func rawTitle(t []byte) string {
 	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == '\\' && i+1 < len(t):
+	writeRaw(&b, t, func(c byte) string {
+		switch c {
+		case '"':
+			return `\"`
+		case '\n', '\r':
+			return " " // in a heading or table cell, not a line break
+		}
+		return string(c)
+	})
+	return b.String()
+}
+
+// writeRaw writes s, Markdown as the source writes it, to b: its backslash
+// escapes kept, a last backslash escaped (it is text), "|" escaped (in a
+// table cell it would end the column), other bytes as other writes them.
+func writeRaw(b *strings.Builder, s []byte, other func(c byte) string) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s):
 			b.WriteByte(c)
 			i++
-			b.WriteByte(t[i])
+			b.WriteByte(s[i])
 		case c == '\\':
-			b.WriteString(`\\`) // a last backslash is text
-		case c == '"':
-			b.WriteString(`\"`)
+			b.WriteString(`\\`)
 		case c == '|':
-			b.WriteString(`\|`) // in a table cell, not a column break
-		case c == '\n' || c == '\r':
-			b.WriteByte(' ') // in a heading or table cell, not a line break
+			b.WriteString(`\|`)
 		default:
-			b.WriteByte(c)
+			b.WriteString(other(c))
 		}
 	}
-	return b.String()
 }
 
 // escapeTitle escapes s for a link title delimited by delim.
