@@ -15,8 +15,6 @@ import (
 	"fmt"
 	stdhtml "html"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
@@ -132,7 +130,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 func markdownText(s string) []byte {
 	b := make([]byte, 0, len(s)+8)
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf && unicode.IsPunct(rune(c)) || c == '`' || c == '^' || c == '|' || c == '~' || c == '<' || c == '>' || c == '=' || c == '+' || c == '$' {
+		if util.IsPunct(s[i]) { // what CommonMark lets a backslash escape
 			b = append(b, '\\')
 		}
 		b = append(b, s[i])

@@ -18,6 +18,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // LegendID is the HTML id the legend gets (made unique on the page).
@@ -592,16 +593,14 @@ func LetterPrefix(text string, roles []string) int {
 	n := 0 // text[:n] is letters and separators
 	for i := 0; i < len(text); {
 		c, size := utf8.DecodeRuneInString(text[i:])
-		if c == '&' || c == '\\' {
-			if l, d := escaped(text[i:]); l > 0 {
-				if !isSeparator(d) {
-					return n
-				}
-				size = l
+		if l, d := escaped(text[i:]); l > 0 {
+			if !isSeparator(d) {
+				return n
 			}
+			c, size = d, l // a separator written as a reference or an escape
 		}
 		switch {
-		case isSeparator(c) || size > 1 && c == '&' || size > 1 && c == '\\':
+		case isSeparator(c):
 			i += size
 			n = i
 			continue
@@ -652,9 +651,12 @@ func isSeparator(c rune) bool { return strings.ContainsRune(" \t/,&+;", c) }
 // it stands for; 0 when text starts with neither.
 func escaped(text string) (int, rune) {
 	if len(text) > 1 && text[0] == '\\' {
-		if c := text[1]; c < utf8.RuneSelf && unicode.IsPunct(rune(c)) || c < utf8.RuneSelf && unicode.IsSymbol(rune(c)) {
-			return 2, rune(c)
+		if util.IsPunct(text[1]) { // what CommonMark lets a backslash escape
+			return 2, rune(text[1])
 		}
+		return 0, 0
+	}
+	if len(text) == 0 || text[0] != '&' {
 		return 0, 0
 	}
 	end := strings.IndexByte(text, ';')
