@@ -87,12 +87,7 @@ func (r *recorder) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			}
 		case *attributes.SpanAttributeList:
 			sp := spanRec{at: edit{start: v.Offset, stop: v.Offset + len(v.Literal)}, target: v.PreviousSibling()}
-			switch t := sp.target.(type) {
-			case *ast.Link:
-				sp.title = t.Title
-			case *ast.Image:
-				sp.title = t.Title
-			}
+			_, sp.title, _ = linkParts(sp.target)
 			rec.spans = append(rec.spans, sp)
 		case *keyword.Node:
 			if v.Resolved && v.Pos() >= 0 {
@@ -667,17 +662,14 @@ func spanEdits(src []byte, spans []spanRec) edits {
 		if sp.target == nil {
 			continue // the extension shows it as text
 		}
-		var title []byte // as the extension renders it: a caption may have become the title
-		switch t := sp.target.(type) {
-		case *ast.Link:
-			title = t.Title
-		case *ast.Image:
-			title = t.Title
-		case *ast.Emphasis, *ast.CodeSpan, *ast.AutoLink:
-			es = append(es, sp.at) // Hugo has no way to keep these attributes
-			continue
-		default:
-			continue // the extension shows it as text
+		// the title as the extension renders it: a caption may have become it
+		_, title, isLink := linkParts(sp.target)
+		if !isLink {
+			switch sp.target.(type) {
+			case *ast.Emphasis, *ast.CodeSpan, *ast.AutoLink:
+				es = append(es, sp.at) // Hugo has no way to keep these attributes
+			}
+			continue // else the extension shows it as text
 		}
 		es = append(es, sp.at)
 		a := hugoAttributes(sp.target)
@@ -735,16 +727,8 @@ func referenceEdits(doc ast.Node, src []byte, spans []spanRec) edits {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var title []byte
-		switch t := n.(type) {
-		case *ast.Link:
-			title = t.Title
-		case *ast.Image:
-			title = t.Title
-		default:
-			return ast.WalkContinue, nil
-		}
-		if spanned[n] {
+		_, title, isLink := linkParts(n)
+		if !isLink || spanned[n] {
 			return ast.WalkContinue, nil
 		}
 		if end := referenceEnd(n, src); end > 0 {
@@ -755,6 +739,18 @@ func referenceEdits(doc ast.Node, src []byte, spans []spanRec) edits {
 		return ast.WalkContinue, nil
 	})
 	return es
+}
+
+// linkParts returns the destination and title of n, a link or an image;
+// ok is false for other nodes.
+func linkParts(n ast.Node) (dest, title []byte, ok bool) {
+	switch t := n.(type) {
+	case *ast.Link:
+		return t.Destination, t.Title, true
+	case *ast.Image:
+		return t.Destination, t.Title, true
+	}
+	return nil, nil, false
 }
 
 // referenceEnd returns where the source of link n ends when it is a
@@ -826,16 +822,8 @@ func emptyTitle(b []byte) bool {
 // "" for none). ok is false when the source does not end with the
 // reference.
 func inlineReference(src []byte, n ast.Node, end int, title string) (e edit, ok bool) {
-	var dest []byte
-	switch t := n.(type) {
-	case *ast.Link:
-		dest = t.Destination
-	case *ast.Image:
-		dest = t.Destination
-	default:
-		return edit{}, false
-	}
-	if end <= 0 || end > len(src) || src[end-1] != ']' {
+	dest, _, isLink := linkParts(n)
+	if !isLink || end <= 0 || end > len(src) || src[end-1] != ']' {
 		return edit{}, false
 	}
 	// the label's "[": labels hold no unescaped brackets
