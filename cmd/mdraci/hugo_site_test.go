@@ -685,7 +685,9 @@ const referencesDoc = "# Refs\n\n" +
 	"[^1]: See [docs][r] and ![img][r].\n\n" +
 	"## Head [h][r7] end\n\n" +
 	"Shortcut [r] and \\][r] and [bs][rb].\n\n" +
-	"[r]: /r.png \"RT\"\n[rp]: /p|q \"a|b\"\n[z]: /z\n[r7]: /m \"line one\nline two\"\n[rb]: /path\\\n"
+	"Entities [e](/e \"Tom &amp; Jerry &quot;x&quot; \\&amp;\") ![f](/f.png 'A &lt;b&gt; &#169;') [re].\n\n" +
+	"[r]: /r.png \"RT\"\n[rp]: /p|q \"a|b\"\n[z]: /z\n[r7]: /m \"line one\nline two\"\n[rb]: /path\\\n" +
+	"[re]: /re \"R &amp; D\"\n"
 
 // TestHugoReferences: reference links and images are links and images in
 // the theme's matrices, footnotes, headings and text, as in convert.
@@ -694,4 +696,9 @@ func TestHugoReferences(t *testing.T) {
 	compareParts(t, "references", want, got, append(append(matrixParts, hookParts...), pagePart{"links", "a:not(.heading-anchor)"}, pagePart{"footnotes", "div.footnotes li"}))
 	assert.NotContains(t, got.Text(), "][", "no reference left as text")
 	assert.Equal(t, 7, got.Find(`a[href="/r.png"], img[src="/r.png"]`).Length())
+	// character references in titles are resolved once, backslash
+	// escapes first: not "&amp;amp;" (the theme read .Title as text)
+	assert.Equal(t, `Tom & Jerry "x" &amp;`, got.Find(`a[href="/e"]`).AttrOr("title", ""))
+	assert.Equal(t, `A <b> ©`, got.Find(`img[src="/f.png"]`).AttrOr("title", ""))
+	assert.Equal(t, `R & D`, got.Find(`a[href="/re"]`).AttrOr("title", ""))
 }
