@@ -614,6 +614,9 @@ const letterCellsDoc = `# Letters
 | Restore | R &amp; A (if asked) | I |
 | Nest | ***R*** (deep) | A |
 | Spaced | ** R** (x) | A |
+| Spare | R &nbsp;(y) | A |
+| Joined | R&nbsp;(z) | A |
+| Amp | R,,&amp; | A |
 
 [^1]: Monthly.
 `
@@ -626,7 +629,14 @@ func TestHugoLetterCells(t *testing.T) {
 	texts := want.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string {
 		return strings.Join(strings.Fields(s.Text()), " ")
 	})
-	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R", "(always)", "(if asked)", "(deep)", "** R** (x)"}, texts)
+	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R", "(always)", "(if asked)", "(deep)", "** R** (x)", "(y)", "(z)"}, texts)
+	// a no-break space after the letters is a blank the letters show
+	// ("R&nbsp;(z)"), in both renderings
+	for _, s := range []*goquery.Selection{want, got} {
+		s.Find("span.raci-cell-text").Each(func(_ int, c *goquery.Selection) {
+			assert.False(t, strings.HasPrefix(c.Text(), "\u00a0"), "text starts with a no-break space: %q", c.Text())
+		})
+	}
 }
 
 // figuresDoc has captioned images: figures (caption below or above, with

@@ -37,6 +37,9 @@ func TestLetterPrefix(t *testing.T) {
 		{"__R__A (x)", []string{"R", "A"}, "__R__A (x)"},
 		{"R &fjlig; (x)", []string{"R"}, "&fjlig; (x)"},
 		{"Rx", []string{"R"}, "Rx"},
+		{"R &nbsp;(x)", []string{"R"}, "(x)"},
+		{"R\u00a0(y)", []string{"R"}, "(y)"},
+		{"R,,&amp;", []string{"R"}, ""},
 		{"", []string{"R"}, ""},
 	} {
 		if got := c.text[matrix.LetterPrefix(c.text, c.roles):]; got != c.rest {

@@ -8,9 +8,25 @@ import (
 	"github.com/mdraci/mdraci/extension/model"
 )
 
-// saysMoreRef is saysMore by its definition: the lowered text's words,
-// role words skipped, each character among the lowered letters.
+// saysMoreRef is saysMore by its definition: character references and
+// backslash escapes read as the characters they stand for (a letter or
+// digit so written says more), then the lowered text's words, role words
+// skipped, each character among the lowered letters.
 func saysMoreRef(raw string, roles []string) bool {
+	var plain strings.Builder
+	for i := 0; i < len(raw); {
+		if l, d := escaped(raw[i:]); l > 0 {
+			if unicode.IsLetter(d) || unicode.IsDigit(d) {
+				return true
+			}
+			plain.WriteByte(' ')
+			i += l
+			continue
+		}
+		plain.WriteByte(raw[i])
+		i++
+	}
+	raw = plain.String()
 	letters := map[rune]bool{}
 	for _, r := range roles {
 		for _, c := range strings.ToLower(r) {
@@ -47,6 +63,13 @@ var saysMoreCases = []struct {
 	{"Consulted, Informed", []string{"C", "I"}},
 	{"R1", []string{"R"}},
 	{"É", []string{"É"}},
+	{"R,,&amp;", []string{"R"}},
+	{"R &nbsp;(x)", []string{"R"}},
+	{"R &amp; A (if asked)", []string{"R", "A"}},
+	{"R\\/A", []string{"R", "A"}},
+	{"&#82;", []string{"R"}},
+	{"R &nosuch;", []string{"R"}},
+	{"\\&amp;", []string{"R"}},
 	{"Responsable", []string{"R"}},
 	{"Consulté / Informé", []string{"C", "I"}},
 	{"", nil},
@@ -61,6 +84,10 @@ func TestSaysMore(t *testing.T) {
 	}
 	if !saysMore("A (on request)", []string{"A"}) || saysMore("R / A", []string{"R", "A"}) {
 		t.Error("saysMore misreads a plain case")
+	}
+	// a separator written as a reference is no word ("amp")
+	if saysMore("R,,&amp;", []string{"R"}) || saysMore("R &amp; A", []string{"R", "A"}) {
+		t.Error("saysMore reads a character reference as a word")
 	}
 	// roles spelled out, in English or French, say no more than their
 	// letters

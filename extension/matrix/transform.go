@@ -552,22 +552,30 @@ func LetterCellRest(kind string, a *model.Assignment) (text bool, mark string) {
 
 // saysMore reports whether a letter cell's text holds more than its role
 // letters and their spelled-out names (model.IsRoleWord, in English or
-// French): words (runs of letters and digits)
-// with a character the letters leave out.
+// French): words (runs of letters and digits) with a character the
+// letters leave out. raw is Markdown: a character reference or backslash
+// escape ("&amp;", "\\/") is the character it stands for, not a word
+// ("amp").
 func saysMore(raw string, roles []string) bool {
-	for len(raw) > 0 {
-		// skip to the next word
-		i := strings.IndexFunc(raw, isWordRune)
-		if i < 0 {
-			return false
+	for i := 0; i < len(raw); {
+		if l, d := escaped(raw[i:]); l > 0 {
+			if isWordRune(d) {
+				return true // a letter written as a reference: shown as written
+			}
+			i += l
+			continue
 		}
-		raw = raw[i:]
-		end := strings.IndexFunc(raw, func(c rune) bool { return !isWordRune(c) })
+		c, size := utf8.DecodeRuneInString(raw[i:])
+		if !isWordRune(c) {
+			i += size
+			continue
+		}
+		end := strings.IndexFunc(raw[i:], func(c rune) bool { return !isWordRune(c) })
 		if end < 0 {
-			end = len(raw)
+			end = len(raw) - i
 		}
-		word := raw[:end]
-		raw = raw[end:]
+		word := raw[i : i+end]
+		i += end
 		if model.IsRoleWord(word) {
 			continue
 		}
@@ -643,8 +651,9 @@ func LetterPrefix(text string, roles []string) int {
 	return n
 }
 
-// isSeparator reports whether c separates role letters ("R / A").
-func isSeparator(c rune) bool { return strings.ContainsRune(" \t/,&+;", c) }
+// isSeparator reports whether c separates role letters ("R / A"); a
+// no-break space is a blank too ("R&nbsp;(on request)").
+func isSeparator(c rune) bool { return strings.ContainsRune(" \t/,&+;\u00a0", c) }
 
 // escaped reads the character reference ("&amp;", "&#47;", "&#x2F;") or
 // backslash escape ("\/") text starts with: its length and the character
