@@ -339,9 +339,13 @@ func (l *linter) letterCell(m *Matrix, id string, a *Assignment) {
 		default:
 			missed[u] = true
 		}
-		if len([]rune(u)) == 1 {
+		switch {
+		case m.Kind == MatrixCheck:
+			// a word among marks ("Primary" beside "X"): no letters meant
+			l.add(CodeUndefinedLetter, SevError, line, at, "%q in column %q is neither a check mark nor role letters the legend defines", u, column(m, id))
+		case len([]rune(u)) == 1:
 			l.add(CodeUndefinedLetter, SevError, line, at, "letter %q in column %q is not defined by the legend", u, column(m, id))
-		} else {
+		default:
 			l.add(CodeUndefinedLetter, SevError, line, at, "%q in column %q is not a run of role letters the legend defines", u, column(m, id))
 		}
 	}

@@ -256,3 +256,24 @@ func TestLintUnresolvedKeywordAtReference(t *testing.T) {
 	}
 	eq(t, []string{"3:45"}, at)
 }
+
+// TestLintCheckMatrixWord: a word among check marks ("Primary" beside "X")
+// is reported as neither a mark nor letters, not as undefined letters.
+func TestLintCheckMatrixWord(t *testing.T) {
+	d := Build(doc("check.md",
+		tbl(1, []string{"Task", "IBM", "Client"},
+			[]string{"Export", "X", ""},
+			[]string{"Test", "", "X"},
+			[]string{"Remediate", "Secondary", "Primary"})))
+	must(t, len(d.Matrices) == 1 && d.Matrices[0].Kind == MatrixCheck, d.Matrices)
+	var msgs []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeUndefinedLetter {
+			msgs = append(msgs, dg.Message)
+		}
+	}
+	eq(t, []string{
+		`"Secondary" in column "IBM" is neither a check mark nor role letters the legend defines`,
+		`"Primary" in column "Client" is neither a check mark nor role letters the legend defines`,
+	}, msgs)
+}
