@@ -48,6 +48,7 @@ type recording struct {
 // spanRec is a span attribute list and the element it follows.
 type spanRec struct {
 	at     edit // the list's source, removed
+	list   *attributes.SpanAttributeList
 	target ast.Node
 	title  []byte // the target's title as the source gives it (a link's or image's)
 }
@@ -86,7 +87,7 @@ func (r *recorder) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				rec.ials = append(rec.ials, v.Lines().At(i))
 			}
 		case *attributes.SpanAttributeList:
-			sp := spanRec{at: edit{start: v.Offset, stop: v.Offset + len(v.Literal)}, target: v.PreviousSibling()}
+			sp := spanRec{at: edit{start: v.Offset, stop: v.Offset + len(v.Literal)}, list: v, target: v.PreviousSibling()}
 			_, sp.title, _ = linkParts(sp.target)
 			rec.spans = append(rec.spans, sp)
 		case *keyword.Node:
@@ -659,6 +660,16 @@ func attributeEdits(doc ast.Node, src []byte) edits {
 func spanEdits(src []byte, spans []spanRec) edits {
 	var es edits
 	for _, sp := range spans {
+		if span, ok := sp.list.Target.(*attributes.Span); ok {
+			// text in brackets ("[New]{: .tag}"), which Hugo does not
+			// read: a <span> as raw HTML, its attributes allowlisted by
+			// the extension and escaped here
+			if span.Close+1 == sp.at.start {
+				es = append(es, edit{start: span.Open, stop: span.Open + 1, text: spanTag(span)},
+					edit{start: span.Close, stop: sp.at.stop, text: "</span>"})
+			}
+			continue
+		}
 		if sp.target == nil {
 			continue // the extension shows it as text
 		}
@@ -711,6 +722,25 @@ func spanEdits(src []byte, spans []spanRec) edits {
 		}
 	}
 	return es
+}
+
+// spanTag writes the start tag of a bracketed span: its attributes' values
+// HTML-escaped, a "|" (which would end a table cell) and line breaks as
+// character references.
+func spanTag(n ast.Node) string {
+	var b strings.Builder
+	b.WriteString("<span")
+	for _, a := range n.Attributes() {
+		name := string(a.Name)
+		if name == sanitizedAttr || !validAttrName(name) {
+			continue
+		}
+		v := htmlEscaper.Replace(attrString(n, name))
+		v = strings.NewReplacer("|", "&#124;", "\n", "&#10;", "\r", "&#13;").Replace(v)
+		fmt.Fprintf(&b, ` %s="%s"`, name, v)
+	}
+	b.WriteString(">")
+	return b.String()
 }
 
 // referenceEdits writes every reference link and image ([text][label],

@@ -712,3 +712,32 @@ func TestHugoReferences(t *testing.T) {
 	assert.Equal(t, `A <b> ©`, got.Find(`img[src="/f.png"]`).AttrOr("title", ""))
 	assert.Equal(t, `R & D`, got.Find(`a[href="/re"]`).AttrOr("title", ""))
 }
+
+// spansDoc has bracketed spans: in paragraphs (markup and a keyword
+// inside, over two lines, an attribute value with a pipe), in a matrix
+// cell and in an ordinary table's cell (a "|" from a definition).
+const spansDoc = `# Spans
+
+Text [Yes]{: .tag-green} and [**New** in
+2022 ` + "`[x]`" + `]{: #n .tag lang="en" title="a|b"} and [{{site.data.keyword.IBM_notm}} tag]{: .k}.
+
+| Activity | Provider | Customer |
+|---|---|---|
+| Back up [Beta]{: .tag} | R | A |
+
+| Region | Available |
+|---|---|
+| Dallas | [Yes]{: pipe .tag-green} |
+
+{:pipe: title="x|y"}
+`
+
+// TestHugoSpans: the theme shows bracketed spans ("[New]{: .tag}") as
+// mdraci convert does, in text, matrices and tables.
+func TestHugoSpans(t *testing.T) {
+	want, got := hugoOnePage(t, "spans", spansDoc)
+	compareParts(t, "spans", want, got, append(append(matrixParts, hookParts...), pagePart{"paragraphs", "p"}))
+	assert.Equal(t, 5, got.Find("span.tag-green, span.tag, span.k").Length(), "every span")
+	assert.Equal(t, "x|y", got.Find("td span.tag-green").AttrOr("title", ""))
+	assert.NotContains(t, got.Text(), "{:", "no span list left as text")
+}

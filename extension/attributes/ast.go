@@ -57,6 +57,9 @@ type SpanAttributeList struct {
 	Literal []byte
 	// Offset is the byte offset of the list in the source.
 	Offset int
+	// Target is the node the transformer applied the list to (a link, an
+	// emphasis, a Span…); nil when it applies to nothing and shows as text.
+	Target ast.Node
 }
 
 // Kind implements ast.Node.Kind.
@@ -66,3 +69,26 @@ func (n *SpanAttributeList) Kind() ast.NodeKind { return KindSpanAttributeList }
 func (n *SpanAttributeList) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"List": fmt.Sprint(n.List)}, nil)
 }
+
+// KindSpan is the NodeKind of a bracketed span.
+var KindSpan = ast.NewNodeKind("Span")
+
+// Span is a bracketed span: text in brackets that is no link, followed by
+// a span attribute list ("[New in 2022]{: .tag}", as IBM's marked-it reads
+// it). Its children are the text between the brackets; it renders as a
+// <span> with the list's attributes.
+type Span struct {
+	ast.BaseInline
+	// Open and Close are the source offsets of the span's "[" and "]".
+	Open, Close int
+}
+
+// NewSpan returns a new, empty Span whose brackets are at source offsets
+// open and close.
+func NewSpan(open, close int) *Span { return &Span{Open: open, Close: close} }
+
+// Kind implements ast.Node.Kind.
+func (n *Span) Kind() ast.NodeKind { return KindSpan }
+
+// Dump implements ast.Node.Dump.
+func (n *Span) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }

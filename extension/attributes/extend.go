@@ -89,6 +89,8 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 			util.Prioritized(NewAttributeListTransformer(e.Config), 100),
 		),
 	)
+	// bracketed spans ("[New]{: .tag}") as <span>s
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(NewSpanHTMLRenderer(), 500)))
 	if !e.Config.Unsafe {
 		// Before goldmark's HTML renderer (1000): links, images and
 		// autolinks to script URLs lose their destination.

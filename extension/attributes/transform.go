@@ -330,12 +330,20 @@ func (a *applier) applySpan(s *SpanAttributeList) {
 		prev.Kind() == ast.KindCodeSpan, prev.Kind() == ast.KindAutoLink:
 		a.from = origin{span: s, start: s.Offset}
 		a.apply(prev, s.List)
+		s.Target = prev
+		parent.RemoveChild(parent, s)
+		return
+	}
+	if span := bracketedSpan(s, a.src); span != nil {
+		a.from = origin{span: s, start: s.Offset}
+		a.apply(span, s.List)
+		s.Target = span
 		parent.RemoveChild(parent, s)
 		return
 	}
 	// nothing to apply it to: keep it visible as text
 	diag.Report(a.pc, a.src, s.Offset, diag.Warning, "attributes-unattached",
-		"span attribute list follows no link, emphasis, code span or image; it is left as text")
+		"span attribute list follows no link, emphasis, code span, image or text in brackets; it is left as text")
 	parent.ReplaceChild(parent, s, ast.NewString(s.Literal))
 }
 
