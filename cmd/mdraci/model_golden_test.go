@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/mdraci/mdraci/extension/model"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/yuin/goldmark/testutil"
 )
@@ -43,4 +44,27 @@ func TestModelSeedsGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestModelCorpusValidates: mdraci model's JSON of every corpus page,
+// the readers' findings (keyword-unknown, attributes-…) among its
+// diagnostics, validates against the committed schema.
+func TestModelCorpusValidates(t *testing.T) {
+	corpus := filepath.Join(themeRoot, "..", "shared", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("no corpus at %s: it is not part of the repository", corpus)
+	}
+	pages, err := filepath.Glob(filepath.Join(corpus, "*", "*.md"))
+	require.NoError(t, err)
+	require.NotEmpty(t, pages)
+	readerCodes := 0
+	for _, p := range pages {
+		r := runForTest(t, "", "model", "--keywords", filepath.Join(corpus, "keywords"), p)
+		require.NotEqual(t, 2, r.code, r.stderr)
+		assert.NoError(t, model.Validate([]byte(r.stdout)), "%s: the model JSON validates against schema.json", p)
+		if strings.Contains(r.stdout, `"code": "keyword-unknown"`) || strings.Contains(r.stdout, `"code": "attributes-`) {
+			readerCodes++
+		}
+	}
+	assert.Positive(t, readerCodes, "some pages have reading findings among their diagnostics")
 }
