@@ -389,10 +389,13 @@ func inlineOnly(md string) string {
 // matrix as the extension does: the source cells (header row first), the
 // source table's classes (caption side included) and its summary.
 type matrixRender struct {
-	Cells     [][]cellJSON `json:"cells,omitempty"`
-	Classes   []string     `json:"classes,omitempty"`
-	Summary   string       `json:"summary,omitempty"`
-	SummaryID string       `json:"summaryId,omitempty"`
+	Cells [][]cellJSON `json:"cells,omitempty"`
+	// Rests are, for a transposed table (no Cells), what letter cells say
+	// besides their letters: by row id, then party id.
+	Rests     map[string]map[string]restJSON `json:"rests,omitempty"`
+	Classes   []string                       `json:"classes,omitempty"`
+	Summary   string                         `json:"summary,omitempty"`
+	SummaryID string                         `json:"summaryId,omitempty"`
 }
 
 // hugoBody is a document's Hugo Markdown and what its shortcodes need.
@@ -1167,10 +1170,45 @@ func legendLines(md *model.Document, src []byte) (from, to int, ok bool) {
 	return from, lineEnd(src, lines.Offset(last)), true
 }
 
+// restJSON is what a letter cell of a transposed table says besides its
+// letters, as the matrix part shows it: plain text, or a footnote mark.
+type restJSON struct {
+	Text string `json:"text,omitempty"`
+	Mark string `json:"mark,omitempty"`
+}
+
 // letterRests marks, in r's source cells, what the matrix part shows after
-// a letter cell's letters (matrix.LetterCellRest).
+// a letter cell's letters (matrix.LetterCellRest); for a transposed table,
+// which has no source cells, it writes them in r.Rests from the model's
+// plain text.
 func letterRests(m *model.Matrix, r *matrixRender) {
 	if m.Transposed {
+		for _, row := range m.Rows {
+			for _, c := range m.Columns {
+				a := row.Assignments[c.Party]
+				if c.Role != model.ColParty || a == nil {
+					continue
+				}
+				var rest restJSON
+				switch text, mark := matrix.LetterCellRest(m.Kind, a); {
+				case text:
+					t := a.Text()
+					rest.Text = strings.TrimSpace(t[matrix.LetterPrefix(t, a.Roles):])
+				default:
+					rest.Mark = mark
+				}
+				if rest == (restJSON{}) {
+					continue
+				}
+				if r.Rests == nil {
+					r.Rests = map[string]map[string]restJSON{}
+				}
+				if r.Rests[row.ID] == nil {
+					r.Rests[row.ID] = map[string]restJSON{}
+				}
+				r.Rests[row.ID][c.Party] = rest
+			}
+		}
 		return
 	}
 	for ri := range m.Rows {

@@ -741,3 +741,26 @@ func TestHugoSpans(t *testing.T) {
 	assert.Equal(t, "x|y", got.Find("td span.tag-green").AttrOr("title", ""))
 	assert.NotContains(t, got.Text(), "{:", "no span list left as text")
 }
+
+// transposedLettersDoc is a letter matrix with the parties down its first
+// column: its cells come from the model, not from source cells.
+const transposedLettersDoc = `# Transposed
+
+| | Daily backup | Restore test | Scan |
+| --- | --- | --- | --- |
+| Customer | R | A (on request) | R **now** |
+| Provider | A* | R | A |
+`
+
+// TestHugoTransposedLetterCells: what the letter cells of a transposed
+// table say besides their letters, and their footnote marks, show in the
+// theme as in mdraci convert.
+func TestHugoTransposedLetterCells(t *testing.T) {
+	want, got := hugoOnePage(t, "transposed", transposedLettersDoc)
+	compareParts(t, "transposed", want, got, matrixParts)
+	for _, s := range []*goquery.Selection{want, got} {
+		texts := s.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+		assert.Equal(t, []string{"(on request)", "now"}, texts)
+		assert.Equal(t, "*", s.Find("sup.raci-note").Text())
+	}
+}

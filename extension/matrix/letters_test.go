@@ -40,6 +40,8 @@ func TestLetterPrefix(t *testing.T) {
 		{"R &nbsp;(x)", []string{"R"}, "(x)"},
 		{"R\u00a0(y)", []string{"R"}, "(y)"},
 		{"R,,&amp;", []string{"R"}, ""},
+		{"En charge (si besoin)", []string{"A"}, "(si besoin)"},
+		{"En chargement", []string{"A"}, "En chargement"},
 		{"", []string{"R"}, ""},
 	} {
 		if got := c.text[matrix.LetterPrefix(c.text, c.roles):]; got != c.rest {

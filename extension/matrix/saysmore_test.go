@@ -28,15 +28,40 @@ func saysMoreRef(raw string, roles []string) bool {
 	}
 	raw = plain.String()
 	letters := map[rune]bool{}
+	isWord := func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 	for _, r := range roles {
 		for _, c := range strings.ToLower(r) {
 			letters[c] = true
 		}
 	}
-	words := strings.FieldsFunc(strings.ToLower(raw), func(c rune) bool {
-		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
-	})
-	for _, w := range words {
+	// the words, with the text between each and the next
+	var words, gaps []string
+	rest := raw
+	for {
+		i := strings.IndexFunc(rest, isWord)
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		end := strings.IndexFunc(rest, func(c rune) bool { return !isWord(c) })
+		if end < 0 {
+			end = len(rest)
+		}
+		words = append(words, strings.ToLower(rest[:end]))
+		rest = rest[end:]
+		gap := rest
+		if j := strings.IndexFunc(rest, isWord); j >= 0 {
+			gap = rest[:j]
+		}
+		gaps = append(gaps, gap)
+	}
+	for k := 0; k < len(words); k++ {
+		w := words[k]
+		// "en charge", blanks between: a role spelled out in words
+		if w == "en" && k+1 < len(words) && words[k+1] == "charge" && gaps[k] != "" && strings.Trim(gaps[k], " \t") == "" {
+			k++
+			continue
+		}
 		if model.IsRoleWord(w) {
 			continue
 		}
@@ -70,6 +95,10 @@ var saysMoreCases = []struct {
 	{"&#82;", []string{"R"}},
 	{"R &nosuch;", []string{"R"}},
 	{"\\&amp;", []string{"R"}},
+	{"En charge", []string{"A"}},
+	{"en  charge (si besoin)", []string{"A"}},
+	{"En chargement", []string{"A"}},
+	{"En\ncharge", []string{"A"}},
 	{"Responsable", []string{"R"}},
 	{"Consulté / Informé", []string{"C", "I"}},
 	{"", nil},

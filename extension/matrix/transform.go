@@ -402,6 +402,9 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 				cell.AppendChild(cell, b.role(l))
 			}
 			if src == nil {
+				// no source cell (a transposed table): the rest from
+				// the model's plain text
+				b.letterRest(cell, m.Kind, a)
 				break
 			}
 			switch text, mark := b.letterCellRest(m.Kind, a); {
@@ -430,6 +433,26 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 			}
 		}
 		fill(cell, src, text)
+	}
+}
+
+// letterRest appends to cell, after its letters, what a letter cell
+// without a source cell says besides them (LetterCellRest), from the
+// model's plain text: the text less the letters it starts with, or the
+// footnote mark.
+func (b *builder) letterRest(cell *MatrixCell, kind string, a *model.Assignment) {
+	switch text, mark := b.letterCellRest(kind, a); {
+	case text:
+		t := a.Text()
+		if rest := strings.TrimSpace(t[LetterPrefix(t, a.Roles):]); rest != "" {
+			ct := &CellText{}
+			ct.AppendChild(ct, ast.NewString([]byte(rest)))
+			cell.AppendChild(cell, ct)
+		}
+	case mark != "":
+		ct := &CellText{Note: true}
+		ct.AppendChild(ct, ast.NewString([]byte(mark)))
+		cell.AppendChild(cell, ct)
 	}
 }
 
@@ -570,6 +593,10 @@ func saysMore(raw string, roles []string) bool {
 			i += size
 			continue
 		}
+		if n := model.RolePhrase(raw[i:]); n > 0 {
+			i += n // "En charge": a role spelled out in words
+			continue
+		}
 		end := strings.IndexFunc(raw[i:], func(c rune) bool { return !isWordRune(c) })
 		if end < 0 {
 			end = len(raw) - i
@@ -632,6 +659,11 @@ func LetterPrefix(text string, roles []string) int {
 			continue
 		case !isWordRune(c):
 			return n
+		}
+		if p := model.RolePhrase(text[i:]); p > 0 {
+			i += p
+			n = i
+			continue
 		}
 		end := strings.IndexFunc(text[i:], func(c rune) bool { return !isWordRune(c) })
 		if end < 0 {

@@ -3,6 +3,8 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/source"
 )
@@ -61,6 +63,27 @@ func IsRoleWord(word string) bool {
 }
 
 var enChargeRE = regexp.MustCompile(`(?i)\ben charge\b`)
+
+// RolePhrase returns the length of the role spelled out in several words
+// that s starts with, in any case ("En charge": Accountable, in French),
+// blanks between its words; 0 when s starts with none.
+func RolePhrase(s string) int {
+	if len(s) < 9 || !strings.EqualFold(s[:2], "en") {
+		return 0
+	}
+	i := 2
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i == 2 || len(s)-i < 6 || !strings.EqualFold(s[i:i+6], "charge") {
+		return 0
+	}
+	end := i + 6
+	if r, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return 0 // "chargement"
+	}
+	return end
+}
 
 // parseLetters normalizes a role-letter cell: "RA", "A / R", "R, A",
 // "A & R", "**RA**", "RA*", "ra", "Responsible", "Responsable" … A run of

@@ -231,6 +231,15 @@ type Assignment struct {
 	text   string
 }
 
+// Text returns the cell's plain text as read (keywords resolved, markup
+// removed); Raw for an assignment read from JSON, which does not keep it.
+func (a *Assignment) Text() string {
+	if a.text == "" && a.parsed == nil {
+		return a.Raw
+	}
+	return a.text
+}
+
 // ExtraCell is a cell that is neither activity, party, qualifier nor comment.
 type ExtraCell struct {
 	Index  int    `json:"index"`
