@@ -84,7 +84,7 @@ func defaultLegend() []LegendEntry {
 // roleKeywords map words of a legend label to role names, most specific first.
 var roleKeywords = []struct{ word, role string }{
 	{"accountab", "accountable"}, {"garant", "accountable"}, {"guarant", "accountable"},
-	{"approu", "accountable"}, {"approv", "accountable"}, {"authority to decide", "accountable"},
+	{"approu", "accountable"}, {"approv", "accountable"}, {"approb", "accountable"}, {"authority to decide", "accountable"},
 	{"final decision", "accountable"},
 	{"consult", "consulted"}, {"inform", "informed"},
 	{"support", "support"}, {"verif", "verifier"}, {"sign", "signatory"},
@@ -100,20 +100,45 @@ var letterRoles = map[string]string{
 }
 
 // roleFor maps a legend definition to a role name: by the label's words,
-// then the description's, then the letter.
+// then the description's, then the letter. The keyword a word starts with
+// (never one inside a word: "assigned" does not "sign") that comes first
+// in the text wins ("Approbateur de la réalisation" approves), the more
+// specific one when two start at the same word.
 func roleFor(letter, label, desc string) string {
 	for _, text := range []string{label, desc} {
 		f := fold(text)
+		best, at := "", len(f)
 		for _, k := range roleKeywords {
-			if strings.Contains(f, k.word) {
-				return k.role
+			if i := wordPrefixIndex(f, k.word); i >= 0 && i < at {
+				best, at = k.role, i
 			}
+		}
+		if best != "" {
+			return best
 		}
 	}
 	if r, ok := letterRoles[letter]; ok {
 		return r
 	}
 	return "other"
+}
+
+// wordPrefixIndex returns the index of the first occurrence of word in s
+// that starts a word of s (at its start, or after a byte that is no ASCII
+// letter or digit; s is folded); -1 when there is none.
+func wordPrefixIndex(s, word string) int {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i == 0 || !isASCIILetter(s[i-1]) && !isDigit(s[i-1]) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
 }
 
 var (

@@ -97,3 +97,19 @@ func TestLegendNotFromProse(t *testing.T) {
 	d := Build(doc("x.md", p(1, "A customer can create resources.", "I think so.")))
 	eq(t, true, d.Legend[0].Derived)
 }
+
+// TestLegendRoleWords: a legend label's role is read from the keyword a
+// word starts with that comes first, never from one inside a word.
+func TestLegendRoleWords(t *testing.T) {
+	for _, c := range []struct{ letter, label, role string }{
+		{"R", "Responsible for the work assigned", "responsible"},           // not "sign" in "assigned"
+		{"A", "Est Approbateur de la réalisation du processus", "accountable"}, // OVHcloud's French legend
+		{"R", "Est en charge de la Réalisation du processus", "responsible"},
+		{"A", "Accountable: approves the work of the Responsible", "accountable"},
+		{"S", "Signs the contract", "signatory"},
+		{"C", "Consulted before the accountable decides", "consulted"},
+		{"X", "Unassigned", "other"},
+	} {
+		eq(t, c.role, roleFor(c.letter, c.label, ""), c.label)
+	}
+}
