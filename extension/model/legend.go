@@ -105,6 +105,18 @@ var letterRoles = map[string]string{
 // in the text wins ("Approbateur de la réalisation" approves), the more
 // specific one when two start at the same word.
 func roleFor(letter, label, desc string) string {
+	if r, ok := roleInWords(label, desc); ok {
+		return r
+	}
+	if r, ok := letterRoles[letter]; ok {
+		return r
+	}
+	return "other"
+}
+
+// roleInWords is roleFor without the letter: ok is false when neither the
+// label nor the description names a role.
+func roleInWords(label, desc string) (string, bool) {
 	for _, text := range []string{label, desc} {
 		f := fold(text)
 		best, at := "", len(f)
@@ -114,13 +126,10 @@ func roleFor(letter, label, desc string) string {
 			}
 		}
 		if best != "" {
-			return best
+			return best, true
 		}
 	}
-	if r, ok := letterRoles[letter]; ok {
-		return r
-	}
-	return "other"
+	return "", false
 }
 
 // wordPrefixIndex returns the index of the first occurrence of word in s
@@ -362,7 +371,7 @@ func legendFromTable(t *source.Table) ([]LegendEntry, bool) {
 func legendFromParagraphs(ls []source.Line) []LegendEntry {
 	var all, run []LegendEntry
 	flush := func() {
-		if len(run) >= 2 {
+		if len(run) >= 2 && namesRoles(run) {
 			all = append(all, run...)
 		}
 		run = nil
@@ -386,6 +395,20 @@ func legendFromParagraphs(ls []source.Line) []LegendEntry {
 	}
 	flush()
 	return all
+}
+
+// namesRoles reports whether at least half the entries of a run of
+// "X: text" lines name a role in words ("R: Responsible", "A : Est
+// Approbateur…"): lines of prose that happen to start with a letter and a
+// colon ("Q: Who restores my data?" "A: You do.") define no legend.
+func namesRoles(entries []LegendEntry) bool {
+	named := 0
+	for _, e := range entries {
+		if _, ok := roleInWords(e.Label, e.Description); ok {
+			named++
+		}
+	}
+	return named > 0 && 2*named >= len(entries)
 }
 
 // runHas reports whether entries define letter.

@@ -113,3 +113,23 @@ func TestLegendRoleWords(t *testing.T) {
 		eq(t, c.role, roleFor(c.letter, c.label, ""), c.label)
 	}
 }
+
+// TestLegendNotFromFAQ: "Q: …" "A: …" lines of prose name no role: they
+// define no legend, and the letter matrix stays one, linted.
+func TestLegendNotFromFAQ(t *testing.T) {
+	d := Build(doc("faq.md",
+		tbl(1, []string{"Activity", "Customer", "Provider"},
+			[]string{"Backups", "RA", "C"},
+			[]string{"Scans", "R", "C"}),
+		p(6, "Q: Who restores my data?", "A: You do.")))
+	eq(t, true, d.Legend[0].Derived, "no legend from the FAQ")
+	must(t, len(d.Matrices) == 1, d.Matrices)
+	eq(t, MatrixRACI, d.Matrices[0].Kind)
+	eq(t, []string{"R", "A"}, d.Matrices[0].Rows[0].Assignments["customer"].Roles)
+	eq(t, true, hasCode(d.Diagnostics, CodeNoAccountable), "Scans has no A")
+	// a legend written as lines still counts
+	d = Build(doc("legend.md",
+		p(1, "R: Responsible", "A: Accountable", "C: Consulted", "I: Informed"),
+		tbl(6, []string{"Activity", "Customer", "Provider"}, []string{"Backups", "RA", "C"})))
+	eq(t, false, d.Legend[0].Derived, "the legend lines")
+}
