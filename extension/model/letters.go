@@ -106,6 +106,16 @@ func parseLetters(text string, lg *legend) cellValue {
 		if len(v.marks) == 0 {
 			s, v.marks = liftNotes(s) // "RA* (see the SLA)"
 		}
+		if st := blankStatus(s); st != "" {
+			// "N/A (see note)": no role, and no duty (the remark stays
+			// in the cell's raw text)
+			v.status, v.placeholder, v.duties = st, st == StatusPlaceholder, nil
+			return v
+		}
+		if isCheckMark(s) && !lg.has(strings.ToUpper(s)) {
+			v.check = true // "✓ (on request)"
+			return v
+		}
 	}
 	var letters []string
 	toks := s
@@ -191,6 +201,12 @@ func classifyLetters(text string, lg *legend) cellClass {
 		s = letters
 		if len(marks) == 0 {
 			s, _ = liftNotes(s)
+		}
+		if blankStatus(s) != "" {
+			return classBlank // "N/A (see note)"
+		}
+		if isCheckMark(s) && !lg.has(strings.ToUpper(s)) {
+			return classCheck // "✓ (on request)"
 		}
 	}
 	if containsFold(s, "en charge") {

@@ -59,6 +59,9 @@ func TestParseLetters(t *testing.T) {
 		{in: "✓", lg: raci, status: StatusFilled, check: true},
 		{in: "X", lg: raci, status: StatusFilled, check: true},
 		{in: "Yes", lg: raci, status: StatusFilled, check: true},
+		{in: "N/A (see note)", lg: raci, status: StatusNotApplicable},
+		{in: "TBD (ask the team)", lg: raci, status: StatusPlaceholder},
+		{in: "✓ (on request)", lg: raci, status: StatusFilled, check: true, duties: []string{"on request"}},
 		{in: "Provide the tools", lg: raci, roles: []string{}, status: StatusFilled, unknown: []string{"Provide", "the", "tools"}},
 	}
 	for _, tt := range tests {
