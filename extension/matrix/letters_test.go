@@ -42,6 +42,8 @@ func TestLetterPrefix(t *testing.T) {
 		{"R,,&amp;", []string{"R"}, ""},
 		{"En charge (si besoin)", []string{"A"}, "(si besoin)"},
 		{"En chargement", []string{"A"}, "En chargement"},
+		{"R \\n A (if asked)", []string{"R", "A"}, "(if asked)"},
+		{"R<br/>A: now", []string{"R", "A"}, ": now"},
 		{"", []string{"R"}, ""},
 	} {
 		if got := c.text[matrix.LetterPrefix(c.text, c.roles):]; got != c.rest {

@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -15,6 +16,17 @@ import (
 func saysMoreRef(raw string, roles []string) bool {
 	var plain strings.Builder
 	for i := 0; i < len(raw); {
+		// line breaks between letters: IBM's "\n", <br>
+		if strings.HasPrefix(raw[i:], `\n`) && (i+2 == len(raw) || raw[i+2] == ' ' || raw[i+2] == '\t') {
+			plain.WriteByte(' ')
+			i += 2
+			continue
+		}
+		if m := brTagRE.FindString(raw[i:]); m != "" {
+			plain.WriteByte(' ')
+			i += len(m)
+			continue
+		}
 		if l, d := escaped(raw[i:]); l > 0 {
 			if unicode.IsLetter(d) || unicode.IsDigit(d) {
 				return true
@@ -74,6 +86,9 @@ func saysMoreRef(raw string, roles []string) bool {
 	return false
 }
 
+// brTagRE matches a <br> tag at the start of a text.
+var brTagRE = regexp.MustCompile(`^(?i)<br[ \t]*/?>`)
+
 var saysMoreCases = []struct {
 	raw   string
 	roles []string
@@ -99,6 +114,10 @@ var saysMoreCases = []struct {
 	{"en  charge (si besoin)", []string{"A"}},
 	{"En chargement", []string{"A"}},
 	{"En\ncharge", []string{"A"}},
+	{"R \\n A", []string{"R", "A"}},
+	{"R<br>A", []string{"R", "A"}},
+	{"R <BR /> A \\n", []string{"R", "A"}},
+	{"R \\nA", []string{"R", "A"}},
 	{"Responsable", []string{"R"}},
 	{"Consulté / Informé", []string{"C", "I"}},
 	{"", nil},

@@ -581,6 +581,10 @@ func LetterCellRest(kind string, a *model.Assignment) (text bool, mark string) {
 // ("amp").
 func saysMore(raw string, roles []string) bool {
 	for i := 0; i < len(raw); {
+		if l := lineBreak(raw[i:]); l > 0 {
+			i += l // "R \n A", "R<br>A": letters on lines
+			continue
+		}
 		if l, d := escaped(raw[i:]); l > 0 {
 			if isWordRune(d) {
 				return true // a letter written as a reference: shown as written
@@ -627,6 +631,11 @@ func saysMore(raw string, roles []string) bool {
 func LetterPrefix(text string, roles []string) int {
 	n := 0 // text[:n] is letters and separators
 	for i := 0; i < len(text); {
+		if l := lineBreak(text[i:]); l > 0 {
+			i += l // letters on lines: "R \n A", "R<br>A"
+			n = i
+			continue
+		}
 		c, size := utf8.DecodeRuneInString(text[i:])
 		if l, d := escaped(text[i:]); l > 0 {
 			if !isSeparator(d) {
@@ -681,6 +690,29 @@ func LetterPrefix(text string, roles []string) int {
 		n = i
 	}
 	return n
+}
+
+// lineBreak returns the length of the line break text starts with: IBM's
+// "\n" before a blank or at the end, or a <br> tag ("<br>", "<BR/>",
+// "<br />"); 0 when it starts with neither.
+func lineBreak(text string) int {
+	if strings.HasPrefix(text, `\n`) && (len(text) == 2 || text[2] == ' ' || text[2] == '\t') {
+		return 2
+	}
+	if len(text) < 4 || text[0] != '<' || !strings.EqualFold(text[1:3], "br") {
+		return 0
+	}
+	i := 3
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if i < len(text) && text[i] == '/' {
+		i++
+	}
+	if i < len(text) && text[i] == '>' {
+		return i + 1
+	}
+	return 0
 }
 
 // isSeparator reports whether c separates role letters ("R / A"); a

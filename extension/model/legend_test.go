@@ -102,7 +102,7 @@ func TestLegendNotFromProse(t *testing.T) {
 // word starts with that comes first, never from one inside a word.
 func TestLegendRoleWords(t *testing.T) {
 	for _, c := range []struct{ letter, label, role string }{
-		{"R", "Responsible for the work assigned", "responsible"},           // not "sign" in "assigned"
+		{"R", "Responsible for the work assigned", "responsible"},              // not "sign" in "assigned"
 		{"A", "Est Approbateur de la réalisation du processus", "accountable"}, // OVHcloud's French legend
 		{"R", "Est en charge de la Réalisation du processus", "responsible"},
 		{"A", "Accountable: approves the work of the Responsible", "accountable"},
