@@ -239,6 +239,11 @@ func usageError(fs *flag.FlagSet, stderr io.Writer, err error) int {
 // the first argument that is not one); "--" ends the flags. A flag fs
 // defines as taking a value (not a boolean one) takes the next argument,
 // unless it is written -name=value.
+//
+// A value flag that is the last argument has no value: the flags are then
+// returned up to it, without the "--" and the other arguments, so that
+// the flag package reports "flag needs an argument" instead of taking
+// the "--" added here as the value.
 func flagsFirst(fs *flag.FlagSet, args []string) []string {
 	var flags, rest []string
 	for i := 0; i < len(args); i++ {
@@ -253,7 +258,10 @@ func flagsFirst(fs *flag.FlagSet, args []string) []string {
 		}
 		flags = append(flags, a)
 		name, _, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
-		if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+		if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) {
+			if i+1 == len(args) {
+				return flags // no value: the flag package says so
+			}
 			i++
 			flags = append(flags, args[i])
 		}
