@@ -502,7 +502,11 @@ func (a *applier) expand(list List, top int, seen []string) List {
 }
 
 // set sets attribute name (kind '#' for the list's id, '=' for a pair) to
-// value on n, keywords resolved, unless the allowlist refuses it.
+// value on n, keywords resolved, unless the allowlist refuses it. HTML
+// attribute names are case-insensitive: the attribute is set, and checked,
+// under its name in lower case (ID="x" is the id, as goldmark's renderers
+// and mdraci's read it), and a class pair adds its classes to the
+// element's, as .class does. Diagnostics show the name as written.
 func (a *applier) set(n ast.Node, kind byte, name, value string) {
 	at, valueAt := -1, -1 // where name and value are written: found when needed
 	written := value
@@ -537,21 +541,32 @@ func (a *applier) set(n ast.Node, kind byte, name, value string) {
 			return v, true
 		})
 	}
+	key := strings.ToLower(name) // no copy when it already is
 	// no script URLs in any attribute value that may be read as a URL
 	// (data-*, style); text (a caption, a title) may start "Data: …"
-	if !allowed(name, n, a.cfg.Unsafe) || mayBeURL(name) && !SafeURL(value) {
+	if !allowed(key, n, a.cfg.Unsafe) || mayBeURL(key) && !SafeURL(value) {
 		locate()
 		diag.Report(a.pc, a.src, at, diag.Warning, "attributes-not-allowed",
 			"attribute %s=%q is not allowed on %s and was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(n.Kind().String()))
 		return
 	}
-	if !validValue(name, value) {
+	if !validValue(key, value) {
 		locate()
 		diag.Report(a.pc, a.src, at, diag.Warning, "attributes-not-allowed",
-			"attribute %s=%q: %s does not take this value; it was dropped", diag.Clip(name, 60), diag.Clip(value, 60), strings.ToLower(name))
+			"attribute %s=%q: %s does not take this value; it was dropped", diag.Clip(name, 60), diag.Clip(value, 60), key)
 		return
 	}
-	n.SetAttributeString(name, []byte(value))
+	if key == "class" {
+		var classes []string
+		if v, ok := n.AttributeString("class"); ok {
+			if s, ok := v.([]byte); ok {
+				classes = strings.Fields(string(s))
+			}
+		}
+		n.SetAttributeString("class", joinClasses(appendUnique(classes, strings.Fields(value)...)))
+		return
+	}
+	n.SetAttributeString(key, []byte(value))
 }
 
 // written returns the lists of a.from as written, in order.

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/lower"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -58,8 +59,8 @@ func NewFigureASTTransformer() parser.ASTTransformer { return transformer{} }
 
 // Transform implements parser.ASTTransformer.Transform.
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if !bytes.Contains(reader.Source(), []byte("caption")) {
-		return // no attribute list gives a caption
+	if lower.Index(reader.Source(), "caption") < 0 {
+		return // no attribute list gives a caption (CAPTION= is one too)
 	}
 	src := reader.Source()
 	var paras []*ast.Paragraph
