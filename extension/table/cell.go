@@ -217,7 +217,10 @@ func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 			}
 		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<' || v[i+1] == '`'):
 			i++
-		case len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' && (i+2 == len(v) || !isWordByte(v[i+2])):
+		case len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' &&
+			(i == 0 || !isWordByte(v[i-1]) || i+2 == len(v) || !isWordByte(v[i+2])):
+			// IBM's line break: "a \n b", "a  \n192GB", "a,\nb", not
+			// "C:\dir\notes" (a word on each side)
 			add(i)
 			start = i + 2
 			i++
