@@ -65,7 +65,7 @@ var keywordRef = regexp.MustCompile(`\{\{\s*site\.data\.`)
 
 // DetectFormat tells the format of a file from its name and, for .txt
 // files and names without an extension, its content: text that looks like
-// Markdown is Markdown.
+// Markdown is Markdown. A leading byte order mark is not content.
 func DetectFormat(name string, src []byte) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
@@ -73,7 +73,7 @@ func DetectFormat(name string, src []byte) Format {
 	case ".html", ".htm", ".xhtml":
 		return HTML
 	}
-	head := src
+	head := bytes.TrimPrefix(src, bom)
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
@@ -93,7 +93,9 @@ type Result struct {
 	File string
 	// Format is the format the input was read as.
 	Format Format
-	// Source is the input as parsed: invalid UTF-8 and NUL bytes replaced.
+	// Source is the input as parsed: a leading byte order mark removed,
+	// invalid UTF-8 and NUL bytes replaced (see clean). Positions are of
+	// this text: line 1, column 1 is the first character after the mark.
 	Source []byte
 	// Doc is the goldmark AST (nil for HTML input).
 	Doc ast.Node
@@ -208,9 +210,18 @@ func (c *Converter) Render(w io.Writer, r *Result) error {
 	return c.md.Renderer().Render(w, r.Source, r.Doc)
 }
 
-// clean returns src with invalid UTF-8 and NUL bytes replaced by U+FFFD,
-// and a diagnostic for the first of each.
+// bom is the UTF-8 byte order mark (U+FEFF) that editors on Windows write
+// at the start of a file.
+var bom = []byte("\uFEFF")
+
+// clean returns src with a leading byte order mark removed and invalid
+// UTF-8 and NUL bytes replaced by U+FFFD, and a diagnostic for the first of
+// each replacement. The mark is not content: editors do not show it, so
+// positions count from the character after it (line 1, column 1), as they
+// do in the text returned; only the first U+FEFF is a mark, any other is
+// text (a zero width no-break space) and kept.
 func clean(src []byte) ([]byte, []diag.Diagnostic) {
+	src = bytes.TrimPrefix(src, bom)
 	nul := bytes.IndexByte(src, 0)
 	if utf8.Valid(src) && nul < 0 {
 		return src, nil

@@ -14,9 +14,19 @@ import (
 
 // frontMatterParser reads front matter with goldmark-meta's parser (so
 // meta.Get works for callers), but only where there is front matter: a
-// first line "---", a closing "---" or "..." line, and YAML that is a map
-// between them (or that fails to parse but starts like one, "key:").
-// Anything else, such as a thematic break on the first line, is Markdown.
+// first line "---", a closing line, and YAML that is a map between them (or
+// that fails to parse but starts like one, "key:"). Anything else, such as
+// a thematic break on the first line, is Markdown.
+//
+// The closing line is the first line after the opening one that is "---"
+// or "..." from its first column, trailing blanks allowed (isCloser): the
+// rule of Jekyll (its YAML_FRONT_MATTER_REGEXP) and pandoc, and YAML's own
+// document end marker "...". Hugo's parser closes on "---" only; mdraci
+// hugo writes the page's front matter itself, so its pages do not carry a
+// "..." closer. goldmark-meta closes on any line of dashes only (and not
+// on "..."), so the parser decides where the front matter ends itself
+// (Continue): the block ends exactly where isFrontMatter saw it end, and
+// the body after it is always Markdown, never swallowed as YAML.
 type frontMatterParser struct {
 	parser.BlockParser
 }
@@ -38,6 +48,25 @@ func (p *frontMatterParser) Open(parent ast.Node, reader text.Reader, pc parser.
 	return p.BlockParser.Open(parent, reader, pc)
 }
 
+// Continue implements parser.BlockParser.Continue: it adds the lines of
+// the front matter up to its closing line (isCloser), which it consumes.
+func (p *frontMatterParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, segment := reader.PeekLine()
+	if isCloser(line) {
+		reader.Advance(segment.Len())
+		return parser.Close
+	}
+	node.Lines().Append(segment)
+	return parser.Continue | parser.NoChildren
+}
+
+// isCloser reports whether line (its line break included or not) closes
+// front matter: "---" or "..." from the first column, then only blanks.
+func isCloser(line []byte) bool {
+	t := string(bytes.TrimRight(line, " \t\r\n"))
+	return t == "---" || t == "..."
+}
+
 // isFrontMatter reports whether src starts with front matter.
 func isFrontMatter(src []byte) bool {
 	first, rest, ok := bytes.Cut(src, []byte("\n"))
@@ -49,7 +78,7 @@ func isFrontMatter(src []byte) bool {
 	body, closed := rest, false
 	for at := 0; at < len(rest); {
 		line, _, _ := bytes.Cut(rest[at:], []byte("\n"))
-		if t := bytes.TrimRight(line, " \t\r"); string(t) == "---" || string(t) == "..." {
+		if isCloser(line) {
 			body, closed = rest[:at], true
 			break
 		}
