@@ -1117,7 +1117,9 @@ func frontMatterEnd(src []byte, has bool) int {
 	at := lineEnd(src, 0)
 	for at < len(src) {
 		end := lineEnd(src, at)
-		line := strings.TrimSpace(string(src[at:end]))
+		// from the first column, as the extension reads it: an
+		// indented "---" is a line of a YAML block scalar
+		line := strings.TrimRight(string(src[at:end]), " \t\r\n")
 		if line == "---" || line == "..." {
 			return end
 		}
