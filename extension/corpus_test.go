@@ -133,9 +133,10 @@ type idIAL struct {
 }
 
 // ialIDs returns the id each attribute-list line (outside code and
-// comments) sets: the last #id in it, keywords resolved. Lists in a run
-// with a blank line on both sides are left out: they apply to no block (in
-// kramdown as in mdraci, which reports them as attributes-unattached).
+// comments) sets: the last #id in it, keywords resolved. A run with a
+// blank line on both sides applies to the block before it (as in IBM's
+// marked-it; mdraci notes it as attributes-blank-lines); one with no line
+// before it applies to nothing, and is left out.
 func ialIDs(lines []sourceLine, data *keyword.Data) []idIAL {
 	var out []idIAL
 	for i, l := range lines {
@@ -143,7 +144,7 @@ func ialIDs(lines []sourceLine, data *keyword.Data) []idIAL {
 			continue
 		}
 		from, to := ialRun(lines, i)
-		if (from == 0 || blank(lines[from-1])) && (to+1 == len(lines) || blank(lines[to+1])) {
+		if from == 0 && (to+1 == len(lines) || blank(lines[to+1])) {
 			continue
 		}
 		body := quoted.ReplaceAllString(strings.TrimSpace(l.text), `""`)

@@ -19,6 +19,7 @@ var Codes = []diag.Code{
 	{Code: "attributes-syntax", Severity: diag.Warning, Summary: "an attribute list that does not parse; it is left as text"},
 	{Code: "attributes-unclosed", Severity: diag.Warning, Summary: "an attribute list not closed with \"}\""},
 	{Code: "attributes-unattached", Severity: diag.Warning, Summary: "an attribute list next to no block or span it could apply to"},
+	{Code: "attributes-blank-lines", Severity: diag.Info, Summary: "an attribute list with a blank line on both sides, applied to the block before it as marked-it does (kramdown takes the block after)"},
 	{Code: "attributes-not-allowed", Severity: diag.Warning, Summary: "an attribute the allowlist refuses (on* handlers, style, script URLs)"},
 	{Code: "attributes-too-many", Severity: diag.Warning, Summary: "an attribute list setting more attributes than are applied"},
 	{Code: "attributes-unknown-reference", Severity: diag.Warning, Summary: "a reference to an attribute definition no list defines"},
@@ -306,6 +307,19 @@ func (a *applier) applyBlockGroup(group []*AttributeList) {
 		if next := last.NextSibling(); next != nil && next.Kind() != KindAttributeList {
 			if begin, _, ok := span(next, a.src); ok && !blankBetween(a.src, stop, begin) {
 				target = next
+			}
+		}
+	}
+	if target == nil {
+		// blank lines around it: the block before, as IBM's marked-it reads
+		// it (a table, a blank line, then its caption); kramdown takes the
+		// block after, hence the note
+		if prev := first.PreviousSibling(); prev != nil && prev.Kind() != KindAttributeList {
+			if _, _, ok := span(prev, a.src); ok {
+				target = prev
+				diag.Report(a.pc, a.src, start, diag.Info, "attributes-blank-lines",
+					"attribute list has a blank line on both sides: it applies to the %s before it, as IBM's marked-it reads it (kramdown would apply it to the block after); write it right after the block",
+					strings.ToLower(prev.Kind().String()))
 			}
 		}
 	}
