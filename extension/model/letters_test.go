@@ -111,6 +111,10 @@ func TestParseDuties(t *testing.T) {
 		{"placeholder item dropped", "x ??", []string{"x", "??"}, []string{"x"}, StatusFilled},
 		{"empty", "", nil, nil, StatusEmpty},
 		{"n/a", "N/A", nil, nil, StatusNotApplicable},
+		{"none", "None", nil, nil, StatusNotApplicable},
+		{"none.", "None.", nil, nil, StatusNotApplicable},
+		{"aucune", "Aucune", nil, nil, StatusNotApplicable},
+		{"none of it", "None of the above", nil, []string{"None of the above"}, StatusFilled},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -455,11 +455,12 @@ func mayEndWith(s, last string) bool {
 }
 
 // notApplicableRE matches "not applicable" cells.
-var notApplicableRE = regexp.MustCompile(`(?i)^\s*(n\s*/\s*a|n\.a\.|na|not applicable|non applicable|sans objet|s/o)\s*$`)
+var notApplicableRE = regexp.MustCompile(`(?i)^\s*(n\s*/\s*a|n\.a\.|na|not applicable|non applicable|sans objet|s/o|none|aucune?)\s*\.?\s*$`)
 
-// isNotApplicable reports whether s says "not applicable".
+// isNotApplicable reports whether s says "not applicable", or "none" (a
+// party's cell of a prose table saying it has no duty there).
 func isNotApplicable(s string) bool {
-	return mayStartWith(s, "nNsS") && mayEndWith(s, "aA.eEtToO") && notApplicableRE.MatchString(s)
+	return mayStartWith(s, "nNsSaA") && mayEndWith(s, "aA.eEtToOnN") && notApplicableRE.MatchString(s)
 }
 
 // isDash reports whether s is empty or only a dash: the "not involved" cell.
