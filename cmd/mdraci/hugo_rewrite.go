@@ -70,6 +70,9 @@ type cellRec struct {
 	items   [][]text.Segment // list items
 	ordered bool
 	start   int
+	// markup: as a header, the cell is shown as written
+	// (matrix.HeaderKeepsMarkup; read before the matrix takes its nodes)
+	markup bool
 }
 
 // Transform implements parser.ASTTransformer.Transform: it records, it
@@ -161,7 +164,7 @@ func recordTable(t *east.Table, src []byte) *tableRec {
 
 // recordCell reads the shape table.fillCell gave a cell.
 func recordCell(cell ast.Node) cellRec {
-	var c cellRec
+	c := cellRec{markup: matrix.HeaderKeepsMarkup(cell)}
 	c.segs = segments(cell)
 	for k := cell.FirstChild(); k != nil; k = k.NextSibling() {
 		switch {
@@ -316,6 +319,9 @@ type cellJSON struct {
 	// (matrix.LetterCellRest): the cell as written, or a footnote mark.
 	LetterText bool   `json:"letterText,omitempty"`
 	Mark       string `json:"mark,omitempty"`
+	// Markup: a header cell the matrix shows as written, not as its plain
+	// text (matrix.HeaderKeepsMarkup).
+	Markup bool `json:"markup,omitempty"`
 
 	MD      string   `json:"md,omitempty"`
 	Lines   []string `json:"lines,omitempty"`
@@ -515,10 +521,13 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 // matrix read from this table, as the extension's matrix part takes them.
 func (t *tableRec) render(src []byte, inline edits, srcTables []*source.Table, ti int) matrixRender {
 	var r matrixRender
-	for _, row := range t.rows {
+	for ri, row := range t.rows {
 		cells := make([]cellJSON, 0, len(row))
 		for _, c := range row {
-			cells = append(cells, t.cellJSON(src, inline, c))
+			j := t.cellJSON(src, inline, c)
+			// the header, or the first row standing for an empty one
+			j.Markup = ri < 2 && c.markup
+			cells = append(cells, j)
 		}
 		r.Cells = append(r.Cells, cells)
 	}

@@ -764,3 +764,17 @@ func TestHugoTransposedLetterCells(t *testing.T) {
 		assert.Equal(t, "*", s.Find("sup.raci-note").Text())
 	}
 }
+
+// TestHugoHeaderLinks: a matrix header cell with a link (a grid's column
+// pointing to its section) keeps it in the theme, as in mdraci convert;
+// other header cells show their plain text.
+func TestHugoHeaderLinks(t *testing.T) {
+	doc := "# Grid\n\n| Resource | [Incident and operations management](#incident-and-ops) | [Change **management**](#change-management) | **Plain** |\n" +
+		"| --- | --- | --- | --- |\n| Worker nodes | [Shared](#a) | IBM | You |\n"
+	want, got := hugoOnePage(t, "headerlinks", doc)
+	compareParts(t, "header links", want, got, matrixParts)
+	for _, s := range []*goquery.Selection{want, got} {
+		assert.Equal(t, 2, s.Find("thead th a").Length(), "the header links")
+		assert.Equal(t, 0, s.Find("thead th strong").FilterFunction(func(_ int, x *goquery.Selection) bool { return x.Text() == "Plain" }).Length())
+	}
+}

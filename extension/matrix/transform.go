@@ -290,7 +290,11 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		if col.Role == model.ColParty {
 			cell.PartyKind = b.partyKind(col.Party)
 		}
-		fill(cell, nil, col.Header) // the plain text: one look whatever the markup
+		if src := at(0, col.Index); src != nil && HeaderKeepsMarkup(src) {
+			fill(cell, src, "") // a link to the column's section stays one
+		} else {
+			fill(cell, nil, col.Header) // the plain text: one look whatever the markup
+		}
 		header.AppendChild(header, cell)
 	}
 	node.AppendChild(node, header)
@@ -536,6 +540,23 @@ func Title(e model.LegendEntry) string {
 		return name
 	}
 	return name + ": " + label
+}
+
+// HeaderKeepsMarkup reports whether a matrix shows header cell n as
+// written rather than as its plain text (the one look of every header,
+// "**Activity**" or not): when n holds a link or an autolink ("[Change
+// management](#change-management)", a grid's column pointing to its
+// section), which plain text would lose.
+func HeaderKeepsMarkup(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (c.Kind() == ast.KindLink || c.Kind() == ast.KindAutoLink) {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // fill moves src's children into cell, or, without src, writes text.
