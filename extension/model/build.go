@@ -253,25 +253,80 @@ func (b *builder) readLegendAndNotes() {
 // "[^1]: …", "¹ …", "† …", "(1) …".
 var noteRE = regexp.MustCompile(`^(†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[\w-]+\]:|\(\d{1,2}\))\s*(\S.*)$`)
 
+// emphasizedLine returns the inside of a line that is all one emphasis,
+// "*…*" or "_…_" (not "**…**"); ok is false otherwise.
+func emphasizedLine(t string) (string, bool) {
+	if len(t) < 3 || t[0] != t[len(t)-1] || (t[0] != '*' && t[0] != '_') || t[1] == t[0] || t[1] == ' ' || t[len(t)-2] == ' ' {
+		return "", false
+	}
+	return t[1 : len(t)-1], true
+}
+
 // readNotes records the footnote definitions among lines: "*Each execution
 // …" (stars directly followed by text), "[^1]: …", "¹ …", "† …".
 func (b *builder) readNotes(lines []source.Line) {
 	for _, l := range lines {
-		marker, text, ok := noteDefinition(strings.TrimSpace(l.Text))
-		if ok {
-			b.doc.Notes = append(b.doc.Notes, Note{Marker: marker, Text: text, Line: l.Pos.Line})
+		t := strings.TrimSpace(l.Text)
+		if inner, ok := emphasizedLine(t); ok {
+			t = inner
 		}
+		marker, text, ok := noteDefinition(t)
+		if !ok {
+			continue
+		}
+		// "★ = AI-specific | \* = Critical": a definition per piece,
+		// when every piece is one
+		if parts := strings.Split(t, " | "); len(parts) > 1 {
+			var notes []Note
+			for _, part := range parts {
+				m, x, ok := noteDefinition(strings.TrimSpace(part))
+				if !ok {
+					notes = nil
+					break
+				}
+				notes = append(notes, Note{Marker: m, Text: x, Line: l.Pos.Line})
+			}
+			if notes != nil {
+				b.doc.Notes = append(b.doc.Notes, notes...)
+				continue
+			}
+		}
+		b.doc.Notes = append(b.doc.Notes, Note{Marker: marker, Text: text, Line: l.Pos.Line})
 	}
+}
+
+// noteText is a footnote definition's text less the "=" or ":" that may
+// join it to its mark ("★ = AI-specific").
+func noteText(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 1 && (s[0] == '=' || s[0] == ':') && (s[1] == ' ' || s[1] == '\t') {
+		s = strings.TrimSpace(s[1:])
+	}
+	return s
 }
 
 // noteDefinition splits a footnote definition line into mark and text.
 func noteDefinition(t string) (marker, text string, ok bool) {
+	if inner, ok := emphasizedLine(t); ok {
+		// "*(1) The backbone is the provider's network.*": the note
+		// in italics
+		if m, x, ok := noteDefinition(inner); ok {
+			return m, x, true
+		}
+	}
+	if escaped := strings.TrimLeft(t, `\*`); len(escaped) < len(t) && strings.HasPrefix(t, `\*`) {
+		// "\* Only on request.": stars escaped so as not to make a list
+		marks := strings.ReplaceAll(t[:len(t)-len(escaped)], `\`, "")
+		if len(marks) <= 3 && strings.Count(t[:len(t)-len(escaped)], `\`) == len(marks) && strings.TrimSpace(escaped) != "" {
+			return marks, noteText(escaped), true
+		}
+	}
 	if stars := len(t) - len(strings.TrimLeft(t, "*")); stars > 0 && stars <= 3 {
 		rest := t[stars:]
 		if rest == "" || rest[0] == ' ' || strings.HasSuffix(rest, "*") {
 			return "", "", false // a bullet or emphasis, not a note
 		}
-		return t[:stars], strings.TrimSpace(rest), true
+		return t[:stars], noteText(rest), true
 	}
 	if t == "" || t[0] != '[' && t[0] != '(' && t[0] < utf8.RuneSelf {
 		return "", "", false // noteRE's marks start so: spare the regexp
@@ -280,7 +335,7 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
-	return normalizeMarker(strings.TrimSuffix(m[1], ":")), strings.TrimSpace(m[2]), true
+	return normalizeMarker(strings.TrimSuffix(m[1], ":")), noteText(m[2]), true
 }
 
 // readMatrices is the second pass: section path and matrices.

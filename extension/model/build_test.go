@@ -291,3 +291,35 @@ func TestDuplicatePartyColumns(t *testing.T) {
 	eq(t, []string{"C", "I"}, r.Assignments["enterprise-3"].Roles, "second column kept")
 	eq(t, true, hasCode(d.Diagnostics, "TBL004"))
 }
+
+// TestNoteForms: footnotes defined in italics ("*(1) …*") or with escaped
+// stars ("\* …", written so to make no list) are found; a word in brackets
+// at the end of an activity ("Scans [optional]") is no footnote mark.
+func TestNoteForms(t *testing.T) {
+	d := Build(doc("note.md",
+		tbl(1, []string{"Activity", "Customer", "Provider"},
+			[]string{"Connect the backbone(1)", "I", "RA"},
+			[]string{"Backups", "RA*", "I"},
+			[]string{"Scans [optional]", "RA", "I"}),
+		p(7, "*(1) The backbone is the provider's core network.*"),
+		p(9, `\* Only on request.`)))
+	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
+	rows := d.Matrices[0].Rows
+	must(t, len(rows) == 3 && len(rows[0].Notes) == 1, rows)
+	eq(t, "The backbone is the provider's core network.", rows[0].Notes[0].Text)
+	eq(t, "Only on request.", rows[1].Notes[0].Text)
+	eq(t, "Scans [optional]", rows[2].Activity)
+	eq(t, 0, len(rows[2].Notes))
+
+	// two definitions on one italic line, each joined to its mark by "="
+	d = Build(doc("marks.md",
+		tbl(1, []string{"Activity", "Customer", "Provider"},
+			[]string{"Agents ★", "RA", "I*"}),
+		p(5, `*★ = AI-Specific Domain | \* = Critical Focus Area*`)))
+	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
+	var texts []string
+	for _, n := range d.Matrices[0].Rows[0].Notes {
+		texts = append(texts, n.Marker+" "+n.Text)
+	}
+	eq(t, []string{"★ AI-Specific Domain", "* Critical Focus Area"}, texts)
+}
