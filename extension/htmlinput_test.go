@@ -57,3 +57,28 @@ func TestWithMatricesOff(t *testing.T) {
 	require.Len(t, res.Model().Matrices, 1)
 	assert.Equal(t, "a.md", res.Model().File)
 }
+
+// TestLetterCellRestFromHTMLAndText: a letter cell read from HTML or plain
+// text shows what it says besides its letters once, after them ("A (on
+// request)" was shown as A, then "A (on request)").
+func TestLetterCellRestFromHTMLAndText(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		format extension.Format
+		src    string
+	}{
+		{"page.html", extension.HTML, `<table><tr><th>Activity</th><th>Customer</th><th>Provider</th></tr>
+<tr><td>Restore test</td><td>R</td><td>A (on request)</td></tr></table>`},
+		{"page.txt", extension.Text, "Component\nPTC Responsibilities\nCustomer Responsibilities\nRestore test\nA (on request)\nR\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			conv := extension.NewConverter()
+			res := conv.Parse(c.name, []byte(c.src), c.format)
+			var out bytes.Buffer
+			require.NoError(t, conv.Render(&out, res))
+			doc, err := goquery.NewDocumentFromReader(&out)
+			require.NoError(t, err)
+			assert.Equal(t, "(on request)", doc.Find("span.raci-cell-text").Text())
+		})
+	}
+}

@@ -787,12 +787,16 @@ func escaped(text string) (int, rune) {
 }
 
 // stripLetters removes, from the start of t, the role letters it starts
-// with (LetterPrefix), as text and emphasized text: they are drawn before
-// it.
+// with (LetterPrefix), as text and emphasized text of source, or as a
+// string (a cell read from HTML or text, source nil): they are drawn
+// before it.
 func stripLetters(t ast.Node, roles []string, source []byte) {
-	for source != nil {
+	for {
 		switch first := t.FirstChild().(type) {
 		case *ast.Text:
+			if source == nil {
+				return
+			}
 			n := LetterPrefix(string(first.Value(source)), roles)
 			if n == 0 {
 				return
@@ -802,7 +806,21 @@ func stripLetters(t ast.Node, roles []string, source []byte) {
 				return
 			}
 			t.RemoveChild(t, first)
+		case *ast.String:
+			// a cell read from HTML or plain text: its text as a string
+			n := LetterPrefix(string(first.Value), roles)
+			if n == 0 {
+				return
+			}
+			if n < len(first.Value) {
+				first.Value = first.Value[n:]
+				return
+			}
+			t.RemoveChild(t, first)
 		case *ast.Emphasis:
+			if source == nil {
+				return
+			}
 			inner, ok := emphasized(first, source)
 			if !ok {
 				return
