@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+
+	"github.com/mdraci/mdraci/extension/source"
 )
 
 func TestBuildOVH(t *testing.T) {
@@ -322,4 +324,20 @@ func TestNoteForms(t *testing.T) {
 		texts = append(texts, n.Marker+" "+n.Text)
 	}
 	eq(t, []string{"★ AI-Specific Domain", "* Critical Focus Area"}, texts)
+}
+
+// TestHeadingNumbers: a section number is kept apart from a heading's
+// text; a year starting a heading is text ("2024 changes").
+func TestHeadingNumbers(t *testing.T) {
+	for _, c := range []struct{ in, number, text string }{
+		{"3.1.1. Daily operations", "3.1.1", "Daily operations"},
+		{"2 Operations", "2", "Operations"},
+		{"12. Backups", "12", "Backups"},
+		{"2024 changes", "", "2024 changes"},
+		{"2024. Changes", "2024", "Changes"},
+	} {
+		h := readHeading(&source.Heading{Level: 2, Text: c.in})
+		eq(t, c.number, h.Number, c.in)
+		eq(t, c.text, h.Text, c.in)
+	}
 }

@@ -478,6 +478,9 @@ func splitHeadingNumber(s string) (number, text string, ok bool) {
 	for end+1 < len(s) && s[end] == '.' && isDigit(s[end+1]) {
 		end = digitsEnd(s, end+1)
 	}
+	if end > 3 && !strings.Contains(s[:end], ".") && (end == len(s) || s[end] != '.') {
+		return "", "", false // a year ("2024 changes"), not a section number
+	}
 	rest := strings.TrimPrefix(s[end:], ".")
 	text = strings.TrimLeft(rest, reSpace)
 	if text == "" || len(text) == len(rest) || strings.IndexByte(text, '\n') >= 0 {

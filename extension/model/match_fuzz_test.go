@@ -17,8 +17,11 @@ var (
 	partyListRE     = regexp.MustCompile(`\s+(?:and|et|&|\+)\s+|\s*[/,]\s*`)
 	roleCellSplitRE = regexp.MustCompile(`\s+(?:and|et|or|ou|&|\+)\s+|\s*[/,]\s*`)
 	roleLetterRE    = regexp.MustCompile(`\s*\(([A-Za-z])\)$`)
-	headingNumberRE = regexp.MustCompile(`^(\d+(?:\.\d+)*)\.?\s+(\S.*)$`)
-	parenRE         = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
+	// a dotted number, up to three digits, or any number with a dot after
+	// it: "2024 changes" is a year
+	headingNumberRE       = regexp.MustCompile(`^(\d+(?:\.\d+)+|\d{1,3})\.?\s+(\S.*)$`)
+	headingNumberDottedRE = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
+	parenRE               = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
 )
 
 // matchSeeds are realistic headers and cells, and spellings that test the
@@ -95,6 +98,9 @@ func FuzzHeadingNumberMatchesRegexp(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		number, text, ok := splitHeadingNumber(s)
 		m := headingNumberRE.FindStringSubmatch(s)
+		if m == nil {
+			m = headingNumberDottedRE.FindStringSubmatch(s)
+		}
 		switch {
 		case ok != (m != nil):
 			t.Errorf("splitHeadingNumber(%q) ok = %v, headingNumberRE: %q", s, ok, m)
