@@ -133,6 +133,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	heading.New(heading.WithAnchors(c.HeadingAnchors)).Extend(m)
 	gext.Strikethrough.Extend(m)
 	gext.TaskList.Extend(m)
+	gext.DefinitionList.Extend(m)
 	linkify{}.Extend(m)
 	gext.Footnote.Extend(m)
 	matrix.New(matrix.WithRender(c.Matrices), matrix.WithKeywords(c.Keywords)).Extend(m)

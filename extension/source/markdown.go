@@ -99,40 +99,89 @@ func (r *mdReader) pos(offset int) Pos {
 // document order.
 func (r *mdReader) blocks(n ast.Node, d *Document) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if v, ok := c.(*ast.HTMLBlock); ok {
-			r.htmlTables(v, d)
-			continue
+		r.block(c, d)
+	}
+}
+
+// block appends c, a block, to d: a heading, paragraph or table, or the
+// ones below it.
+func (r *mdReader) block(c ast.Node, d *Document) {
+	if c.Type() != ast.TypeBlock {
+		return
+	}
+	if v, ok := c.(*ast.HTMLBlock); ok {
+		r.htmlTables(v, d)
+		return
+	}
+	if ls := c.Lines(); ls != nil && ls.Len() > 0 && ls.At(0).Start < r.skip {
+		return // read as part of an HTML table
+	}
+	switch v := c.(type) {
+	case *ast.Heading:
+		h := &Heading{Level: v.Level, Text: plain.Text(v, r.src), Anchor: nodes.Attr(v, "id")}
+		if v.Lines().Len() > 0 {
+			h.Pos = r.pos(v.Lines().At(0).Start)
 		}
-		if ls := c.Lines(); ls != nil && ls.Len() > 0 && ls.At(0).Start < r.skip {
-			continue // read as part of an HTML table
+		d.Blocks = append(d.Blocks, Block{Kind: KindHeading, Heading: h})
+	case *ast.Paragraph, *ast.TextBlock:
+		if lines := r.paragraph(c); len(lines) > 0 {
+			d.Blocks = append(d.Blocks, Block{Kind: KindParagraph, Lines: lines})
 		}
-		switch v := c.(type) {
-		case *ast.Heading:
-			h := &Heading{Level: v.Level, Text: plain.Text(v, r.src), Anchor: nodes.Attr(v, "id")}
-			if v.Lines().Len() > 0 {
-				h.Pos = r.pos(v.Lines().At(0).Start)
-			}
-			d.Blocks = append(d.Blocks, Block{Kind: KindHeading, Heading: h})
-		case *ast.Paragraph, *ast.TextBlock:
-			if lines := r.paragraph(c); len(lines) > 0 {
-				d.Blocks = append(d.Blocks, Block{Kind: KindParagraph, Lines: lines})
-			}
-		case *east.Table:
-			d.Blocks = append(d.Blocks, Block{Kind: KindTable, Table: r.table(v)})
-		case *east.Footnote:
-			// a footnote definition, as the line "[^1]: text" (the number
-			// its references show)
-			if p := v.FirstChild(); p != nil && p.Lines() != nil && p.Lines().Len() > 0 {
-				text := fmt.Sprintf("[^%d]: %s", v.Index, plain.Text(v, r.src))
-				pos := r.pos(p.Lines().At(0).Start)
-				d.Blocks = append(d.Blocks, Block{Kind: KindParagraph, Lines: []Line{{Text: text, Pos: Pos{Line: pos.Line, Col: 1}}}})
-			}
-		default:
-			if c.Type() == ast.TypeBlock && c.HasChildren() {
-				r.blocks(c, d)
+	case *east.Table:
+		d.Blocks = append(d.Blocks, Block{Kind: KindTable, Table: r.table(v)})
+	case *east.DefinitionList:
+		r.definitions(v, d)
+	case *east.Footnote:
+		// a footnote definition, as the line "[^1]: text" (the number
+		// its references show)
+		if p := v.FirstChild(); p != nil && p.Lines() != nil && p.Lines().Len() > 0 {
+			text := fmt.Sprintf("[^%d]: %s", v.Index, plain.Text(v, r.src))
+			pos := r.pos(p.Lines().At(0).Start)
+			d.Blocks = append(d.Blocks, Block{Kind: KindParagraph, Lines: []Line{{Text: text, Pos: Pos{Line: pos.Line, Col: 1}}}})
+		}
+	default:
+		if c.Type() == ast.TypeBlock && c.HasChildren() {
+			r.blocks(c, d)
+		}
+	}
+}
+
+// definitions appends a definition list to d as the lines of a paragraph,
+// a term's line then its definition's lines, the first after ": " (as
+// written: "Responsible (R)" / ": Has the duty…", a legend the model
+// reads). Blocks in a definition other than paragraphs (a table, a list)
+// are read as such, after the lines before them.
+func (r *mdReader) definitions(dl *east.DefinitionList, d *Document) {
+	var lines []Line
+	flush := func() {
+		if len(lines) > 0 {
+			d.Blocks = append(d.Blocks, Block{Kind: KindParagraph, Lines: lines})
+			lines = nil
+		}
+	}
+	for it := dl.FirstChild(); it != nil; it = it.NextSibling() {
+		switch it.(type) {
+		case *east.DefinitionTerm:
+			lines = append(lines, r.paragraph(it)...)
+		case *east.DefinitionDescription:
+			first := true
+			for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c.Kind() {
+				case ast.KindParagraph, ast.KindTextBlock:
+					pl := r.paragraph(c)
+					if first && len(pl) > 0 {
+						pl[0].Text = ": " + pl[0].Text
+						first = false
+					}
+					lines = append(lines, pl...)
+				default:
+					flush()
+					r.block(c, d)
+				}
 			}
 		}
 	}
+	flush()
 }
 
 // htmlTables reads the <table>s that start in an HTML block (a saved web
