@@ -500,6 +500,7 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string, assigned []As
 		case ColActivity:
 			var ms []string
 			row.Activity, ms = liftNotes(plain(c.Text))
+			row.activityRaw = c.Raw
 			marks = append(marks, ms...)
 		case ColParty:
 			assigned = append(assigned, b.assignment(m.Kind, c, r.Pos.Line))
@@ -512,6 +513,7 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string, assigned []As
 			b.qualifier(&row, col.Key, c.Text)
 		case ColComment:
 			row.Comment = joinNonEmpty(row.Comment, plain(c.Text))
+			row.commentRaw = joinNonEmpty(row.commentRaw, c.Raw)
 		case ColCategory:
 			marks = append(marks, b.category(&row, col, c, r.Pos.Line)...)
 		default:

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -143,18 +144,25 @@ func (l *linter) matrix(m *Matrix) {
 			l.letterRow(m, r)
 		case MatrixProse:
 			l.proseRow(m, r)
+		case MatrixGrid:
+			l.gridRow(m, r)
 		}
 	}
 }
 
-// keywords reports unresolved keyword references in a row's cells.
+// keywords reports unresolved keyword references in a row's cells: the
+// first one the row holds outside code (references in code spans are
+// never resolved, so they are not unresolved).
 func (l *linter) keywords(m *Matrix, r *Row) {
-	// the texts, and where their cells are written (col 0: unknown)
+	// the cells' texts (a party's duties; the whole text for the others),
+	// the cells as written ("": unknown) and where they are (col 0:
+	// unknown)
 	type written struct {
-		text, raw string
+		texts     []string
+		raw       string
 		line, col int
 	}
-	texts := []written{{text: r.Activity, line: r.Line}, {text: r.Comment, line: r.Line}}
+	texts := []written{{texts: []string{r.Activity}, raw: r.activityRaw, line: r.Line}, {texts: []string{r.Comment}, raw: r.commentRaw, line: r.Line}}
 	// every assignment, in column order, then (grids name their parties
 	// in cells) the others by id: the same finding on every run
 	ids := partyIDs(m)
@@ -166,50 +174,174 @@ func (l *linter) keywords(m *Matrix, r *Row) {
 	}
 	sort.Strings(others)
 	for _, id := range append(ids, others...) {
-		if a := r.Assignments[id]; a != nil {
-			for _, d := range a.Duties {
-				texts = append(texts, written{d, a.Raw, a.Line, a.Col})
-			}
+		if a := r.Assignments[id]; a != nil && len(a.Duties) > 0 {
+			texts = append(texts, written{a.Duties, a.Raw, a.Line, a.Col})
 		}
 	}
 	for _, e := range r.Extra {
-		texts = append(texts, written{e.Text, e.Raw, e.Line, e.Col})
+		texts = append(texts, written{[]string{e.Text}, e.Raw, e.Line, e.Col})
 	}
 	for _, t := range texts {
-		if unresolvedKeyword(t.text) {
-			line, col := r.Line, 0
-			if t.line > 0 {
-				line = t.line
-			}
-			// at the reference, when the cell as written shows it on
-			// its first line
-			if i := keywordAt(t.raw, t.text); i >= 0 && t.col > 0 && !strings.Contains(t.raw[:i], "\n") {
-				col = t.col + i
-			}
-			l.add(CodeUnresolvedKeyword, SevWarning, line, col, "unresolved keyword in %q", diag.Clip(t.text, 60))
-			return
+		if !slices.ContainsFunc(t.texts, unresolvedKeyword) {
+			continue
 		}
+		all := t.texts[0]
+		if len(t.texts) > 1 {
+			all = strings.Join(t.texts, "\n")
+		}
+		ref, i, ok := unresolvedRef(all, t.raw)
+		if !ok {
+			continue // every reference is in code
+		}
+		line, col := r.Line, 0
+		if t.line > 0 {
+			line = t.line
+		}
+		// at the reference, when the cell as written shows it on its
+		// first line
+		if i >= 0 && t.col > 0 && !strings.Contains(t.raw[:i], "\n") {
+			col = t.col + i
+		}
+		text := t.texts[0] // the text (duty) holding the reference
+		for _, x := range t.texts {
+			if strings.Contains(x, ref) {
+				text = x
+				break
+			}
+		}
+		l.add(CodeUnresolvedKeyword, SevWarning, line, col, "unresolved keyword in %q", diag.Clip(text, 60))
+		return
 	}
 }
 
-// keywordAt returns where raw, a cell as written, holds the first
-// unresolved keyword reference of text, the cell's text (where resolved
-// references show their values): not at a resolved reference before it.
-// When raw does not hold that reference as text shows it (a value that
-// holds it), the first reference of raw; -1 for none.
-func keywordAt(raw, text string) int {
-	k := strings.Index(text, "{{site.data.")
-	if k < 0 {
-		return strings.Index(raw, "{{")
+// unresolvedRef returns the first keyword reference of text, a cell's
+// text (where resolved references show their values), that raw, the cell
+// as written, holds outside code spans, and where raw holds it: ok is
+// false when raw holds every reference of text in code spans only. A
+// reference raw does not hold as text shows it (a value that holds it) is
+// at raw's first reference outside code; with raw unknown (""), the first
+// reference of text is unresolved, at -1.
+func unresolvedRef(text, raw string) (ref string, at int, ok bool) {
+	var code [][2]int
+	if raw != "" {
+		code = codeSpans(raw)
 	}
-	ref := text[k:]
-	if e := strings.Index(ref, "}}"); e >= 0 {
-		ref = ref[:e+2]
+	for k := 0; k < len(text); {
+		i := strings.Index(text[k:], "{{site.data.")
+		if i < 0 {
+			break
+		}
+		ref = text[k+i:]
+		if e := strings.Index(ref, "}}"); e >= 0 {
+			ref = ref[:e+2]
+		} else if w := strings.IndexAny(ref, " \t\n"); w >= 0 {
+			ref = ref[:w] // unterminated: up to the white space
+		}
+		k += i + len(ref)
+		if raw == "" {
+			return ref, -1, true
+		}
+		// a reference is resolved everywhere outside code or nowhere:
+		// text holds it more often than raw's code spans do when it is
+		// left as written outside them
+		first, inCode := -1, 0
+		for j := 0; j < len(raw); {
+			x := strings.Index(raw[j:], ref)
+			if x < 0 {
+				break
+			}
+			x += j
+			if inSpans(code, x) {
+				inCode++
+			} else if first < 0 {
+				first = x
+			}
+			j = x + len(ref)
+		}
+		if strings.Count(text, ref) > inCode {
+			if first < 0 {
+				first = outsideSpans(raw, "{{", code)
+			}
+			return ref, first, true
+		}
 	}
-	if i := strings.Index(raw, ref); i >= 0 {
-		return i
+	return "", -1, false
+}
+
+// codeSpans returns the byte ranges [start, end) of the code spans of raw,
+// Markdown as written, as CommonMark reads them: a run of backticks opens
+// one that the next run of as many closes; a run that none closes is
+// text, and so is a backtick escaped with a backslash.
+func codeSpans(raw string) [][2]int {
+	if strings.IndexByte(raw, '`') < 0 {
+		return nil
 	}
-	return strings.Index(raw, "{{")
+	run := func(i int) int { // the backticks from i on
+		n := 0
+		for i+n < len(raw) && raw[i+n] == '`' {
+			n++
+		}
+		return n
+	}
+	var spans [][2]int
+	for i := 0; i < len(raw); {
+		switch raw[i] {
+		case '\\':
+			i += 2 // an escaped character
+			continue
+		case '`':
+		default:
+			i++
+			continue
+		}
+		n := run(i)
+		end := -1
+		for j := i + n; j < len(raw); {
+			if raw[j] != '`' {
+				j++
+				continue
+			}
+			m := run(j)
+			if m == n {
+				end = j + m
+				break
+			}
+			j += m
+		}
+		if end < 0 {
+			i += n // no closing run: the backticks are text
+			continue
+		}
+		spans = append(spans, [2]int{i, end})
+		i = end
+	}
+	return spans
+}
+
+// inSpans reports whether byte i is inside one of spans.
+func inSpans(spans [][2]int, i int) bool {
+	for _, s := range spans {
+		if i >= s[0] && i < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideSpans returns where s first holds sub outside spans; -1 for
+// nowhere.
+func outsideSpans(s, sub string, spans [][2]int) int {
+	for j := 0; j < len(s); {
+		x := strings.Index(s[j:], sub)
+		if x < 0 {
+			return -1
+		}
+		if x += j; !inSpans(spans, x) {
+			return x
+		}
+		j = x + len(sub)
+	}
+	return -1
 }
 
 // tokenAt returns where s holds tok as a whole token, from from on: not
@@ -352,12 +484,38 @@ func (l *linter) letterCell(m *Matrix, id string, a *Assignment) {
 	for _, x := range v.dups {
 		l.add(CodeDuplicateLetter, SevWarning, line, col, "%s (%s) is written twice in column %q", l.lg.roleName(x), x, column(m, id))
 	}
-	if v.placeholder {
+	if v.placeholder && v.status != StatusFilled {
 		l.add(CodePlaceholder, SevWarning, line, col, "the cell in column %q is a placeholder (%q)", column(m, id), a.Raw)
+	}
+	if p, ok := l.remarkPlaceholder(a, v); ok {
+		l.add(CodePlaceholder, SevWarning, line, col, "the cell in column %q holds a placeholder (%q)", column(m, id), p)
 	}
 	if v.status == StatusFilled && !v.check && len(v.unknown) == 0 && !v.canonical && m.Kind == MatrixRACI {
 		l.add(CodeNonCanonical, SevInfo, line, col, "%q reads as %s (%s)", strings.TrimSpace(a.Raw), strings.Join(a.Roles, ""), l.spell(a.Roles))
 	}
+}
+
+// remarkPlaceholder returns the placeholder a letter cell holds beside its
+// letters: a remark after them that is a placeholder ("RA (TBD)"), which
+// letterRemark makes the cell's duty. A cell read with its placeholder
+// flagged but not kept as a duty is re-read for it.
+func (l *linter) remarkPlaceholder(a *Assignment, v cellValue) (string, bool) {
+	if v.status != StatusFilled {
+		return "", false // a placeholder cell is reported as one
+	}
+	for _, d := range v.duties {
+		if isPlaceholder(d) {
+			return diag.Clip(strings.TrimSpace(d), 60), true
+		}
+	}
+	if !v.placeholder {
+		return "", false
+	}
+	s, _ := liftNotes(nonASCII(homoglyphs, plain(a.Text())))
+	if _, remark, ok := letterRemark(s, l.lg); ok && isPlaceholder(remark) {
+		return diag.Clip(strings.TrimSpace(remark), 60), true
+	}
+	return diag.Clip(a.Raw, 60), true
 }
 
 // spell spells letters out: "Responsible, Accountable".
@@ -377,6 +535,12 @@ func (l *linter) proseRow(m *Matrix, r *Row) {
 			continue
 		}
 		switch a.Status {
+		case StatusFilled:
+			// a placeholder item beside duties ("- Back up data. \n -
+			// NEED CONTENT"): parseDuties leaves it out of the duties
+			if a.parsed != nil && a.parsed.placeholder {
+				l.add(CodePlaceholder, SevWarning, a.Line, a.Col, "the cell in column %q holds a placeholder (%q)", column(m, id), placeholderText(a))
+			}
 		case StatusPlaceholder:
 			l.add(CodePlaceholder, SevWarning, a.Line, a.Col, "the cell in column %q is a placeholder (%q)", column(m, id), diag.Clip(a.Raw, 60))
 		case StatusEmpty:
@@ -386,6 +550,125 @@ func (l *linter) proseRow(m *Matrix, r *Row) {
 			}
 			l.add(CodeEmptyProse, SevWarning, line, a.Col, "column %q is empty for %q", column(m, id), diag.Clip(r.Activity, 60))
 		}
+	}
+}
+
+// placeholderWordRE finds a placeholder inside a cell's text (see
+// placeholderRE), and placeholderMarksRE a run of question marks standing
+// alone.
+var (
+	placeholderWordRE  = regexp.MustCompile(`(?i)\b(needs? content|tbd|tbc|todo|xxx+|replace_me|lorem ipsum|to be (?:defined|determined|completed))\b`)
+	placeholderMarksRE = regexp.MustCompile(`(?:^|\s)(\?+)(?:\s|$)`)
+)
+
+// placeholderText returns the placeholder a prose cell holds beside its
+// duties, as its text writes it ("NEED CONTENT"): looked for in what the
+// duties leave of the text, then in the whole text; else the cell as
+// written.
+func placeholderText(a *Assignment) string {
+	text := a.Text()
+	rest := text
+	for _, d := range a.Duties {
+		rest = strings.Replace(rest, d, " ", 1)
+	}
+	for _, s := range []string{rest, text} {
+		if m := placeholderWordRE.FindString(s); m != "" {
+			return m
+		}
+		if m := placeholderMarksRE.FindStringSubmatch(s); m != nil {
+			return m[1]
+		}
+	}
+	return diag.Clip(a.Raw, 60)
+}
+
+// gridRow lints a grid row as letterRow lints a letter row, when the grid
+// has role columns ("Accountable", "Who is accountable (A)"): their cells
+// name the parties that hold the role (the other categories' parties hold
+// R). A grid of categories alone ("IBM | Shared | You") has no roles to
+// check; nor has a row where no party holds a role (a row of headings,
+// "**Day 0**", or cells naming no party). A role is checked only where a
+// column gives it: a grid of one "Responsible" column says nothing of who
+// is accountable.
+// notApplicable reports whether r's cell in m's column of role letter
+// says "not applicable" ("n/a" under "Who is accountable (A)": nobody is,
+// on purpose).
+func notApplicable(m *Matrix, r *Row, letter string) bool {
+	for _, c := range m.Columns {
+		if c.Role == ColCategory && c.Letter == letter {
+			if cat := r.Categories[c.Key]; cat != nil && cat.Status == StatusNotApplicable {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *linter) gridRow(m *Matrix, r *Row) {
+	acc, resp := l.lg.letterFor("accountable"), l.lg.letterFor("responsible")
+	roles, accCol, respCol := false, false, false
+	for _, c := range m.Columns {
+		if c.Role != ColCategory {
+			continue
+		}
+		roles = roles || c.Letter != ""
+		accCol = accCol || acc != "" && c.Letter == acc
+		respCol = respCol || resp != "" && (c.Letter == resp || c.Letter == "")
+	}
+	if !roles {
+		return
+	}
+	// the parties in the order the row's cells name them: the
+	// accountable cells' first, then column by column, then any other by
+	// id (so that the accountable are named as the cells write them)
+	var ids []string
+	for _, first := range []bool{true, false} {
+		for _, c := range m.Columns {
+			if cat := r.Categories[c.Key]; c.Role == ColCategory && cat != nil && (c.Letter == acc && acc != "") == first {
+				for _, id := range cat.Parties {
+					if r.Assignments[id] != nil && !slices.Contains(ids, id) {
+						ids = append(ids, id)
+					}
+				}
+			}
+		}
+	}
+	var others []string
+	for id := range r.Assignments {
+		if !slices.Contains(ids, id) {
+			others = append(others, id)
+		}
+	}
+	sort.Strings(others)
+	ids = append(ids, others...)
+	var accountable []string
+	anyRole, responsible := false, false
+	for _, id := range ids {
+		a := r.Assignments[id]
+		if a == nil {
+			continue
+		}
+		for _, x := range a.Roles {
+			anyRole = true
+			if x == acc && acc != "" {
+				accountable = append(accountable, l.name(id))
+			}
+			if x == resp && resp != "" {
+				responsible = true
+			}
+		}
+	}
+	if !anyRole {
+		return
+	}
+	if accCol && len(accountable) == 0 && !notApplicable(m, r, acc) {
+		l.add(CodeNoAccountable, SevError, r.Line, 0, "no party is Accountable for %q", diag.Clip(r.Activity, 60))
+	}
+	if len(accountable) > 1 {
+		l.add(CodeManyAccountable, SevError, r.Line, 0, "more than one party is Accountable for %q: %s", diag.Clip(r.Activity, 60), strings.Join(accountable, ", "))
+	}
+	if respCol && !responsible {
+		l.add(CodeNoResponsible, SevWarning, r.Line, 0, "no party is Responsible for %q", diag.Clip(r.Activity, 60))
 	}
 }
 

@@ -200,6 +200,9 @@ type Row struct {
 	Extra []ExtraCell `json:"extra,omitempty"`
 	// cells is the number of cells the source row had.
 	cells int
+	// activityRaw and commentRaw are the activity's and the comment's
+	// cells as written ("" for a document read from JSON).
+	activityRaw, commentRaw string
 }
 
 // Cell status values.
