@@ -8,7 +8,9 @@ import (
 	"github.com/mdraci/mdraci/extension/source"
 )
 
-// inputCodes are the codes the Converter itself reports.
+// inputCodes are the codes the Converter itself reports. The bytes replaced
+// by U+FFFD keep their place: positions after them, in every finding, count
+// the bytes of the file (see clean).
 var inputCodes = []diag.Code{
 	{Code: "input-utf8", Severity: diag.Warning, Summary: "invalid UTF-8, replaced by U+FFFD"},
 	{Code: "input-nul", Severity: diag.Warning, Summary: "a NUL byte, replaced by U+FFFD"},

@@ -95,7 +95,8 @@ type Result struct {
 	Format Format
 	// Source is the input as parsed: a leading byte order mark removed,
 	// invalid UTF-8 and NUL bytes replaced (see clean). Positions are of
-	// this text: line 1, column 1 is the first character after the mark.
+	// this text: line 1, column 1 is the first character after the mark;
+	// columns count the bytes of the file, a U+FFFD one byte.
 	Source []byte
 	// Doc is the goldmark AST (nil for HTML input).
 	Doc ast.Node
@@ -108,6 +109,7 @@ type Result struct {
 	doc      *source.Document // the source layer
 	model    *model.Document  // the responsibility model
 	linted   bool             // model.Diagnostics holds the lint findings
+	lines    *diag.Lines      // Source's line index when clean replaced bytes, else nil
 }
 
 // Model returns the document's responsibility model, linted: the one the
@@ -136,7 +138,11 @@ func (r *Result) Model() *model.Document {
 // responsibility model is built.
 func (r *Result) Document() *source.Document {
 	if r.doc == nil && r.Doc != nil {
-		r.doc = source.FromMarkdown(r.File, r.Doc, r.Source, r.Meta, source.WithKeywords(r.keywords))
+		opts := []source.Option{source.WithKeywords(r.keywords)}
+		if r.lines != nil {
+			opts = append(opts, source.WithLines(r.lines))
+		}
+		r.doc = source.FromMarkdown(r.File, r.Doc, r.Source, r.Meta, opts...)
 	}
 	if r.doc == nil {
 		r.doc = &source.Document{File: r.File, Format: string(r.Format)}
@@ -170,7 +176,7 @@ func (c *Converter) Convert(file string, src []byte, w io.Writer) (*Result, erro
 // Parse parses src as format. It never fails: problems are diagnostics.
 func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 	r := &Result{File: file, Format: format, keywords: c.cfg.Keywords}
-	src, r.Diagnostics = clean(src)
+	src, r.lines, r.Diagnostics = clean(src)
 	r.Source = src
 	switch format {
 	case Text:
@@ -180,11 +186,14 @@ func (c *Converter) Parse(file string, src []byte, format Format) *Result {
 		r.doc = doc
 		r.Doc = c.textAST(r, src)
 	case HTML:
-		doc, ds := source.FromHTML(file, src)
+		doc, ds := source.FromHTMLLines(file, src, r.lines)
 		r.Diagnostics = append(r.Diagnostics, ds...)
 		r.doc = doc
 	default:
 		pc := parser.NewContext()
+		if r.lines != nil {
+			diag.SetLines(pc, r.lines) // for Report's columns, and the model's
+		}
 		r.Doc = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 		if doc, md := matrix.Get(pc); doc != nil {
 			// the transformer read the front matter already
@@ -220,11 +229,16 @@ var bom = []byte("\uFEFF")
 // positions count from the character after it (line 1, column 1), as they
 // do in the text returned; only the first U+FEFF is a mark, any other is
 // text (a zero width no-break space) and kept.
-func clean(src []byte) ([]byte, []diag.Diagnostic) {
+//
+// Columns count the bytes of the file, and a U+FFFD is three bytes for one
+// of the file: when it replaced any, clean returns the line index of the
+// text returned with them marked (diag.Lines.Widen), which gives the file's
+// columns; else nil, the text's offsets being the file's.
+func clean(src []byte) ([]byte, *diag.Lines, []diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, bom)
 	nul := bytes.IndexByte(src, 0)
 	if utf8.Valid(src) && nul < 0 {
-		return src, nil
+		return src, nil, nil
 	}
 	var ds []diag.Diagnostic
 	lines := diag.NewLines(src)
@@ -234,6 +248,7 @@ func clean(src []byte) ([]byte, []diag.Diagnostic) {
 			Message: "NUL byte replaced by U+FFFD"})
 	}
 	out := make([]byte, 0, len(src)+16)
+	var wide []int // the offsets in out of the U+FFFDs
 	reported := false
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
@@ -245,15 +260,17 @@ func clean(src []byte) ([]byte, []diag.Diagnostic) {
 					Message: "invalid UTF-8 replaced by U+FFFD"})
 				reported = true
 			}
+			wide = append(wide, len(out))
 			out = append(out, "\uFFFD"...)
 		case r == 0:
+			wide = append(wide, len(out))
 			out = append(out, "\uFFFD"...)
 		default:
 			out = append(out, src[i:i+size]...)
 		}
 		i += size
 	}
-	return out, ds
+	return out, diag.NewLines(out).Widen(wide, len("\uFFFD")-1), ds
 }
 
 // FirstHeading returns the plain text of r's first level-1 heading, else

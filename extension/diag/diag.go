@@ -124,8 +124,36 @@ func Count(ds []Diagnostic, s Severity) int {
 }
 
 // Lines maps byte offsets of a source to 1-based lines and columns.
+//
+// The source may be a cleaned copy of a file in which some characters are
+// longer than the byte of the file each stands for, as the U+FFFD (three
+// bytes) replacing an invalid byte: Widen marks them, and columns are then
+// those of the file.
 type Lines struct {
 	starts []int
+	// wide are the offsets, ascending, of the characters Widen marked,
+	// each extra bytes longer in the source than in the file
+	wide  []int
+	extra int
+}
+
+// Widen tells l that the characters at offsets (ascending) of its source
+// each stand for one byte of the file and are extra bytes longer than it
+// (2 for a U+FFFD replacing an invalid byte): columns after them on their
+// line count the bytes of the file. It returns l.
+func (l *Lines) Widen(offsets []int, extra int) *Lines {
+	l.wide, l.extra = offsets, extra
+	return l
+}
+
+// Excess returns how many bytes the source holds more than the file in
+// offsets [from, to): the extra bytes of the characters Widen marked
+// there. It is 0 for a source Widen was not given characters of.
+func (l *Lines) Excess(from, to int) int {
+	if len(l.wide) == 0 || to <= from {
+		return 0
+	}
+	return (sort.SearchInts(l.wide, to) - sort.SearchInts(l.wide, from)) * l.extra
 }
 
 // NewLines indexes the line starts of src.
@@ -142,7 +170,8 @@ func NewLines(src []byte) *Lines {
 	return &Lines{starts: starts}
 }
 
-// Position returns the 1-based line and column of the byte at offset.
+// Position returns the 1-based line and column of the byte at offset. The
+// column counts the bytes of the file (see Widen).
 func (l *Lines) Position(offset int) (line, col int) {
 	if offset < 0 {
 		offset = 0
@@ -151,7 +180,11 @@ func (l *Lines) Position(offset int) (line, col int) {
 	if i < 0 {
 		i = 0
 	}
-	return i + 1, offset - l.starts[i] + 1
+	col = offset - l.starts[i] + 1
+	if len(l.wide) > 0 { // nothing to count on valid input
+		col -= l.Excess(l.starts[i], offset)
+	}
+	return i + 1, col
 }
 
 // Offset returns the byte offset of the start of 1-based line n.
@@ -185,8 +218,13 @@ func Get(pc parser.Context) []Diagnostic {
 	return ds
 }
 
+// SetLines makes lines the line index of the source parsed with pc, the
+// one LinesOf returns and Report uses: for a source whose columns are not
+// its offsets (Lines.Widen). Call it before parsing.
+func SetLines(pc parser.Context, lines *Lines) { pc.Set(linesKey, lines) }
+
 // LinesOf returns the line index of src kept in the parser context, making
-// it on first use.
+// it on first use (or the one SetLines gave).
 func LinesOf(pc parser.Context, src []byte) *Lines {
 	lines, _ := pc.Get(linesKey).(*Lines)
 	if lines == nil {

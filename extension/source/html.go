@@ -116,9 +116,30 @@ var voidElements = map[string]bool{
 // are approximate where the parser moved or invented elements (for example
 // content misplaced inside a table). FromHTML never fails.
 func FromHTML(file string, src []byte) (*Document, []diag.Diagnostic) {
+	return fromHTML(file, src, nil)
+}
+
+// FromHTMLLines is FromHTML for a cleaned copy of a file in which some
+// characters are longer than the byte of the file each stands for, as the
+// U+FFFD replacing an invalid byte: lines is the line index of src with
+// those characters marked (diag.Lines.Widen), and columns count the bytes
+// of the file. A nil lines is FromHTML.
+func FromHTMLLines(file string, src []byte, lines *diag.Lines) (*Document, []diag.Diagnostic) {
+	var excess func(from, to int) int
+	if lines != nil && lines.Excess(0, len(src)) > 0 {
+		excess = lines.Excess
+	}
+	return fromHTML(file, src, excess)
+}
+
+// fromHTML is FromHTML; excess, when not nil, returns how many bytes src
+// holds more than the file in offsets [from, to) (diag.Lines.Excess), for
+// the columns to count the bytes of the file.
+func fromHTML(file string, src []byte, excess func(from, to int) int) (*Document, []diag.Diagnostic) {
 	r := &htmlReader{
 		doc:     &Document{File: file, Format: "html"},
 		src:     src,
+		excess:  excess,
 		listIdx: -1,
 	}
 	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(src))
@@ -166,6 +187,10 @@ type htmlReader struct {
 	doc   *Document
 	diags []diag.Diagnostic
 	src   []byte
+
+	// excess counts the bytes src holds more than the file (see
+	// fromHTML); nil when src is the file's bytes
+	excess func(from, to int) int
 
 	lineStarts []int                 // byte offsets of the starts of lines
 	pos        map[*html.Node]Pos    // start tag (or text) positions
@@ -327,13 +352,18 @@ func (r *htmlReader) locate(root *html.Node) {
 	walk(root)
 }
 
-// posAt converts a byte offset to a Pos.
+// posAt converts a byte offset to a Pos, its column counting the bytes of
+// the file (see fromHTML).
 func (r *htmlReader) posAt(off int) Pos {
 	i := sort.Search(len(r.lineStarts), func(i int) bool { return r.lineStarts[i] > off }) - 1
 	if i < 0 {
 		i = 0
 	}
-	return Pos{Line: i + 1, Col: off - r.lineStarts[i] + 1}
+	col := off - r.lineStarts[i] + 1
+	if r.excess != nil {
+		col -= r.excess(r.lineStarts[i], off)
+	}
+	return Pos{Line: i + 1, Col: col}
 }
 
 // ---------------------------------------------------------------------------

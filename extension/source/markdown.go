@@ -220,8 +220,17 @@ func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
 		frag := make([]byte, 0, p.Line-1+p.Col-1+end-start)
 		frag = append(frag, bytes.Repeat([]byte{'\n'}, p.Line-1)...)
 		frag = append(frag, bytes.Repeat([]byte{' '}, p.Col-1)...)
+		pad := len(frag) // frag[pad:] is r.src[start:end]
 		frag = append(frag, r.src[start:end]...)
-		hd, _ := FromHTML("", frag)
+		var excess func(from, to int) int
+		if r.lines.Excess(start, end) > 0 {
+			// the table holds characters longer than the file's bytes
+			// (diag.Lines.Widen): count them in its columns, the
+			// padding counting those before it already
+			shift := start - pad
+			excess = func(from, to int) int { return r.lines.Excess(max(from, pad)+shift, to+shift) }
+		}
+		hd, _ := fromHTML("", frag, excess)
 		for _, blk := range hd.Blocks {
 			if blk.Kind == KindTable {
 				blk.Table.Raw = true
