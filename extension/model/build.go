@@ -75,7 +75,9 @@ type builder struct {
 	kinds    map[string]string // configured party kinds
 	ids      *ids.Registry     // ids given out (headings, matrices and rows)
 	section  []Heading
-	perSec   map[string]int
+	// sectionLines are the lines of section's headings
+	sectionLines []int
+	perSec       map[string]int
 	// letters memoizes parseLetters by cell text (the legend is fixed
 	// once the first pass is done): cells repeat ("RA", "I", "")
 	letters map[string]*cellValue
@@ -348,7 +350,7 @@ func (b *builder) readMatrices() {
 	for _, bl := range b.src.Blocks {
 		switch {
 		case bl.Kind == source.KindHeading && bl.Heading != nil:
-			b.enter(readHeading(bl.Heading))
+			b.enter(readHeading(bl.Heading), bl.Heading.Pos.Line)
 		case bl.Kind == source.KindTable && bl.Table != nil:
 			tables++
 			if legends[tables] {
@@ -375,11 +377,13 @@ func withHeader(t *source.Table) *source.Table {
 }
 
 // enter puts a heading on the section path.
-func (b *builder) enter(h Heading) {
+func (b *builder) enter(h Heading, line int) {
 	for len(b.section) > 0 && b.section[len(b.section)-1].Level >= h.Level {
 		b.section = b.section[:len(b.section)-1]
+		b.sectionLines = b.sectionLines[:len(b.sectionLines)-1]
 	}
 	b.section = append(b.section, h)
+	b.sectionLines = append(b.sectionLines, line)
 	if h.Anchor != "" {
 		b.ids.Reserve(h.Anchor)
 	}
@@ -417,7 +421,7 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	t := sh.table
 	base := b.sectionBase()
 	b.perSec[base]++
-	m := Matrix{Kind: sh.kind, Caption: t.Caption, Section: append([]Heading{}, b.section...),
+	m := Matrix{Kind: sh.kind, Caption: t.Caption, Section: append([]Heading{}, b.section...), sectionLines: append([]int(nil), b.sectionLines...),
 		Transposed: sh.transposed, Line: src.Pos.Line}
 	if m.Caption == "" {
 		m.Caption = b.caption()

@@ -701,9 +701,13 @@ func (l *linter) anchors() {
 		seen[id] = use{what, line}
 	}
 	for _, m := range l.d.Matrices {
-		for _, h := range m.Section {
+		for i, h := range m.Section {
 			if _, ok := seen[h.Anchor]; !ok {
-				check(h.Anchor, "heading", m.Line, 0)
+				line := m.Line // read from JSON: the matrix's
+				if i < len(m.sectionLines) && m.sectionLines[i] > 0 {
+					line = m.sectionLines[i]
+				}
+				check(h.Anchor, "heading", line, 0)
 			}
 		}
 	}

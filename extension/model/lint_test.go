@@ -277,3 +277,19 @@ func TestLintCheckMatrixWord(t *testing.T) {
 		`"Primary" in column "Client" is neither a check mark nor role letters the legend defines`,
 	}, msgs)
 }
+
+// TestLintAnchorHeadingLine: ANCHOR001 names the line of the heading
+// whose anchor a matrix takes again, not the matrix's.
+func TestLintAnchorHeadingLine(t *testing.T) {
+	d := Build(doc("a.md",
+		h(1, 1, "Setup", "setup"),
+		withTable(tbl(4, []string{"Activity", "Customer", "Provider"}, []string{"Backups", "RA", "I"}), "setup", "")))
+	var msgs []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeDuplicateAnchor {
+			msgs = append(msgs, dg.Message)
+		}
+	}
+	must(t, len(msgs) == 1, msgs)
+	eq(t, true, strings.HasSuffix(msgs[0], "the heading at line 1"), msgs[0])
+}

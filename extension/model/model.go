@@ -123,6 +123,9 @@ type Matrix struct {
 	explicitID bool
 	// parties counts the party columns (a size hint for rows' maps).
 	parties int
+	// sectionLines are the lines of Section's headings (nil for a
+	// document read from JSON).
+	sectionLines []int
 }
 
 // Heading is one level of a matrix's section path.
