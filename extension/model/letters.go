@@ -18,6 +18,7 @@ type cellValue struct {
 	dups        []string // letters written twice
 	marks       []string // footnote marks lifted off the cell
 	check       bool     // a check mark (✓, X, Yes)
+	negative    bool     // a negative mark (No, ✗): empty, classed as text
 	canonical   bool     // written exactly as the canonical letters
 	placeholder bool     // holds a placeholder (possibly next to duties)
 }
@@ -93,6 +94,12 @@ func parseLetters(text string, lg *legend) cellValue {
 	v := cellValue{marks: marks}
 	if v.status = blankStatus(s); v.status != "" {
 		v.placeholder = v.status == StatusPlaceholder
+		return v
+	}
+	if isNegativeMark(s) && !lg.has(strings.ToUpper(s)) {
+		// "No" beside "Yes": no part. It classifies a column as text
+		// does: a "Differences" column of "Yes" and "No" is no party's
+		v.status, v.negative = StatusEmpty, true
 		return v
 	}
 	v.status = StatusFilled
@@ -174,6 +181,8 @@ const (
 // class is the class of a parsed cell.
 func (v cellValue) class() cellClass {
 	switch {
+	case v.negative:
+		return classOther
 	case v.status != StatusFilled:
 		return classBlank
 	case v.check:
@@ -340,6 +349,15 @@ func isCheckMark(s string) bool {
 		return false
 	}
 	return checkMarks[fold(s)]
+}
+
+// negativeMarks are the folded cells that say a party has no part in a
+// check matrix ("Yes" | "No").
+var negativeMarks = map[string]bool{"no": true, "non": true, "✗": true, "✘": true, "❌": true, "✕": true}
+
+// isNegativeMark reports whether s, folded, is one of negativeMarks.
+func isNegativeMark(s string) bool {
+	return len(s) <= 8 && negativeMarks[fold(s)]
 }
 
 // containsFold reports whether s holds substr (ASCII, lower case),

@@ -293,3 +293,17 @@ func TestLintAnchorHeadingLine(t *testing.T) {
 	must(t, len(msgs) == 1, msgs)
 	eq(t, true, strings.HasSuffix(msgs[0], "the heading at line 1"), msgs[0])
 }
+
+// TestCheckMatrixNo: "No" beside "Yes" in a check matrix says a party has
+// no part: an empty cell, not undefined letters.
+func TestCheckMatrixNo(t *testing.T) {
+	d := Build(doc("yesno.md",
+		tbl(1, []string{"Task", "IBM", "Customer"},
+			[]string{"Billing", "Yes", "No"},
+			[]string{"Support", "No", "✓"})))
+	must(t, len(d.Matrices) == 1 && d.Matrices[0].Kind == MatrixCheck, d.Matrices)
+	eq(t, false, hasCode(d.Diagnostics, CodeUndefinedLetter), d.Diagnostics)
+	a := d.Matrices[0].Rows[0].Assignments["customer"]
+	eq(t, StatusEmpty, a.Status)
+	eq(t, "provider", d.Matrices[0].Rows[0].Ownership)
+}
