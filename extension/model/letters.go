@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,6 +125,10 @@ func parseLetters(text string, lg *legend) cellValue {
 			return v
 		}
 	}
+	before, gloss := glossed(s, lg)
+	if gloss {
+		s = before // "R (Responsible)": the letter spelled out again
+	}
 	var letters []string
 	toks := s
 	if containsFold(s, "en charge") { // else enChargeRE cannot match
@@ -144,7 +149,7 @@ func parseLetters(text string, lg *legend) cellValue {
 		uniq = append(uniq, l)
 	}
 	v.roles = lg.order(uniq)
-	v.canonical = s == strings.Join(v.roles, "") && len(v.dups) == 0
+	v.canonical = !gloss && s == strings.Join(v.roles, "") && len(v.dups) == 0
 	return v
 }
 
@@ -166,6 +171,31 @@ func letterRemark(s string, lg *legend) (text, remark string, ok bool) {
 		return s, "", false
 	}
 	return before, remark, true
+}
+
+// glossed returns the letters of a cell that ends with its letters spelled
+// out in parentheses ("R (Responsible)", "A/R (Accountable, Responsible)"):
+// the part before them; ok is false for any other cell.
+func glossed(s string, lg *legend) (string, bool) {
+	if !strings.HasSuffix(s, ")") {
+		return s, false
+	}
+	before, paren, ok := cutParen(s)
+	if !ok || strings.TrimSpace(before) == "" {
+		return s, false
+	}
+	inner := strings.TrimSpace(paren)
+	inner = strings.TrimSpace(inner[1 : len(inner)-1])
+	bv, iv := parseLetters(before, lg), parseLetters(inner, lg)
+	if !bv.letters() || !iv.letters() || len(iv.roles) == 0 {
+		return s, false
+	}
+	for _, r := range iv.roles {
+		if !slices.Contains(bv.roles, r) {
+			return s, false
+		}
+	}
+	return strings.TrimSpace(before), true
 }
 
 // cellClass is what the column statistics need to know of a cell.

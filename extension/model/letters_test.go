@@ -86,6 +86,16 @@ func TestParseLettersDuplicates(t *testing.T) {
 	v := parseLetters("R/R", newLegend(defaultLegend()))
 	eq(t, []string{"R"}, v.roles)
 	eq(t, []string{"R"}, v.dups)
+	// a letter spelled out again in parentheses is no duplicate
+	for _, s := range []string{"R (Responsible)", "A/R (Accountable, Responsible)"} {
+		v = parseLetters(s, newLegend(defaultLegend()))
+		eq(t, []string(nil), v.dups, s)
+		eq(t, false, v.canonical, s)
+	}
+	eq(t, []string{"R", "A"}, v.roles)
+	// a remark is not a gloss
+	v = parseLetters("R (C)", newLegend(defaultLegend()))
+	eq(t, []string{"R", "C"}, v.roles)
 }
 
 func TestPlaceholders(t *testing.T) {
