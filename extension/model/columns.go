@@ -198,7 +198,11 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 		}
 	}
 	if allowTranspose && !sh.hasRole(ColParty) && (activity < 0 || b.folded(t.Header[0].Text) == "") && b.looksTransposed(t) {
-		if out, ok := b.classify(transpose(t), false); ok {
+		// read transposed: letters, or duties under an empty corner
+		// ("| | Backups |" / "| IBM | Runs them |"); a "Name |
+		// Description" or "Party | Contact" table listing parties is no
+		// matrix
+		if out, ok := b.classify(transpose(t), false); ok && (out.kind != MatrixProse || b.folded(t.Header[0].Text) == "") {
 			return out, true // out.transposed is set
 		}
 	}
@@ -223,7 +227,9 @@ func (b *builder) classifyByCells(sh *shape, activity int) {
 			col.Role, col.Key = ColQualifier, slug(col.Header, 40)
 		case s.checks > 0 && s.checks >= s.other+s.parties:
 			col.Role, sh.names[i] = ColParty, plain(col.Header)
-		case s.parties > 0 && s.parties >= s.other:
+		case s.parties > 0 && s.parties >= s.other && i > 0:
+			// (party names down the first column list the parties: "Party
+			// | Contact", no grid)
 			col.Role, col.Key = ColCategory, slug(col.Header, 40)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/mdraci/mdraci/extension/source"
 )
 
 // The shapes below come from corpus pages the corpus test reads; each
@@ -266,4 +268,35 @@ func TestLegendExplainsLetters(t *testing.T) {
 		tbl(10, []string{"Activity", "IBM", "Customer"}, []string{"Patch", "R", "S"})))
 	eq(t, []int{0}, d.LegendTables)
 	eq(t, []string{"S"}, findRow(d, "Patch").Assignments["customer"].Roles)
+}
+
+// TestTablesListingParties: tables that list the parties (a glossary, a
+// contact table) are no matrices, read transposed or not; a transposed
+// table of duties under an empty corner still is one.
+func TestTablesListingParties(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		tbl  source.Block
+		want string // the matrix kind, "" for none
+	}{
+		{"glossary", tbl(1, []string{"Name", "Description"},
+			[]string{"OVHcloud", "The hosting provider."},
+			[]string{"Customer", "The company that orders the service."}), ""},
+		{"contacts", tbl(1, []string{"Party", "Contact", "Phone"},
+			[]string{"Customer", "ops@example.com", "555"},
+			[]string{"Provider", "noc@example.com", "556"}), ""},
+		{"transposed duties", tbl(1, []string{"", "Backups", "Patching"},
+			[]string{"IBM", "Runs them daily.", "Ships patches."},
+			[]string{"Customer", "Restores data.", "Applies patches."}), MatrixProse},
+		{"transposed letters", tbl(1, []string{"Team", "Backups", "Patching"},
+			[]string{"IBM", "RA", "R"},
+			[]string{"Customer", "I", "A"}), MatrixRACI},
+	} {
+		d := Build(doc("x.md", c.tbl))
+		got := ""
+		if len(d.Matrices) > 0 {
+			got = d.Matrices[0].Kind
+		}
+		eq(t, c.want, got, c.name)
+	}
 }
