@@ -181,7 +181,9 @@ func glossed(s string, lg *legend) (string, bool) {
 		return s, false
 	}
 	before, paren, ok := cutParen(s)
-	if !ok || strings.TrimSpace(before) == "" {
+	if !ok || strings.TrimSpace(before) == "" || len(before) > 32 || len(paren) > 96 {
+		// letters are short: reading a long cell's parts again, as
+		// letters, would cost its length squared ("R (1) (1) …")
 		return s, false
 	}
 	inner := strings.TrimSpace(paren)
