@@ -709,6 +709,24 @@ func TestHostileInputs(t *testing.T) {
 			},
 		},
 		{
+			// each "]" closes no "[": finding the span's "[" must not read
+			// the line back each time
+			name: "200,000 span lists after unmatched brackets",
+			file: "in.md",
+			src:  func() []byte { return bytes.Repeat([]byte("x]{: .c} "), 200000) },
+			check: func(t *testing.T, r hostileResult) {
+				assert.Equal(t, 200000, strings.Count(r.html, "x]{: .c}"), "each left as text")
+			},
+		},
+		{
+			name: "100,000 bracketed spans",
+			file: "in.md",
+			src:  func() []byte { return bytes.Repeat([]byte("[x]{: .c} "), 100000) },
+			check: func(t *testing.T, r hostileResult) {
+				assert.Equal(t, 100000, strings.Count(r.html, `<span class="c">x</span>`))
+			},
+		},
+		{
 			name: "200,000 footnote-like marks in a cell",
 			file: "in.md",
 			src: func() []byte {

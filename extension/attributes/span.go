@@ -8,12 +8,52 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// brackets pairs, per parent node, the "[" and "]" of its text children:
+// the source offset of each "]" that closes one, to that of its "[".
+// Brackets inside other inline nodes (links, code spans, emphasis) are
+// theirs; escaped ones are text. Each parent is read once, before its
+// spans are made, so that finding every span of a paragraph costs its
+// length, not its length squared.
+type brackets map[ast.Node]map[int]int
+
+// of returns the pairs of parent's text children, reading them first.
+func (b brackets) of(parent ast.Node, src []byte) map[int]int {
+	if m, ok := b[parent]; ok {
+		return m
+	}
+	var m map[int]int
+	var open []int // source offsets of the "[" not closed yet
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		t, isText := c.(*ast.Text)
+		if !isText {
+			continue
+		}
+		v := t.Segment.Value(src)
+		for k := 0; k < len(v); k++ {
+			if v[k] != '[' && v[k] != ']' || escapedAt(v, k) {
+				continue
+			}
+			switch {
+			case v[k] == '[':
+				open = append(open, t.Segment.Start+k)
+			case len(open) > 0:
+				if m == nil {
+					m = map[int]int{}
+				}
+				m[t.Segment.Start+k] = open[len(open)-1]
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	b[parent] = m
+	return m
+}
+
 // bracketedSpan makes the text in brackets that ends right before s, a span
 // attribute list, a Span ("[New in 2022]{: .tag}"): the brackets are text
 // when they make no link. It returns nil when s follows no "]" closing a
-// "[" among its earlier siblings. Brackets inside other inline nodes
-// (links, code spans, emphasis) are theirs; escaped ones are text.
-func bracketedSpan(s *SpanAttributeList, src []byte) *Span {
+// "[" among its earlier siblings (pairs, see brackets).
+func bracketedSpan(s *SpanAttributeList, src []byte, pairs brackets) *Span {
 	closing, ok := s.PreviousSibling().(*ast.Text)
 	if !ok {
 		return nil
@@ -23,37 +63,22 @@ func bracketedSpan(s *SpanAttributeList, src []byte) *Span {
 	if j < 0 || cv[j] != ']' || escapedAt(cv, j) || closing.SoftLineBreak() || closing.HardLineBreak() {
 		return nil
 	}
-	// the "[" that the "]" closes, right to left, nested pairs skipped
-	depth := 0
+	at, ok := pairs.of(s.Parent(), src)[closing.Segment.Start+j]
+	if !ok {
+		return nil
+	}
+	// the text holding the "[": spans made since may stand between
 	var opening *ast.Text
-	i := -1
-	for n := ast.Node(closing); n != nil && opening == nil; n = n.PreviousSibling() {
-		t, isText := n.(*ast.Text)
-		if !isText {
-			continue
-		}
-		v := t.Segment.Value(src)
-		k := len(v) - 1
-		if n == ast.Node(closing) {
-			k = j
-		}
-		for ; k >= 0; k-- {
-			if v[k] != '[' && v[k] != ']' || escapedAt(v, k) {
-				continue
-			}
-			if v[k] == ']' {
-				depth++
-				continue
-			}
-			if depth--; depth == 0 {
-				opening, i = t, k
-				break
-			}
+	for n := ast.Node(closing); n != nil; n = n.PreviousSibling() {
+		if t, isText := n.(*ast.Text); isText && t.Segment.Start <= at && at < t.Segment.Stop {
+			opening = t
+			break
 		}
 	}
 	if opening == nil {
 		return nil
 	}
+	i := at - opening.Segment.Start
 	parent := s.Parent()
 	seg := opening.Segment
 	span := NewSpan(seg.Start+i, closing.Segment.Start+j)

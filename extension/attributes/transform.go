@@ -107,6 +107,9 @@ type applier struct {
 	tooLarge, tooDeep bool // reported
 	// from is where the lists being applied are written.
 	from origin
+	// brackets pairs the brackets of the text that span lists follow
+	// (bracketed spans), per parent, made on first use
+	brackets brackets
 	// work counts the bytes of lists parsed and the lists stepped over
 	// to find where attributes are written, for tests.
 	work int
@@ -348,7 +351,10 @@ func (a *applier) applySpan(s *SpanAttributeList) {
 		parent.RemoveChild(parent, s)
 		return
 	}
-	if span := bracketedSpan(s, a.src); span != nil {
+	if a.brackets == nil {
+		a.brackets = brackets{}
+	}
+	if span := bracketedSpan(s, a.src, a.brackets); span != nil {
 		a.from = origin{span: s, start: s.Offset}
 		a.apply(span, s.List)
 		s.Target = span
