@@ -269,10 +269,13 @@ func emphasizedLine(t string) (string, bool) {
 func (b *builder) readNotes(lines []source.Line) {
 	for _, l := range lines {
 		t := strings.TrimSpace(l.Text)
-		if inner, ok := emphasizedLine(t); ok {
-			t = inner
-		}
 		marker, text, ok := noteDefinition(t)
+		if inner, em := emphasizedLine(t); !ok && em {
+			// "*(1) The backbone is the provider's network.*": the
+			// note in italics
+			t = inner
+			marker, text, ok = noteDefinition(t)
+		}
 		if !ok {
 			continue
 		}
@@ -309,13 +312,6 @@ func noteText(s string) string {
 
 // noteDefinition splits a footnote definition line into mark and text.
 func noteDefinition(t string) (marker, text string, ok bool) {
-	if inner, ok := emphasizedLine(t); ok {
-		// "*(1) The backbone is the provider's network.*": the note
-		// in italics
-		if m, x, ok := noteDefinition(inner); ok {
-			return m, x, true
-		}
-	}
 	if escaped := strings.TrimLeft(t, `\*`); len(escaped) < len(t) && strings.HasPrefix(t, `\*`) {
 		// "\* Only on request.": stars escaped so as not to make a list
 		marks := strings.ReplaceAll(t[:len(t)-len(escaped)], `\`, "")
