@@ -465,7 +465,7 @@ func (b *builder) columns(sh *shape) []Column {
 			if prev, dup := used[c.Party]; dup {
 				b.diag("TBL004", SevError, c.line, c.col, "columns %d and %d both name party %q; column %d is kept as party %q",
 					prev+1, i+1, c.Party, i+1, c.Party+"-"+fmt.Sprint(i+1))
-				c.Party = b.partyAs(c.Party+"-"+fmt.Sprint(i+1), sh.names[i], plain(c.Header), c.line)
+				c.Party = b.partyAs(c.Party+"-"+fmt.Sprint(i+1), b.parties[c.Party].Kind, sh.names[i], plain(c.Header), c.line)
 			}
 			used[c.Party] = i
 		case ColUnknown:
@@ -475,10 +475,12 @@ func (b *builder) columns(sh *shape) []Column {
 	return cols
 }
 
-// partyAs registers a party under a given id (duplicate columns).
-func (b *builder) partyAs(id, name, alias string, line int) string {
+// partyAs registers a party under a given id and kind: a column that
+// names a party another column names already (its kind is that party's:
+// "Customer" and "Client" both name the customer).
+func (b *builder) partyAs(id, kind, name, alias string, line int) string {
 	if _, ok := b.parties[id]; !ok {
-		b.parties[id] = &Party{ID: id, Name: name, Kind: KindThirdParty, line: line}
+		b.parties[id] = &Party{ID: id, Name: name, Kind: kind, line: line}
 		b.order = append(b.order, id)
 	}
 	p := b.parties[id]

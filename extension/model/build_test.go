@@ -341,3 +341,19 @@ func TestHeadingNumbers(t *testing.T) {
 		eq(t, c.text, h.Text, c.in)
 	}
 }
+
+// TestDuplicatePartyColumnKind: a second column naming the same party
+// ("Customer" and "Client") is kept apart, with that party's kind: a row
+// whose R and A are on the customer's side is the customer's.
+func TestDuplicatePartyColumnKind(t *testing.T) {
+	d := Build(doc("dup.md", tbl(1, []string{"Activity", "Customer", "Client", "OVHcloud"},
+		[]string{"Backups", "R", "A", "I"})))
+	must(t, len(d.Matrices) == 1, d.Matrices)
+	eq(t, true, hasCode(d.Diagnostics, "TBL004"))
+	for _, p := range d.Parties {
+		if p.ID == "customer-3" {
+			eq(t, KindCustomer, p.Kind)
+		}
+	}
+	eq(t, "customer", d.Matrices[0].Rows[0].Ownership)
+}
