@@ -247,10 +247,31 @@ func (b *builder) partyID(name string) string {
 	if k, ok := knownParties[f]; ok && k[0] != "" {
 		return k[0]
 	}
+	// "OVH cloud", "OVH-cloud": OVHcloud spelled with a blank or hyphen
+	compact := compactName(f)
+	if compact == "" {
+		return "party"
+	}
+	if k, ok := knownParties[compact]; ok && k[0] != "" {
+		return k[0]
+	}
+	for _, id := range b.order {
+		if compactName(b.folded(b.parties[id].Name)) == compact {
+			return id
+		}
+	}
 	if id := slug(name, 40); id != "" {
 		return id
 	}
 	return "party"
+}
+
+// compactName is a folded party name without its blanks and hyphens.
+func compactName(f string) string {
+	if !strings.ContainsAny(f, " -") {
+		return f
+	}
+	return strings.NewReplacer(" ", "", "-", "").Replace(f)
 }
 
 // party registers a spelling of a party and returns its id. alias is the

@@ -100,3 +100,15 @@ func TestCellParties(t *testing.T) {
 	_, _, ok = b.cellParties("Provide tools")
 	eq(t, false, ok)
 }
+
+// TestPartySpelledWithABlank: "OVH cloud" is OVHcloud spelled another way
+// (PARTY001), not a third party; so is "Acme-Corp" for "Acme Corp".
+func TestPartySpelledWithABlank(t *testing.T) {
+	d := Build(doc("ovh.md",
+		tbl(1, []string{"Activity", "Customer", "OVHcloud"}, []string{"Backups", "RA", "I"}),
+		tbl(5, []string{"Activity", "Customer", "OVH cloud"}, []string{"Scans", "I", "RA"})))
+	must(t, len(d.Matrices) == 2, d.Matrices)
+	eq(t, "provider", d.Matrices[1].Rows[0].Ownership)
+	eq(t, 2, len(d.Parties), d.Parties)
+	eq(t, true, hasCode(d.Diagnostics, "PARTY001"), d.Diagnostics)
+}
