@@ -440,6 +440,39 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 	}
 }
 
+// dropMarker removes the list marker a duty read from a line of a cell
+// starts with ("* Update IAM policies" among lines that are not all
+// items): the duty is a list item already.
+func (b *builder) dropMarker(d *Duty) {
+	switch first := d.FirstChild().(type) {
+	case *ast.Text:
+		if b.text == nil {
+			return
+		}
+		// the marker as written ("*" may be a text node of its own,
+		// before " Update"), taken off the text nodes it spans
+		start := first.Segment.Start
+		n := table.MarkerLen(b.text[start:min(start+16, len(b.text))])
+		for n > 0 {
+			t, ok := d.FirstChild().(*ast.Text)
+			if !ok || t.Segment.Start != start {
+				return
+			}
+			if l := t.Segment.Len(); n >= l {
+				d.RemoveChild(d, t)
+				start, n = start+l, n-l
+				continue
+			}
+			t.Segment = t.Segment.WithStart(t.Segment.Start + n)
+			return
+		}
+	case *ast.String:
+		if n := table.MarkerLen(first.Value); n > 0 {
+			first.Value = first.Value[n:]
+		}
+	}
+}
+
 // letterRest appends to cell, after its letters, what a letter cell
 // without a source cell says besides them (LetterCellRest), from the
 // model's plain text: the text less the letters it starts with, or the
@@ -480,6 +513,7 @@ func (b *builder) duties(cell *MatrixCell, src ast.Node, a *model.Assignment) {
 			run = nil
 			d := &Duty{}
 			moveChildren(d, c)
+			b.dropMarker(d)
 			cell.AppendChild(cell, d)
 		case c.Kind() == ast.KindList:
 			run = nil

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/source"
+	"github.com/mdraci/mdraci/extension/table"
 )
 
 // cellValue is a normalized party cell.
@@ -427,6 +428,11 @@ func parseDuties(c source.Cell) cellValue {
 	v := cellValue{}
 	for _, it := range items {
 		it = strings.TrimSpace(it)
+		if c.Items != nil {
+			// a piece read as a line among others keeps its marker
+			// in the cell, not as a duty ("* Update IAM policies")
+			it = strings.TrimSpace(it[table.MarkerLen(it):])
+		}
 		switch blankStatus(it) {
 		case StatusPlaceholder:
 			v.placeholder = true

@@ -125,6 +125,8 @@ func TestParseDuties(t *testing.T) {
 		{"none.", "None.", nil, nil, StatusNotApplicable},
 		{"aucune", "Aucune", nil, nil, StatusNotApplicable},
 		{"none of it", "None of the above", nil, []string{"None of the above"}, StatusFilled},
+		{"item markers of lines", "", []string{"* Update IAM.", "Also review.", "*Rotate keys.", "2. Audit."}, []string{"Update IAM.", "Also review.", "Rotate keys.", "Audit."}, StatusFilled},
+		{"no marker taken off one piece", "2. Reboot", nil, []string{"2. Reboot"}, StatusFilled},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -295,6 +295,24 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
+// MarkerLen returns the length of the list marker a cell's piece starts
+// with ("- ", "* ", IBM's "*" before a word, "1. "), blanks after it
+// included; 0 when it starts with none. A piece read as a line among
+// others that are not items keeps its marker in the cell; a duty does not.
+func MarkerLen[S string | []byte](p S) int {
+	if itemKind([]byte(p)) == 0 {
+		return 0
+	}
+	i := 0
+	for i < len(p) && p[i] != ' ' && p[i] != '\t' && !(p[0] == '*' && i == 1) {
+		i++
+	}
+	for i < len(p) && (p[i] == ' ' || p[i] == '\t') {
+		i++
+	}
+	return i
+}
+
 // itemKind returns the list marker kind a piece starts with: '-', '*' or
 // '+' for bullets, '.' for numbers, 0 for none.
 func itemKind(p []byte) byte {

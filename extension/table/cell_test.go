@@ -226,3 +226,16 @@ func BenchmarkSplitPiecesUnclosed(b *testing.B) {
 		})
 	}
 }
+
+// TestMarkerLen: the list marker a piece starts with, and the blanks
+// after it.
+func TestMarkerLen(t *testing.T) {
+	for _, c := range []struct {
+		in string
+		n  int
+	}{{"- a", 2}, {"* a", 2}, {"*a", 1}, {"12. a", 4}, {"1) a", 3}, {"+  a", 3}, {"a", 0}, {"**a**", 0}, {"-a", 0}, {"2024", 0}} {
+		if got := MarkerLen(c.in); got != c.n {
+			t.Errorf("MarkerLen(%q) = %d, want %d", c.in, got, c.n)
+		}
+	}
+}
