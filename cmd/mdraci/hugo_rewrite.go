@@ -677,7 +677,7 @@ func spanEdits(src []byte, spans []spanRec) edits {
 			// read: a <span> as raw HTML, its attributes allowlisted by
 			// the extension and escaped here
 			if span.Close+1 == sp.at.start {
-				es = append(es, edit{start: span.Open, stop: span.Open + 1, text: spanTag(span)},
+				es = append(es, edit{start: span.Open, stop: spanContent(src, span.Open+1), text: spanTag(span)},
 					edit{start: span.Close, stop: sp.at.stop, text: "</span>"})
 			}
 			continue
@@ -736,6 +736,31 @@ func spanEdits(src []byte, spans []spanRec) edits {
 	return es
 }
 
+// spanContent returns where the content of a bracketed span starts, from
+// from (just after its "["): there, unless only blanks follow on the line.
+// Then the content starts on the next line, after its block quote markers
+// and indentation, and the start tag written in place of "[" up to it
+// joins the lines: a start tag alone on a line would begin a raw HTML
+// block, which Hugo writes out unsanitized and without reading its
+// Markdown (code spans, escapes: "<img onerror…>" becomes live).
+func spanContent(src []byte, from int) int {
+	i := from
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i == len(src) || src[i] != '\n' && src[i] != '\r' {
+		return from
+	}
+	if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+		i++
+	}
+	i++
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '>') {
+		i++
+	}
+	return i
+}
+
 // spanTag writes the start tag of a bracketed span: its attributes' values
 // HTML-escaped, a "|" (which would end a table cell) and line breaks as
 // character references.
@@ -748,7 +773,8 @@ func spanTag(n ast.Node) string {
 			continue
 		}
 		v := htmlEscaper.Replace(attrString(n, name))
-		v = strings.NewReplacer("|", "&#124;", "\n", "&#10;", "\r", "&#13;").Replace(v)
+		// "{{" as a reference too: Hugo would run "{{% … %}}" in it
+		v = strings.NewReplacer("|", "&#124;", "\n", "&#10;", "\r", "&#13;", "{{", "&#123;{").Replace(v)
 		fmt.Fprintf(&b, ` %s="%s"`, name, v)
 	}
 	b.WriteString(">")

@@ -778,3 +778,23 @@ func TestHugoHeaderLinks(t *testing.T) {
 		assert.Equal(t, 0, s.Find("thead th strong").FilterFunction(func(_ int, x *goquery.Selection) bool { return x.Text() == "Plain" }).Length())
 	}
 }
+
+// spanSafetyDoc has a bracketed span whose "[" ends a line (a start tag
+// alone on a line would open a raw HTML block in Hugo, unsanitized), a
+// shortcode in a span's attribute, and an attribute list with a blank
+// line on both sides after raw HTML (written after it, it would join it).
+const spanSafetyDoc = "# T\n\n[\n`<img src=x onerror=alert(1)>` and \\<svg onload=alert(2)>]{: .x}\n\n" +
+	"> [\n> quoted *em*]{: .y} end\n\n" +
+	"[z]{: title='{{% raci id=\"nope\" %}}'}\n\n" +
+	"<div>html</div>\n\n{: title=\"<img src=x onerror=alert(3)>\" data-x=\"</div><script>alert(4)</script>\"}\n\nEnd.\n"
+
+// TestHugoSpanSafety: what mdraci hugo writes for bracketed spans and
+// lists next to raw HTML runs nothing in the theme, and shows as convert
+// does.
+func TestHugoSpanSafety(t *testing.T) {
+	want, got := hugoOnePage(t, "spansafety", spanSafetyDoc)
+	compareParts(t, "span safety", want, got, []pagePart{{"paragraphs", "p"}, {"spans", "span"}})
+	assert.Equal(t, 0, got.Find("img, svg, script").Length(), "no element from text or attribute values")
+	assert.Equal(t, `{{% raci id="nope" %}}`, got.Find("span[title]").AttrOr("title", ""))
+	assert.Equal(t, "quoted em", strings.Join(strings.Fields(got.Find("span.y").Text()), " "))
+}

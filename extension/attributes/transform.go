@@ -317,7 +317,9 @@ func (a *applier) applyBlockGroup(group []*AttributeList) {
 		// blank lines around it: the block before, as IBM's marked-it reads
 		// it (a table, a blank line, then its caption); kramdown takes the
 		// block after, hence the note
-		if prev := first.PreviousSibling(); prev != nil && prev.Kind() != KindAttributeList {
+		// (not raw HTML, which takes no attributes: written after it,
+		// for Hugo, the list would join the block)
+		if prev := first.PreviousSibling(); prev != nil && prev.Kind() != KindAttributeList && prev.Kind() != ast.KindHTMLBlock {
 			if _, _, ok := span(prev, a.src); ok {
 				target = prev
 				diag.Report(a.pc, a.src, start, diag.Info, "attributes-blank-lines",
