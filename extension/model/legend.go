@@ -400,8 +400,16 @@ func legendFromParagraphs(ls []source.Line) []LegendEntry {
 // namesRoles reports whether at least half the entries of a run of
 // "X: text" lines name a role in words ("R: Responsible", "A : Est
 // Approbateur…"): lines of prose that happen to start with a letter and a
-// colon ("Q: Who restores my data?" "A: You do.") define no legend.
+// colon ("Q: Who restores my data?" "A: You do.") define no legend, nor
+// do questions and answers that name roles ("Q: Who is responsible?").
 func namesRoles(entries []LegendEntry) bool {
+	faq := true // "Q: Who is responsible?" "A: The provider is."
+	for _, e := range entries {
+		faq = faq && (e.Letter == "Q" || e.Letter == "A")
+	}
+	if faq {
+		return false
+	}
 	named := 0
 	for _, e := range entries {
 		if _, ok := roleInWords(e.Label, e.Description); ok {

@@ -127,6 +127,12 @@ func TestLegendNotFromFAQ(t *testing.T) {
 	eq(t, MatrixRACI, d.Matrices[0].Kind)
 	eq(t, []string{"R", "A"}, d.Matrices[0].Rows[0].Assignments["customer"].Roles)
 	eq(t, true, hasCode(d.Diagnostics, CodeNoAccountable), "Scans has no A")
+	// questions and answers that name roles are no legend either
+	d = Build(doc("faq2.md",
+		tbl(1, []string{"Activity", "Provider", "Customer"}, []string{"Backups", "R", "A"}),
+		p(5, "Q: Who is responsible for backups?", "A: The provider is responsible, the customer is accountable.")))
+	eq(t, true, d.Legend[0].Derived, "no legend from a FAQ naming roles")
+	eq(t, false, hasCode(d.Diagnostics, CodeUndefinedLetter), d.Diagnostics)
 	// a legend written as lines still counts
 	d = Build(doc("legend.md",
 		p(1, "R: Responsible", "A: Accountable", "C: Consulted", "I: Informed"),
