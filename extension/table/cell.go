@@ -218,9 +218,11 @@ func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<' || v[i+1] == '`'):
 			i++
 		case len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' &&
-			(i == 0 || !isWordByte(v[i-1]) || i+2 == len(v) || !isWordByte(v[i+2])):
-			// IBM's line break: "a \n b", "a  \n192GB", "a,\nb", not
-			// "C:\dir\notes" (a word on each side)
+			(i+2 == len(v) || !isWordByte(v[i+2]) || i == 0 || blankByte(v[i-1]) ||
+				!isWordByte(v[i-1]) && (isUpperOrDigit(v[i+2]))):
+			// IBM's line break: "a \n b", "a  \n192GB", "a,\nSecrets",
+			// not "C:\dir\notes" or "C:\nginx" (a word on each side,
+			// or punctuation then lower case)
 			add(i)
 			start = i + 2
 			i++
@@ -290,6 +292,12 @@ func codeSpanEnds(v []byte) []int {
 	}
 	return ends
 }
+
+// blankByte reports whether c is a space or a tab.
+func blankByte(c byte) bool { return c == ' ' || c == '\t' }
+
+// isUpperOrDigit reports whether c is an ASCII upper-case letter or digit.
+func isUpperOrDigit(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'

@@ -114,7 +114,8 @@ func slowScan(v []byte, plain map[int]bool) ([]string, int) {
 		case c == '\\' && i+1 < len(v) && (v[i+1] == '\\' || v[i+1] == '[' || v[i+1] == ']' || v[i+1] == '<' || v[i+1] == '`'):
 			i++
 		case len(brackets) == 0 && len(parens) == 0 && c == '\\' && i+1 < len(v) && v[i+1] == 'n' &&
-			(i == 0 || !isWordByte(v[i-1]) || i+2 == len(v) || !isWordByte(v[i+2])):
+			(i+2 == len(v) || !isWordByte(v[i+2]) || i == 0 || blankByte(v[i-1]) ||
+				!isWordByte(v[i-1]) && (isUpperOrDigit(v[i+2]))):
 			add(i)
 			start = i + 2
 			i++
