@@ -1263,6 +1263,18 @@ func letterRests(m *model.Matrix, r *matrixRender) {
 			if text { // less the letters it starts with, drawn before it
 				md := cells[c.Index].MD
 				cells[c.Index].MD = md[matrix.LetterPrefix(md, a.Roles):]
+				// letters on lines ("R \n A (on request)"): the lines of
+				// letters go, the first other one loses its letters
+				lines := cells[c.Index].Lines
+				for len(lines) > 0 {
+					n := matrix.LetterPrefix(lines[0], a.Roles)
+					if n < len(lines[0]) {
+						lines[0] = lines[0][n:]
+						break
+					}
+					lines = lines[1:]
+				}
+				cells[c.Index].Lines = lines
 			}
 		}
 	}

@@ -617,6 +617,8 @@ const letterCellsDoc = `# Letters
 | Spare | R &nbsp;(y) | A |
 | Joined | R&nbsp;(z) | A |
 | Amp | R,,&amp; | A |
+| Net | R \n A (on call) | I |
+| Disk | R<br>A (on call) | I |
 
 [^1]: Monthly.
 `
@@ -629,7 +631,7 @@ func TestHugoLetterCells(t *testing.T) {
 	texts := want.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string {
 		return strings.Join(strings.Fields(s.Text()), " ")
 	})
-	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R", "(always)", "(if asked)", "(deep)", "** R** (x)", "(y)", "(z)"}, texts)
+	assert.Equal(t, []string{"(on request)", "1", "if asked", "now", "R", "(always)", "(if asked)", "(deep)", "** R** (x)", "(y)", "(z)", "(on call)", "(on call)"}, texts)
 	// a no-break space after the letters is a blank the letters show
 	// ("R&nbsp;(z)"), in both renderings
 	for _, s := range []*goquery.Selection{want, got} {

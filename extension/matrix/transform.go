@@ -840,6 +840,19 @@ func stripLetters(t ast.Node, roles []string, source []byte) {
 				return
 			}
 			t.RemoveChild(t, first)
+		case *table.CellLine:
+			// letters on lines ("R \n A (on request)"): the lines of
+			// letters go, the first other line loses its letters
+			stripLetters(first, roles, source)
+			if first.HasChildren() {
+				return
+			}
+			t.RemoveChild(t, first)
+		case *ast.RawHTML:
+			if source == nil || lineBreak(string(nodes.RawBytes(first, source))) == 0 {
+				return
+			}
+			t.RemoveChild(t, first) // "R<br>A (on request)": the <br> after letters
 		case *ast.String:
 			// a cell read from HTML or plain text: its text as a string
 			n := LetterPrefix(string(first.Value), roles)
