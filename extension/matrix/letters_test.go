@@ -44,6 +44,8 @@ func TestLetterPrefix(t *testing.T) {
 		{"En chargement", []string{"A"}, "En chargement"},
 		{"R \\n A (if asked)", []string{"R", "A"}, "(if asked)"},
 		{"R<br/>A: now", []string{"R", "A"}, ": now"},
+		{"✓ (on request)", []string{"R"}, "(on request)"},
+		{"Yes", []string{"R"}, ""},
 		{"", []string{"R"}, ""},
 	} {
 		if got := c.text[matrix.LetterPrefix(c.text, c.roles):]; got != c.rest {

@@ -625,6 +625,14 @@ func LetterCellRest(kind string, a *model.Assignment) (text bool, mark string) {
 	if kind == model.MatrixRACI && saysMore(a.Raw, a.Roles) {
 		return true, ""
 	}
+	if kind == model.MatrixCheck {
+		// "✓ (on request)": the mark is drawn as its letter; a remark
+		// after it says more
+		raw := strings.TrimSpace(a.Raw)
+		if n := model.CheckMarkLen(raw); n > 0 && saysMore(raw[n:], a.Roles) {
+			return true, ""
+		}
+	}
 	return false, noteMark(a.Raw)
 }
 
@@ -682,10 +690,15 @@ func saysMore(raw string, roles []string) bool {
 // roles, or is a role spelled out (model.IsRoleWord). text is Markdown: a
 // separator may be written as a character reference ("R &amp; A") or
 // escaped ("R \/ A"), and letters emphasized ("**R** (always)"); the
-// prefix never ends inside a reference, an escape or an emphasis.
+// prefix never ends inside a reference, an escape or an emphasis. A check
+// mark the text starts with ("✓ (on request)") is drawn as its letter too.
 func LetterPrefix(text string, roles []string) int {
 	n := 0 // text[:n] is letters and separators
-	for i := 0; i < len(text); {
+	i := 0
+	if m := model.CheckMarkLen(text); m > 0 {
+		i, n = m, m // a check mark, drawn as its letter
+	}
+	for i < len(text) {
 		if l := lineBreak(text[i:]); l > 0 {
 			i += l // letters on lines: "R \n A", "R<br>A"
 			n = i

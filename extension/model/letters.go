@@ -56,6 +56,20 @@ var wordRoles = map[string]string{
 	"signatory": "signatory", "signs": "signatory", "omitted": "omitted",
 }
 
+// CheckMarkLen returns the length of the check mark s starts with ("✓",
+// "X", "Yes", "Oui", "•"), a check matrix's R, up to a blank or "(" (the
+// remark: "✓ (on request)"); 0 when s starts with none.
+func CheckMarkLen(s string) int {
+	end := strings.IndexAny(s, " \t(")
+	if end < 0 {
+		end = len(s)
+	}
+	if end == 0 || end > 16 || !isCheckMark(s[:end]) {
+		return 0
+	}
+	return end
+}
+
 // IsRoleWord reports whether word is a role spelled out, in any case, with
 // or without accents: "Responsible", "Accountable", "Responsable",
 // "Consulté", "Informed", "Signatory" (the words a letter cell may hold in
