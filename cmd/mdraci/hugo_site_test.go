@@ -800,3 +800,15 @@ func TestHugoSpanSafety(t *testing.T) {
 	assert.Equal(t, `{{% raci id="nope" %}}`, got.Find("span[title]").AttrOr("title", ""))
 	assert.Equal(t, "quoted em", strings.Join(strings.Fields(got.Find("span.y").Text()), " "))
 }
+
+// TestHugoCheckRemarks: a check matrix's remark after a check mark shows
+// in the theme as in mdraci convert.
+func TestHugoCheckRemarks(t *testing.T) {
+	doc := "# T\n\n| Task | Provider | Customer |\n|---|---|---|\n| Backups | ✓ (on request) | No |\n| Logs | X (weekdays only) | ✓ |\n| Scan | Yes | |\n"
+	want, got := hugoOnePage(t, "checks", doc)
+	compareParts(t, "check remarks", want, got, matrixParts)
+	for _, s := range []*goquery.Selection{want, got} {
+		texts := s.Find("span.raci-cell-text").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+		assert.Equal(t, []string{"(on request)", "(weekdays only)"}, texts)
+	}
+}
