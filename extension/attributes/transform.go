@@ -588,7 +588,20 @@ func (a *applier) set(n ast.Node, kind byte, name, value string) {
 		n.SetAttributeString("class", joinClasses(appendUnique(classes, strings.Fields(value)...)))
 		return
 	}
+	if key == "caption" || key == "caption-side" {
+		a.pc.Set(captionKey, true)
+	}
 	n.SetAttributeString(key, []byte(value))
+}
+
+var captionKey = parser.NewContextKey()
+
+// HasCaptions reports whether the attribute lists of the document parsed
+// with pc set a caption or caption-side on any node (package figure looks
+// for captioned images only then).
+func HasCaptions(pc parser.Context) bool {
+	v, _ := pc.Get(captionKey).(bool)
+	return v
 }
 
 // written returns the lists of a.from as written, in order.

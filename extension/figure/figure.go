@@ -6,7 +6,8 @@
 // lost.
 //
 // The attribute lists are applied by package attributes, which lets
-// caption and caption-side onto images; this extension's transformer runs
+// caption and caption-side onto images and tells when it did
+// (attributes.HasCaptions); this extension's transformer runs
 // after it.
 package figure
 
@@ -16,8 +17,8 @@ import (
 	stdhtml "html"
 	"strings"
 
+	"github.com/mdraci/mdraci/extension/attributes"
 	"github.com/mdraci/mdraci/extension/diag"
-	"github.com/mdraci/mdraci/extension/internal/lower"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -59,8 +60,8 @@ func NewFigureASTTransformer() parser.ASTTransformer { return transformer{} }
 
 // Transform implements parser.ASTTransformer.Transform.
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if lower.Index(reader.Source(), "caption") < 0 {
-		return // no attribute list gives a caption (CAPTION= is one too)
+	if !attributes.HasCaptions(pc) {
+		return // no attribute list gives a caption
 	}
 	src := reader.Source()
 	var paras []*ast.Paragraph
