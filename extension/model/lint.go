@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/table"
 )
 
 // Lint codes.
@@ -224,7 +225,7 @@ func (l *linter) keywords(m *Matrix, r *Row) {
 func unresolvedRef(text, raw string) (ref string, at int, ok bool) {
 	var code [][2]int
 	if raw != "" {
-		code = codeSpans(raw)
+		code = table.CodeSpans([]byte(raw))
 	}
 	for k := 0; k < len(text); {
 		i := strings.Index(text[k:], "{{site.data.")
@@ -266,56 +267,6 @@ func unresolvedRef(text, raw string) (ref string, at int, ok bool) {
 		}
 	}
 	return "", -1, false
-}
-
-// codeSpans returns the byte ranges [start, end) of the code spans of raw,
-// Markdown as written, as CommonMark reads them: a run of backticks opens
-// one that the next run of as many closes; a run that none closes is
-// text, and so is a backtick escaped with a backslash.
-func codeSpans(raw string) [][2]int {
-	if strings.IndexByte(raw, '`') < 0 {
-		return nil
-	}
-	run := func(i int) int { // the backticks from i on
-		n := 0
-		for i+n < len(raw) && raw[i+n] == '`' {
-			n++
-		}
-		return n
-	}
-	var spans [][2]int
-	for i := 0; i < len(raw); {
-		switch raw[i] {
-		case '\\':
-			i += 2 // an escaped character
-			continue
-		case '`':
-		default:
-			i++
-			continue
-		}
-		n := run(i)
-		end := -1
-		for j := i + n; j < len(raw); {
-			if raw[j] != '`' {
-				j++
-				continue
-			}
-			m := run(j)
-			if m == n {
-				end = j + m
-				break
-			}
-			j += m
-		}
-		if end < 0 {
-			i += n // no closing run: the backticks are text
-			continue
-		}
-		spans = append(spans, [2]int{i, end})
-		i = end
-	}
-	return spans
 }
 
 // inSpans reports whether byte i is inside one of spans.

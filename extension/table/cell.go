@@ -293,6 +293,34 @@ func codeSpanEnds(v []byte) []int {
 	return ends
 }
 
+// CodeSpans returns the byte ranges [start, end) of the code spans of v,
+// Markdown as written, as CommonMark reads them: a run of backticks opens
+// one that the next run of as many closes; a run that none closes is
+// text, and so is a backtick escaped with a backslash. Its cost is linear.
+func CodeSpans(v []byte) [][2]int {
+	if bytes.IndexByte(v, '`') < 0 {
+		return nil
+	}
+	ends := codeSpanEnds(v)
+	var spans [][2]int
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++ // an escaped character
+		case '`':
+			if e := ends[i]; e >= 0 {
+				spans = append(spans, [2]int{i, e + 1})
+				i = e
+				continue
+			}
+			for i+1 < len(v) && v[i+1] == '`' {
+				i++ // a run none closes: text
+			}
+		}
+	}
+	return spans
+}
+
 // blankByte reports whether c is a space or a tab.
 func blankByte(c byte) bool { return c == ' ' || c == '\t' }
 

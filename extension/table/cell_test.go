@@ -3,6 +3,7 @@ package table
 import (
 	"bytes"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -237,6 +238,25 @@ func TestMarkerLen(t *testing.T) {
 	}{{"- a", 2}, {"* a", 2}, {"*a", 1}, {"12. a", 4}, {"1) a", 3}, {"+  a", 3}, {"a", 0}, {"**a**", 0}, {"-a", 0}, {"2024", 0}} {
 		if got := MarkerLen(c.in); got != c.n {
 			t.Errorf("MarkerLen(%q) = %d, want %d", c.in, got, c.n)
+		}
+	}
+}
+
+// TestCodeSpans: code spans as CommonMark reads them.
+func TestCodeSpans(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want [][2]int
+	}{
+		{"a `b` c", [][2]int{{2, 5}}},
+		{"``a ` b``", [][2]int{{0, 9}}},
+		{"` `` `", [][2]int{{0, 6}}},
+		{"\\`a` b", nil},
+		{"``a` b", nil},
+		{"no code", nil},
+	} {
+		if got := CodeSpans([]byte(c.in)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("CodeSpans(%q) = %v, want %v", c.in, got, c.want)
 		}
 	}
 }
