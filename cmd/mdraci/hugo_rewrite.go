@@ -155,7 +155,11 @@ func recordTable(t *east.Table, src []byte) *tableRec {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []cellRec
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, recordCell(c))
+			cr := recordCell(c)
+			// a header (or the first row standing for an empty one): shown
+			// as written or as plain text
+			cr.markup = len(rec.rows) < 2 && matrix.HeaderKeepsMarkup(c)
+			cells = append(cells, cr)
 		}
 		rec.rows = append(rec.rows, cells)
 	}
@@ -164,7 +168,7 @@ func recordTable(t *east.Table, src []byte) *tableRec {
 
 // recordCell reads the shape table.fillCell gave a cell.
 func recordCell(cell ast.Node) cellRec {
-	c := cellRec{markup: matrix.HeaderKeepsMarkup(cell)}
+	var c cellRec
 	c.segs = segments(cell)
 	for k := cell.FirstChild(); k != nil; k = k.NextSibling() {
 		switch {
@@ -521,12 +525,11 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 // matrix read from this table, as the extension's matrix part takes them.
 func (t *tableRec) render(src []byte, inline edits, srcTables []*source.Table, ti int) matrixRender {
 	var r matrixRender
-	for ri, row := range t.rows {
+	for _, row := range t.rows {
 		cells := make([]cellJSON, 0, len(row))
 		for _, c := range row {
 			j := t.cellJSON(src, inline, c)
-			// the header, or the first row standing for an empty one
-			j.Markup = ri < 2 && c.markup
+			j.Markup = c.markup
 			cells = append(cells, j)
 		}
 		r.Cells = append(r.Cells, cells)
@@ -1227,13 +1230,7 @@ func letterRests(m *model.Matrix, r *matrixRender) {
 					continue
 				}
 				var rest restJSON
-				switch text, mark := matrix.LetterCellRest(m.Kind, a); {
-				case text:
-					t := a.Text()
-					rest.Text = strings.TrimSpace(t[matrix.LetterPrefix(t, a.Roles):])
-				default:
-					rest.Mark = mark
-				}
+				rest.Text, rest.Mark = matrix.PlainRest(m.Kind, a)
 				if rest == (restJSON{}) {
 					continue
 				}

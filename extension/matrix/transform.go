@@ -474,23 +474,32 @@ func (b *builder) dropMarker(d *Duty) {
 }
 
 // letterRest appends to cell, after its letters, what a letter cell
-// without a source cell says besides them (LetterCellRest), from the
-// model's plain text: the text less the letters it starts with, or the
-// footnote mark.
+// without a source cell says besides them (PlainRest).
 func (b *builder) letterRest(cell *MatrixCell, kind string, a *model.Assignment) {
-	switch text, mark := b.letterCellRest(kind, a); {
-	case text:
-		t := a.Text()
-		if rest := strings.TrimSpace(t[LetterPrefix(t, a.Roles):]); rest != "" {
-			ct := &CellText{}
-			ct.AppendChild(ct, ast.NewString([]byte(rest)))
-			cell.AppendChild(cell, ct)
-		}
+	text, mark := PlainRest(kind, a)
+	switch {
+	case text != "":
+		ct := &CellText{}
+		ct.AppendChild(ct, ast.NewString([]byte(text)))
+		cell.AppendChild(cell, ct)
 	case mark != "":
 		ct := &CellText{Note: true}
 		ct.AppendChild(ct, ast.NewString([]byte(mark)))
 		cell.AppendChild(cell, ct)
 	}
+}
+
+// PlainRest is LetterCellRest for a letter cell shown without its source
+// cell (a transposed table's), from the model's plain text: text is what
+// the cell says besides its letters, less the letters it starts with;
+// else mark is its footnote mark; both "" when it says nothing more.
+func PlainRest(kind string, a *model.Assignment) (text, mark string) {
+	says, mark := LetterCellRest(kind, a)
+	if !says {
+		return "", mark
+	}
+	t := a.Text()
+	return strings.TrimSpace(t[LetterPrefix(t, a.Roles):]), ""
 }
 
 // duties fills a prose party cell with one Duty per item: per line of a
