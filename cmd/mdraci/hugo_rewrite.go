@@ -1010,7 +1010,8 @@ func hugoAttributes(n ast.Node, extra ...string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "{" + strings.Join(parts, " ") + "}"
+	// Hugo reads shortcodes before Markdown, attribute lists included
+	return commentShortcodes("{" + strings.Join(parts, " ") + "}")
 }
 
 // quoteAttr quotes an attribute value as Hugo's (goldmark's) attribute
@@ -1124,14 +1125,30 @@ var shortcodeRE = regexp.MustCompile(`\{\{([<%])(.*?)([>%])\}\}`)
 func shortcodeEdits(src []byte) edits {
 	var es edits
 	for _, m := range shortcodeRE.FindAllSubmatchIndex(src, -1) {
-		inner := string(src[m[4]:m[5]])
-		if strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
-			continue // escaped already
+		if call := string(src[m[0]:m[1]]); commented(call) != call {
+			es = append(es, edit{start: m[0], stop: m[1], text: commented(call)})
 		}
-		es = append(es, edit{start: m[0], stop: m[1],
-			text: "{{" + string(src[m[2]:m[3]]) + "/*" + inner + "*/" + string(src[m[6]:m[7]]) + "}}"})
 	}
 	return es
+}
+
+// commentShortcodes writes every shortcode call in s in Hugo's comment form,
+// which Hugo shows as written ({{% x %}} becomes {{%/* x */%}}).
+func commentShortcodes(s string) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	return shortcodeRE.ReplaceAllStringFunc(s, commented)
+}
+
+// commented returns the shortcode call sc ("{{< x >}}") in Hugo's comment
+// form, sc itself when it is in it already.
+func commented(sc string) string {
+	m := shortcodeRE.FindStringSubmatch(sc)
+	if m == nil || strings.HasPrefix(m[2], "/*") && strings.HasSuffix(m[2], "*/") {
+		return sc
+	}
+	return "{{" + m[1] + "/*" + m[2] + "*/" + m[3] + "}}"
 }
 
 // escapeMarkdown escapes what Markdown (and Hugo's shortcode delimiters)

@@ -812,3 +812,19 @@ func TestHugoCheckRemarks(t *testing.T) {
 		assert.Equal(t, []string{"(on request)", "(weekdays only)"}, texts)
 	}
 }
+
+// TestHugoAttributeShortcodes: shortcode calls in the values of block
+// attribute lists (a paragraph's, a table's caption) run nothing in Hugo
+// and show as written, as in mdraci convert.
+func TestHugoAttributeShortcodes(t *testing.T) {
+	doc := "# T\n\nPara one.\n{: title='{{% raci id=\"nope\" %}}' data-x=\"{{< raci >}}\"}\n\n" +
+		"| a | b |\n|---|---|\n| 1 | 2 |\n{: caption=\"Cap {{% raci %}} x\" .c title=\"{{< raci-legend >}}\"}\n"
+	want, got := hugoOnePage(t, "attrshortcodes", doc)
+	for _, s := range []*goquery.Selection{want, got} {
+		assert.Equal(t, `{{% raci id="nope" %}}`, s.Find("p[title]").AttrOr("title", ""))
+		assert.Equal(t, `{{< raci >}}`, s.Find("p[data-x]").AttrOr("data-x", ""))
+		assert.Equal(t, `{{< raci-legend >}}`, s.Find("table.c").AttrOr("title", ""))
+		assert.Equal(t, `Cap {{% raci %}} x`, s.Find("table.c caption").Text())
+		assert.Equal(t, 0, s.Find("table.raci-legend").Length(), "no legend shortcode ran")
+	}
+}
