@@ -144,6 +144,9 @@ func parseLetters(text string, lg *legend) cellValue {
 	if gloss {
 		s = before // "R (Responsible)": the letter spelled out again
 	}
+	if inner, ok := dropGlosses(s, lg); ok {
+		s, gloss = inner, true // "A (Accountable), R"
+	}
 	var letters []string
 	toks := s
 	if containsFold(s, "en charge") { // else enChargeRE cannot match
@@ -213,6 +216,64 @@ func glossed(s string, lg *legend) (string, bool) {
 		}
 	}
 	return strings.TrimSpace(before), true
+}
+
+// maxGlossCell is the length of the longest cell dropGlosses reads: letter
+// cells are short, and reading a long cell's parts again would cost its
+// length squared.
+const maxGlossCell = 96
+
+// dropGlosses returns s without the letters spelled out in parentheses
+// after them inside the cell ("A (Accountable), R" is "A, R"): a group in
+// parentheses whose letters the text before it, back to a "," or ";",
+// holds. ok is false when s has no such group.
+func dropGlosses(s string, lg *legend) (string, bool) {
+	if len(s) > maxGlossCell || strings.IndexByte(s, '(') < 0 {
+		return s, false
+	}
+	var b strings.Builder
+	written, segment := 0, 0 // s[:written] is in b; the segment starts at segment
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';':
+			segment = i + 1
+		case '(':
+			end := strings.IndexByte(s[i:], ')')
+			if end < 0 {
+				i = len(s)
+				break
+			}
+			end += i
+			if isGloss(s[segment:i], s[i+1:end], lg) {
+				b.WriteString(strings.TrimRight(s[written:i], reSpace))
+				written = end + 1
+			}
+			segment, i = end+1, end
+		}
+	}
+	if written == 0 {
+		return s, false
+	}
+	b.WriteString(s[written:])
+	return strings.TrimSpace(b.String()), true
+}
+
+// isGloss reports whether inner spells out letters that before holds:
+// "Accountable" after "A", "Responsible, Accountable" after "R/A".
+func isGloss(before, inner string, lg *legend) bool {
+	if strings.TrimSpace(before) == "" || strings.TrimSpace(inner) == "" {
+		return false
+	}
+	bv, iv := parseLetters(before, lg), parseLetters(inner, lg)
+	if !bv.letters() || !iv.letters() || len(iv.roles) == 0 {
+		return false
+	}
+	for _, r := range iv.roles {
+		if !slices.Contains(bv.roles, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // cellClass is what the column statistics need to know of a cell.

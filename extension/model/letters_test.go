@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -96,6 +97,16 @@ func TestParseLettersDuplicates(t *testing.T) {
 	// a remark is not a gloss
 	v = parseLetters("R (C)", newLegend(defaultLegend()))
 	eq(t, []string{"R", "C"}, v.roles)
+	// a gloss inside the cell, after the letters it spells out
+	for _, s := range []string{"A (Accountable), R", "A (Accountable); R (Responsible)", "R/A (Responsible, Accountable), C"} {
+		v = parseLetters(s, newLegend(defaultLegend()))
+		eq(t, []string(nil), v.dups, s)
+		eq(t, false, v.canonical, s)
+		eq(t, true, slices.Contains(v.roles, "A") && slices.Contains(v.roles, "R"), s)
+	}
+	// a group naming a letter the text before it lacks is no gloss
+	v = parseLetters("A (Responsible), R", newLegend(defaultLegend()))
+	eq(t, []string{"R"}, v.dups)
 }
 
 func TestPlaceholders(t *testing.T) {
