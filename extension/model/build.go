@@ -502,7 +502,7 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string, assigned []As
 		case ColActivity:
 			var ms []string
 			row.Activity, ms = liftNotes(plain(c.Text))
-			row.activityRaw = c.Raw
+			row.activityRaw, row.activityAt = c.Raw, c.Pos
 			marks = append(marks, ms...)
 		case ColParty:
 			assigned = append(assigned, b.assignment(m.Kind, c, r.Pos.Line))
@@ -515,6 +515,9 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string, assigned []As
 			b.qualifier(&row, col.Key, c.Text)
 		case ColComment:
 			row.Comment = joinNonEmpty(row.Comment, plain(c.Text))
+			if row.commentRaw == "" {
+				row.commentAt = c.Pos
+			}
 			row.commentRaw = joinNonEmpty(row.commentRaw, c.Raw)
 		case ColCategory:
 			marks = append(marks, b.category(&row, col, c, r.Pos.Line)...)

@@ -151,9 +151,10 @@ func (l *linter) matrix(m *Matrix) {
 	}
 }
 
-// keywords reports unresolved keyword references in a row's cells: the
-// first one the row holds outside code (references in code spans are
-// never resolved, so they are not unresolved).
+// keywords reports unresolved keyword references in a row's cells: for
+// each cell, in column order, the first one it holds outside code
+// (references in code spans are never resolved, so they are not
+// unresolved), at the reference when the cell shows it on its first line.
 func (l *linter) keywords(m *Matrix, r *Row) {
 	// the cells' texts (a party's duties; the whole text for the others),
 	// the cells as written ("": unknown) and where they are (col 0:
@@ -163,7 +164,10 @@ func (l *linter) keywords(m *Matrix, r *Row) {
 		raw       string
 		line, col int
 	}
-	texts := []written{{texts: []string{r.Activity}, raw: r.activityRaw, line: r.Line}, {texts: []string{r.Comment}, raw: r.commentRaw, line: r.Line}}
+	texts := []written{
+		{[]string{r.Activity}, r.activityRaw, r.activityAt.Line, r.activityAt.Col},
+		{[]string{r.Comment}, r.commentRaw, r.commentAt.Line, r.commentAt.Col},
+	}
 	// every assignment, in column order, then (grids name their parties
 	// in cells) the others by id: the same finding on every run
 	ids := partyIDs(m)
@@ -211,7 +215,6 @@ func (l *linter) keywords(m *Matrix, r *Row) {
 			}
 		}
 		l.add(CodeUnresolvedKeyword, SevWarning, line, col, "unresolved keyword in %q", diag.Clip(text, 60))
-		return
 	}
 }
 

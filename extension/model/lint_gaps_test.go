@@ -172,7 +172,7 @@ func TestLintKeywordInCode(t *testing.T) {
 			nil},
 		{"outside code in the activity", setCell(tbl(1, []string{"Activity", "Customer", "OVHcloud"}, []string{"x", "R", "A"}), 0,
 			"Write `{{site.data.keyword.x}}` in {{site.data.keyword.nope}}", "Write {{site.data.keyword.x}} in {{site.data.keyword.nope}}"),
-			[]string{`3:1 PROSE003 unresolved keyword in "Write {{site.data.keyword.x}} in {{site.data.keyword.nope}}"`}},
+			[]string{`3:38 PROSE003 unresolved keyword in "Write {{site.data.keyword.x}} in {{site.data.keyword.nope}}"`}},
 		{"in code in an extra cell", setCell(tbl(1, []string{"Activity", "Customer", "OVHcloud"}, []string{"Run", "RA", "I", "z"}), 3,
 			"See `{{site.data.keyword.x}}`", "See {{site.data.keyword.x}}"),
 			nil},

@@ -148,8 +148,8 @@ func TestWithLint(t *testing.T) {
 }
 
 // TestLintKeywordsInColumnOrder: a row with unresolved keywords in several
-// party cells is reported once, naming the first column's text, on every
-// run (the assignments are a map).
+// party cells gets a finding for each cell, in column order, on every run
+// (the assignments are a map).
 func TestLintKeywordsInColumnOrder(t *testing.T) {
 	d := Build(doc("k.md", tbl(1, []string{"Task", "IBM responsibilities", "Customer responsibilities", "Partner responsibilities"},
 		[]string{"Patch", "Run {{site.data.keyword.a}}", "Use {{site.data.keyword.b}}", "Help {{site.data.keyword.c}}"})))
@@ -160,7 +160,8 @@ func TestLintKeywordsInColumnOrder(t *testing.T) {
 				got = append(got, dg.Message)
 			}
 		}
-		eq(t, []string{`unresolved keyword in "Run {{site.data.keyword.a}}"`}, got)
+		eq(t, []string{`unresolved keyword in "Run {{site.data.keyword.a}}"`, `unresolved keyword in "Use {{site.data.keyword.b}}"`,
+			`unresolved keyword in "Help {{site.data.keyword.c}}"`}, got)
 	}
 }
 
@@ -211,6 +212,24 @@ func TestLintUnresolvedKeywordAt(t *testing.T) {
 		}
 	}
 	eq(t, []string{"3:16"}, at)
+}
+
+// TestLintUnresolvedKeywordInActivityAt: an unresolved keyword in the
+// activity or the comment is reported at the reference, as in a party cell,
+// not at the row's first column.
+func TestLintUnresolvedKeywordInActivityAt(t *testing.T) {
+	// "| Run {{site.data.keyword.x}} | R | A | See {{site.data.keyword.y}} |":
+	// the activity starts at column 3, its reference at 7; the comment
+	// cell at 41, its reference at 45
+	d := Build(doc("k.md", tbl(1, []string{"Activity", "Provider", "Customer", "Comments"},
+		[]string{"Run {{site.data.keyword.x}}", "R", "A", "See {{site.data.keyword.y}}"})))
+	var at []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeUnresolvedKeyword {
+			at = append(at, fmt.Sprintf("%d:%d", dg.Line, dg.Col))
+		}
+	}
+	eq(t, []string{"3:7", "3:45"}, at)
 }
 
 // TestLintUndefinedLetterWholeToken: an undefined token is reported where

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/source"
 )
 
 // Document is the canonical responsibility model of one input file.
@@ -206,6 +207,9 @@ type Row struct {
 	// activityRaw and commentRaw are the activity's and the comment's
 	// cells as written ("" for a document read from JSON).
 	activityRaw, commentRaw string
+	// activityAt and commentAt are where those cells start (the first
+	// comment cell with text; zero: unknown).
+	activityAt, commentAt source.Pos
 }
 
 // Cell status values.
