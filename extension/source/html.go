@@ -137,10 +137,11 @@ func FromHTMLLines(file string, src []byte, lines *diag.Lines) (*Document, []dia
 // the columns to count the bytes of the file.
 func fromHTML(file string, src []byte, excess func(from, to int) int) (*Document, []diag.Diagnostic) {
 	r := &htmlReader{
-		doc:     &Document{File: file, Format: "html"},
-		src:     src,
-		excess:  excess,
-		listIdx: -1,
+		doc:       &Document{File: file, Format: "html"},
+		src:       src,
+		excess:    excess,
+		listIdx:   -1,
+		described: make(map[*html.Node]string),
 	}
 	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(src))
 	if err != nil {
@@ -195,6 +196,7 @@ type htmlReader struct {
 	lineStarts []int                 // byte offsets of the starts of lines
 	pos        map[*html.Node]Pos    // start tag (or text) positions
 	ids        map[string]*html.Node // elements by id
+	described  map[*html.Node]string // text of aria-describedby targets read so far
 
 	runs    []htmlRun // inline content waiting for a block boundary
 	listIdx int       // index in doc.Blocks of the open list paragraph, -1 for none
@@ -280,7 +282,9 @@ func (r *htmlReader) locate(root *html.Node) {
 			if len(t) > prefixLen {
 				t = t[:prefixLen]
 			}
-			toks = append(toks, posTag{prefix: t, off: start})
+			// the text's position is its first non-blank byte's: the
+			// parser drops leading white space in places (before <html>)
+			toks = append(toks, posTag{prefix: t, off: start + lead})
 		}
 	}
 	r.pos = make(map[*html.Node]Pos)
@@ -445,12 +449,16 @@ func (r *htmlReader) visit(n *html.Node, ctx htmlCtx) {
 	case headingLevel(n) > 0:
 		r.flush(ctx)
 		r.listIdx = -1
+		var nested []*html.Node // tables inside the heading, read after it
 		r.appendBlock(Block{Kind: KindHeading, Heading: &Heading{
 			Level:  headingLevel(n),
-			Text:   r.plain(n),
+			Text:   strings.Join(r.pieces(n, &nested).list, " "),
 			Anchor: validUTF8(attr(n, "id")),
 			Pos:    r.pos[n],
 		}}, false)
+		for _, t := range nested {
+			r.table(t)
+		}
 	case leafTags[tag]:
 		r.flush(ctx)
 		inner := ctx
@@ -517,13 +525,15 @@ func (r *htmlReader) flush(ctx htmlCtx) {
 			end()
 			continue
 		}
-		for k, part := range strings.Split(run.text, "\n") {
+		parts := strings.Split(run.text, "\n")
+		first := firstNonBlank(parts) // the part run.pos is the position of
+		for k, part := range parts {
 			if k > 0 {
 				end()
 			}
 			if cur.Line == 0 && strings.TrimSpace(part) != "" && run.pos.Line > 0 {
-				cur = Pos{Line: min(run.pos.Line+k, len(r.lineStarts)), Col: 1}
-				if k == 0 {
+				cur = Pos{Line: min(run.pos.Line+k-first, len(r.lineStarts)), Col: leadCol(part)}
+				if k == first {
 					cur.Col = run.pos.Col
 				}
 			}
@@ -536,23 +546,45 @@ func (r *htmlReader) flush(ctx htmlCtx) {
 	}
 }
 
+// firstNonBlank returns the index of the first part holding more than
+// white space, 0 when none does.
+func firstNonBlank(parts []string) int {
+	for k, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			return k
+		}
+	}
+	return 0
+}
+
 func (r *htmlReader) flushLeaf(ctx htmlCtx, runs []htmlRun) {
+	// The first line is at the element's start tag, a line after a <br>
+	// at its text; either falls back on the other when unknown.
 	var lines []Line
 	var b strings.Builder
-	p := r.pos[ctx.leaf]
+	leaf := r.pos[ctx.leaf]
+	var text Pos // position of the current line's first text
 	end := func() {
 		if t := cleanText(b.String()); t != "" {
+			p := text
+			if len(lines) == 0 && leaf.Line > 0 || p.Line == 0 {
+				p = leaf
+			}
 			lines = append(lines, Line{Text: t, Pos: p})
+			if leaf.Line == 0 {
+				leaf = p
+			}
 		}
 		b.Reset()
+		text = Pos{}
 	}
 	for _, run := range runs {
 		if run.br {
 			end()
 			continue
 		}
-		if p.Line == 0 && strings.TrimSpace(run.text) != "" {
-			p = run.pos
+		if text.Line == 0 && strings.TrimSpace(run.text) != "" {
+			text = run.pos
 		}
 		b.WriteString(run.text)
 	}
@@ -593,35 +625,7 @@ func (r *htmlReader) table(n *html.Node) {
 		t.Attrs[validUTF8(a.Key)] = validUTF8(a.Val)
 	}
 	var nested []*html.Node
-	var rows []htmlRow
-	addRow := func(tr *html.Node, head bool) {
-		row := htmlRow{node: tr, head: head}
-		for c := tr.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-				row.cells = append(row.cells, c)
-			}
-		}
-		rows = append(rows, row)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		switch c.DataAtom {
-		case atom.Caption:
-			if t.Caption == "" {
-				t.Caption = strings.Join(r.pieces(c, &nested).list, " ")
-			}
-		case atom.Thead, atom.Tbody, atom.Tfoot:
-			for tr := c.FirstChild; tr != nil; tr = tr.NextSibling {
-				if tr.Type == html.ElementNode && tr.DataAtom == atom.Tr {
-					addRow(tr, c.DataAtom == atom.Thead)
-				}
-			}
-		case atom.Tr:
-			addRow(c, false)
-		}
-	}
+	rows := r.tableRows(n, t, &nested)
 	t.Summary = r.summary(n)
 
 	grid, spans, firstSpan := r.expand(rows, &nested)
@@ -636,7 +640,8 @@ func (r *htmlReader) table(n *html.Node) {
 		nh++
 	}
 	if nh == 0 {
-		for nh < len(rows) && len(rows[nh].cells) > 0 && allTH(rows[nh].cells) {
+		for nh < len(rows) && len(rows[nh].cells) > 0 && allTH(rows[nh].cells) &&
+			(nh == 0 || !sectionRow(rows[nh])) {
 			nh++
 		}
 		if nh == len(rows) && nh > 1 {
@@ -670,13 +675,61 @@ func (r *htmlReader) table(n *html.Node) {
 	}
 }
 
+// tableRows returns the rows of the table n in the order a browser shows
+// them: <tfoot> rows last, wherever the <tfoot> is written. It sets the
+// table's caption; the text of a second <caption> (which the parser keeps)
+// is added to the first's.
+func (r *htmlReader) tableRows(n *html.Node, t *Table, nested *[]*html.Node) []htmlRow {
+	var rows, foot []htmlRow
+	addRow := func(to *[]htmlRow, tr *html.Node, head bool) {
+		row := htmlRow{node: tr, head: head}
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+				row.cells = append(row.cells, c)
+			}
+		}
+		*to = append(*to, row)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Caption:
+			if s := strings.Join(r.pieces(c, nested).list, " "); s != "" {
+				t.Caption = strings.TrimSpace(t.Caption + " " + s)
+			}
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			to := &rows
+			if c.DataAtom == atom.Tfoot {
+				to = &foot
+			}
+			for tr := c.FirstChild; tr != nil; tr = tr.NextSibling {
+				if tr.Type == html.ElementNode && tr.DataAtom == atom.Tr {
+					addRow(to, tr, c.DataAtom == atom.Thead)
+				}
+			}
+		case atom.Tr:
+			addRow(&rows, c, false)
+		}
+	}
+	return append(rows, foot...)
+}
+
 // summary returns the text of the aria-describedby targets of the table n,
 // else its summary attribute.
 func (r *htmlReader) summary(n *html.Node) string {
 	var parts []string
+	seen := make(map[*html.Node]bool)
 	for _, id := range strings.Fields(attr(n, "aria-describedby")) {
-		if target := r.ids[id]; target != nil && target != n {
-			if s := r.plain(target); s != "" {
+		if target := r.ids[id]; target != nil && target != n && !seen[target] {
+			seen[target] = true
+			s, ok := r.described[target]
+			if !ok {
+				s = r.plain(target)
+				r.described[target] = s
+			}
+			if s != "" {
 				parts = append(parts, s)
 			}
 		}
@@ -827,6 +880,14 @@ func combineHeader(rows []Row) []Cell {
 		out[col].Raw = strings.Join(raws, "\n")
 	}
 	return out
+}
+
+// sectionRow tells whether a row is one cell spanning several columns, as
+// the row naming a group of the rows below it ("Compute", "Storage"): after
+// a header row of <th> cells, such a row of one <th> is a body row, not a
+// second header row.
+func sectionRow(hr htmlRow) bool {
+	return len(hr.cells) == 1 && spanAttr(hr.cells[0], "colspan", 1) > 1
 }
 
 func allTH(cells []*html.Node) bool {

@@ -56,11 +56,12 @@ type textLine struct {
 	raw  string // as written, without the line terminator
 	text string // trimmed, white space collapsed, valid UTF-8
 	line int    // 1-based
+	col  int    // 1-based byte column of text's first character in raw
 }
 
 func (l textLine) blank() bool { return l.text == "" }
 
-func (l textLine) pos() Pos { return Pos{Line: l.line, Col: 1} }
+func (l textLine) pos() Pos { return Pos{Line: l.line, Col: l.col} }
 
 type textReader struct {
 	doc   *Document
@@ -115,14 +116,51 @@ func (r *textReader) split(src []byte) {
 				src = src[i+1:]
 			}
 		}
-		if !utf8.Valid(raw) {
+		if bad := firstInvalid(raw); bad >= 0 {
 			r.diags = append(r.diags, newDiag(r.doc.File, diag.Warning,
 				"line is not valid UTF-8; invalid bytes replaced by U+FFFD",
-				Pos{Line: n, Col: 1}, codeTextInvalidUTF8))
+				Pos{Line: n, Col: bad + 1}, codeTextInvalidUTF8))
 		}
-		r.lines = append(r.lines, textLine{raw: string(raw), text: cleanText(string(raw)), line: n})
+		s := string(raw)
+		r.lines = append(r.lines, textLine{raw: s, text: cleanText(s), line: n, col: leadCol(s)})
 		n++
 	}
+}
+
+// firstInvalid returns the offset of the first byte of b that is not valid
+// UTF-8, -1 when b is valid.
+func firstInvalid(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		c, size := utf8.DecodeRune(b[i:])
+		if c == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// leadCol returns the 1-based byte column of the first character of s that
+// cleanText keeps: the column of the line's text, past leading white space
+// and invisible characters (1 for a blank line).
+func leadCol(s string) int {
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(c) && !invisible(c) {
+			return i + 1
+		}
+		i += size
+	}
+	return 1
+}
+
+// invisible tells whether c is one of the characters cleanText drops:
+// zero-width space, byte order mark, soft hyphen.
+func invisible(c rune) bool {
+	return c == '\u200b' || c == '\ufeff' || c == '\u00ad'
 }
 
 // cleanText makes s valid UTF-8 (invalid bytes and NUL become U+FFFD),
@@ -137,8 +175,7 @@ func cleanText(s string) string {
 		switch {
 		case c == utf8.RuneError && size == 1, c == 0:
 			c = unicode.ReplacementChar
-		case c == '\u200b' || c == '\ufeff' || c == '\u00ad':
-			// Zero-width space, byte order mark, soft hyphen: invisible.
+		case invisible(c):
 			continue
 		case unicode.IsSpace(c):
 			space = true
@@ -172,9 +209,10 @@ func (r *textReader) read() {
 	}
 	for i < len(lines) {
 		if n := headerRun(lines, i); n > 0 {
-			r.flushPara()
-			i = r.readTable(i, n)
-			continue
+			if next, ok := r.readTable(i, n); ok {
+				i = next
+				continue
+			}
 		}
 		if lines[i].blank() {
 			r.flushPara()
@@ -195,8 +233,11 @@ func (r *textReader) flushPara() {
 }
 
 // readTable reads the table whose n header lines start at lines[i] and
-// returns the index of the first line after it.
-func (r *textReader) readTable(i, n int) int {
+// returns the index of the first line after it. A header followed by no
+// row is no table (it is short lines of prose, such as "RACI" / "Sharing
+// responsibilities" atop a page): readTable then returns false and adds
+// nothing.
+func (r *textReader) readTable(i, n int) (int, bool) {
 	lines := r.lines
 	t := &Table{Pos: lines[i].pos()}
 	for _, l := range lines[i : i+n] {
@@ -249,8 +290,12 @@ func (r *textReader) readTable(i, n int) int {
 			break
 		}
 	}
+	if len(t.Rows) == 0 {
+		return i, false
+	}
+	r.flushPara()
 	r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindTable, Table: t})
-	return i
+	return i, true
 }
 
 func textCell(l textLine) Cell {
@@ -296,9 +341,7 @@ func headerRun(lines []textLine, i int) int {
 	default:
 		return 0
 	}
-	for i+n < len(lines) && n < 6 && isPartyHeader(lines[i+n].text) {
-		n++
-	}
+	n = partyRun(lines, i+n, n)
 	if n < 2 {
 		return 0
 	}
@@ -326,6 +369,52 @@ func headerRun(lines []textLine, i int) int {
 	}
 	return n
 }
+
+// partyRun returns n plus the number of party header lines from
+// lines[from] on, at most 6 lines in all. Once a party header names
+// responsibilities or roles ("PTC Responsibilities"), the following ones must
+// too or be bare party names ("Customer", "Notes"): a line such as "User
+// management" or "Customer data" after them is the first body cell.
+func partyRun(lines []textLine, from, n int) int {
+	styled := false
+	for k := from; k < len(lines) && n < 6 && isPartyHeader(lines[k].text); k++ {
+		low := strings.ToLower(lines[k].text)
+		resp := hasResponsibilityWord(low)
+		if styled && !resp && !onlyPartyWords(low) {
+			break
+		}
+		styled = styled || resp
+		n++
+	}
+	return n
+}
+
+// onlyPartyWords tells whether every word of low is a party word (or a
+// connective such as "and").
+func onlyPartyWords(low string) bool {
+	f := strings.FieldsFunc(low, func(c rune) bool { return c < utf8.RuneSelf && !isWordByte(byte(c)) })
+	for k := 0; k < len(f); k++ {
+		switch {
+		case f[k] == "red" && k+1 < len(f) && f[k+1] == "hat":
+			k++
+		case partyWordSet[f[k]] || f[k] == "and" || f[k] == "or" || f[k] == "the":
+		default:
+			return false
+		}
+	}
+	return len(f) > 0
+}
+
+// partyWordSet holds the one-word partyWords.
+var partyWordSet = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range partyWords {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // firstColumnWords name the first (activity) column of a responsibility table.
 var firstColumnWords = []string{
@@ -430,17 +519,26 @@ func isSentence(s string) bool {
 	return c == '.' || c == '!' || c == '?'
 }
 
-// boilerplate are lines of web page chrome that end a copied table.
-var boilerplate = []string{
-	"was this helpful", "was this page helpful", "was this article helpful",
-	"did this page help", "did you find this helpful", "is this page helpful",
-	"feedback", "give feedback", "provide feedback", "submit feedback",
-	"rate this page", "share this page", "print this page", "related topics",
-	"related information", "related links", "related content", "parent topic",
-	"next steps", "see also", "back to top", "table of contents", "in this article",
-	"previous topic", "next topic", "on this page", "last updated",
-	"copyright", "all rights reserved",
-}
+// boilerplate are lines of web page chrome that end a copied table. The
+// questions and notices in chromeAny are chrome whatever follows them;
+// the names of page parts in chromeAlone only when they stand alone or are
+// followed by something other than words ("Feedback", "Copyright © 2024",
+// "Related topics:"), for a table cell may start with them ("Feedback
+// collection", "Copyright compliance", "Provide feedback on releases.").
+var (
+	chromeAny = []string{
+		"was this helpful", "was this page helpful", "was this article helpful",
+		"did this page help", "did you find this helpful", "is this page helpful",
+		"rate this page", "share this page", "print this page", "last updated",
+		"all rights reserved",
+	}
+	chromeAlone = []string{
+		"feedback", "give feedback", "provide feedback", "submit feedback",
+		"related topics", "related information", "related links", "related content",
+		"parent topic", "next steps", "see also", "back to top", "table of contents",
+		"in this article", "previous topic", "next topic", "on this page", "copyright",
+	}
+)
 
 // isBoilerplate tells whether s is web page chrome rather than content.
 func isBoilerplate(s string) bool {
@@ -451,10 +549,27 @@ func isBoilerplate(s string) bool {
 	if strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") {
 		return true
 	}
-	for _, b := range boilerplate {
+	for _, b := range chromeAny {
 		if strings.HasPrefix(low, b) {
 			return true
 		}
 	}
+	for _, b := range chromeAlone {
+		if rest, ok := strings.CutPrefix(low, b); ok && chromeTail(rest) {
+			return true
+		}
+	}
 	return false
+}
+
+// chromeTail tells whether rest, what follows the name of a page part on a
+// line, leaves the line page chrome: nothing, or a number or symbol rather
+// than words or a sentence's punctuation.
+func chromeTail(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	if rest == "" {
+		return true
+	}
+	c, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsDigit(c) || strings.ContainsRune("?!:|»›>-–—(©", c)
 }
