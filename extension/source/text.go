@@ -33,10 +33,12 @@ const (
 // "Customer"); the following lines are taken as body rows, as many lines per
 // row as there are header lines, until a line that clearly is not a cell
 // (page boilerplate such as "Was this helpful?", a blank line inside a row,
-// a new header) or the end of input. Lines that belong to no table become
-// paragraphs (blank lines separate paragraphs); the very first line becomes a
-// level-1 heading and the document title when it is short and has no terminal
-// punctuation.
+// a new header) or the end of input. A table copied with its cells
+// separated by tabs, a row per line, is read so (see tabRun); a line
+// without a tab between its rows continues the cell before it. Lines that
+// belong to no table become paragraphs (blank lines separate paragraphs);
+// the very first line becomes a level-1 heading and the document title
+// when it is short and has no terminal punctuation.
 //
 // YAML front matter at the very start ("---" lines around a mapping) is
 // read into Meta, its title (if any) the document's, as Markdown's is.
@@ -208,6 +210,10 @@ func (r *textReader) read() {
 		i++
 	}
 	for i < len(lines) {
+		if n := tabRun(lines, i); n > 0 {
+			i = r.readTabTable(i, n)
+			continue
+		}
 		if n := headerRun(lines, i); n > 0 {
 			if next, ok := r.readTable(i, n); ok {
 				i = next
@@ -296,6 +302,93 @@ func (r *textReader) readTable(i, n int) (int, bool) {
 	r.flushPara()
 	r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindTable, Table: t})
 	return i, true
+}
+
+// tabCells splits a line copied from a table of a web page, its cells
+// separated by tabs, into its cells; nil when it holds no tab.
+func tabCells(l textLine) []Cell {
+	if strings.IndexByte(l.raw, '\t') < 0 {
+		return nil
+	}
+	var cells []Cell
+	at := 0 // the offset of the cell in l.raw
+	for _, f := range strings.Split(l.raw, "\t") {
+		cells = append(cells, Cell{Text: cleanText(f), Raw: f, Pos: Pos{Line: l.line, Col: at + leadCol(f)}})
+		at += len(f) + 1
+	}
+	return cells
+}
+
+// filledCells counts the cells that hold text.
+func filledCells(cells []Cell) int {
+	n := 0
+	for _, c := range cells {
+		if c.Text != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// tabRun returns the number of lines of the tab-separated table starting
+// at lines[i] (what a browser copies of a table: a row per line, its cells
+// separated by tabs), 0 when none starts there: a header line of two cells
+// or more with text, then at least one line that holds a tab, directly
+// or after lines without one (a cell's further lines).
+func tabRun(lines []textLine, i int) int {
+	if filledCells(tabCells(lines[i])) < 2 || isBoilerplate(lines[i].text) {
+		return 0
+	}
+	end, n := i+1, 0
+	for k := i + 1; k < len(lines) && !lines[k].blank() && !isBoilerplate(lines[k].text); k++ {
+		if strings.IndexByte(lines[k].raw, '\t') >= 0 {
+			end, n = k+1, n+1
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return end - i
+}
+
+// readTabTable reads the tab-separated table of the n lines from lines[i]
+// (see tabRun) and returns the index of the first line after it. A line
+// without a tab continues the last cell of the row before it: a cell of
+// several lines (a list, line breaks) is copied so, each line an item.
+func (r *textReader) readTabTable(i, n int) int {
+	r.flushPara()
+	lines := r.lines[i : i+n]
+	t := &Table{Pos: lines[0].pos(), Header: tabCells(lines[0])}
+	for _, l := range lines[1:] {
+		if cells := tabCells(l); cells != nil {
+			t.Rows = append(t.Rows, Row{Pos: l.pos(), Cells: cells})
+			continue
+		}
+		var last *Cell // the row before's last cell; the header's before any row
+		if len(t.Rows) == 0 {
+			last = &t.Header[len(t.Header)-1]
+		} else {
+			row := t.Rows[len(t.Rows)-1].Cells
+			last = &row[len(row)-1]
+		}
+		continueCell(last, l)
+	}
+	r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindTable, Table: t})
+	return i + n
+}
+
+// continueCell adds the line l to the cell c: a cell of several lines has
+// each line as an item.
+func continueCell(c *Cell, l textLine) {
+	if c.Items == nil && c.Text != "" {
+		c.Items = []string{c.Text}
+	}
+	if c.Text == "" {
+		c.Pos = l.pos()
+	}
+	c.Items = append(c.Items, l.text)
+	c.Text = strings.TrimSpace(c.Text + " " + l.text)
+	c.Raw += "\n" + l.raw
 }
 
 func textCell(l textLine) Cell {
