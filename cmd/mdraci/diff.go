@@ -34,8 +34,11 @@ for standard input on one side): title, legend, parties, matrices and rows
 added or removed, and who does what changed, row by row (activity, roles,
 duties, status, grid cells, qualifiers, comment, notes). Rows are paired by
 their activities, in order: a reworded activity is a row removed and a row
-added. Exit status: 0 no difference, 1 differences, 2 usage errors or an
-input that cannot be read.
+added, a row taken elsewhere in its table a row moved. Tables are paired by
+their ids, else by the rows they share, so a table whose section was renamed,
+renumbered or moved keeps its pair; a party renamed (the only one of its kind
+gone, the only one come) keeps its rows. Exit status: 0 no difference, 1
+differences, 2 usage errors or an input that cannot be read.
 
 Flags:
 `)
@@ -110,7 +113,8 @@ Flags:
 }
 
 // changeLine writes a change as "file:line: change": where it is in the
-// new file, or in the old one for what was removed.
+// new file, or in the old one for what was removed; a change located in
+// neither (a title) is told at the start of the new file.
 func changeLine(c model.Change) string {
 	switch c.Kind {
 	case changeFileAdded:
@@ -119,7 +123,7 @@ func changeLine(c model.Change) string {
 		return c.OldFile + ":1: document removed"
 	}
 	file, line := c.NewFile, c.NewLine
-	if line == 0 {
+	if line == 0 && c.OldLine != 0 {
 		file, line = c.OldFile, c.OldLine
 	}
 	return fmt.Sprintf("%s:%d: %s", file, max(line, 1), c)

@@ -17,8 +17,10 @@ const (
 	ChangeMatrixAdded   = "matrix-added"
 	ChangeMatrixRemoved = "matrix-removed"
 	ChangeMatrixCaption = "caption"
+	ChangeMatrixSection = "section"
 	ChangeRowAdded      = "row-added"
 	ChangeRowRemoved    = "row-removed"
+	ChangeRowMoved      = "row-moved"
 	ChangeActivity      = "activity"
 	ChangeRoles         = "roles"
 	ChangeDuties        = "duties"
@@ -80,10 +82,14 @@ func (c Change) String() string {
 		return fmt.Sprintf("matrix %q (%s) removed", c.Old, c.Matrix)
 	case ChangeMatrixCaption:
 		return fmt.Sprintf("matrix %s: caption %s → %s", c.Matrix, shown(c.Old), shown(c.New))
+	case ChangeMatrixSection:
+		return fmt.Sprintf("matrix %s: moved from section %s to %s", c.Matrix, shown(c.Old), shown(c.New))
 	case ChangeRowAdded:
 		return fmt.Sprintf("row %s added to matrix %s", row, c.Matrix)
 	case ChangeRowRemoved:
 		return fmt.Sprintf("row %s removed from matrix %s", row, c.Matrix)
+	case ChangeRowMoved:
+		return fmt.Sprintf("row %s moved in matrix %s (from old line %d)", row, c.Matrix, c.OldLine)
 	case ChangeActivity, ChangeQualifiers, ChangeComment, ChangeNotes:
 		return fmt.Sprintf("%s: %s %s → %s", row, c.Kind, shown(c.Old), shown(c.New))
 	case ChangeCategory:
@@ -110,9 +116,14 @@ func shown(v string) string {
 // notes. Nil when nothing changed.
 //
 // Matrices are paired by their explicit ids ({: #id}), else within their
-// section by the rows they share; rows by their activities, in order (as
-// diff pairs lines): a reworded activity is a row removed and a row
-// added, one whose case or punctuation changed is an activity change.
+// section by the rows they share, else by id, else across sections by
+// most of their rows (a section renamed, renumbered or moved); rows by
+// their activities, in order (as diff pairs lines): a reworded activity
+// is a row removed and a row added, one whose case or punctuation
+// changed is an activity change, one taken elsewhere in its matrix a row
+// moved. A party renamed under a new id, the only one of its kind gone
+// and the only one come, is a party renamed and its rows compared under
+// its new id; roles are compared whatever their order.
 func Diff(old, new *Document) []Change {
 	d := differ{old: old, new: new}
 	d.document()
@@ -133,6 +144,8 @@ func Diff(old, new *Document) []Change {
 type differ struct {
 	old, new *Document
 	out      []Change
+	// renamed maps the new ids of the parties renamed to their old ones.
+	renamed map[string]string
 }
 
 func (d *differ) add(c Change) {
@@ -169,6 +182,15 @@ func (d *differ) document() {
 			d.add(Change{Kind: ChangeLegend, Letter: l, Old: legendText(o), New: legendText(n), OldLine: o.Line, NewLine: n.Line})
 		}
 	}
+	d.parties()
+}
+
+// parties reports the parties added, removed or renamed. A party of new
+// whose id old lacks, the only one of its kind so, pairs with the only
+// party of that kind that old has and new lacks: a party renamed
+// ("OVHcloud" → "OVHcloud SAS"), whose rows are then compared under its
+// new id (renamed).
+func (d *differ) parties() {
 	had := make(map[string]*Party, len(d.old.Parties))
 	for i := range d.old.Parties {
 		had[d.old.Parties[i].ID] = &d.old.Parties[i]
@@ -176,7 +198,14 @@ func (d *differ) document() {
 	has := make(map[string]bool, len(d.new.Parties))
 	for _, p := range d.new.Parties {
 		has[p.ID] = true
-		switch o := had[p.ID]; {
+	}
+	d.renamed = renamedParties(d.old.Parties, d.new.Parties, had, has)
+	for _, p := range d.new.Parties {
+		o := had[p.ID]
+		if id, ok := d.renamed[p.ID]; ok {
+			o = had[id]
+		}
+		switch {
 		case o == nil:
 			d.add(Change{Kind: ChangePartyAdded, Party: p.ID, New: p.Name, NewLine: p.line})
 		case o.Name != p.Name:
@@ -184,10 +213,87 @@ func (d *differ) document() {
 		}
 	}
 	for _, p := range d.old.Parties {
-		if !has[p.ID] {
+		if !has[p.ID] && !d.renamedFrom(p.ID) {
 			d.add(Change{Kind: ChangePartyRemoved, Party: p.ID, Old: p.Name, OldLine: p.line})
 		}
 	}
+}
+
+// renamedParties returns, new id → old id, the parties renamed: for each
+// kind, the party only new has and the party only old has when each side
+// has just one such of that kind. had and has index the ids of old and
+// new.
+func renamedParties(old, new []Party, had map[string]*Party, has map[string]bool) map[string]string {
+	added, gone := map[string][]string{}, map[string][]string{} // kind → ids
+	for _, p := range new {
+		if had[p.ID] == nil {
+			added[p.Kind] = append(added[p.Kind], p.ID)
+		}
+	}
+	for _, p := range old {
+		if !has[p.ID] {
+			gone[p.Kind] = append(gone[p.Kind], p.ID)
+		}
+	}
+	var out map[string]string
+	for kind, ids := range added {
+		if len(ids) == 1 && len(gone[kind]) == 1 {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[ids[0]] = gone[kind][0]
+		}
+	}
+	return out
+}
+
+// renamedFrom reports whether the old party id was renamed.
+func (d *differ) renamedFrom(id string) bool {
+	for _, o := range d.renamed {
+		if o == id {
+			return true
+		}
+	}
+	return false
+}
+
+// asNew returns the old row with its parties under their new ids (the
+// row itself when no party was renamed): its assignments, and the
+// parties its grid cells name.
+func (d *differ) asNew(r *Row) *Row {
+	if len(d.renamed) == 0 {
+		return r
+	}
+	newID := make(map[string]string, len(d.renamed))
+	for n, o := range d.renamed {
+		newID[o] = n
+	}
+	rename := func(id string) string {
+		if n, ok := newID[id]; ok {
+			return n
+		}
+		return id
+	}
+	c := *r
+	c.Assignments = make(map[string]*Assignment, len(r.Assignments))
+	for id, a := range r.Assignments {
+		c.Assignments[rename(id)] = a
+	}
+	if r.Categories != nil {
+		c.Categories = make(map[string]*Assignment, len(r.Categories))
+		for k, a := range r.Categories {
+			if a != nil && len(a.Parties) > 0 {
+				ca := *a
+				ca.Parties = make([]string, len(a.Parties))
+				for i, id := range a.Parties {
+					ca.Parties[i] = rename(id)
+				}
+				a = &ca
+			}
+			c.Categories[k] = a
+		}
+	}
+	return &c
 }
 
 // legendText is a legend entry as a change shows it: "Responsible: Does
@@ -204,8 +310,11 @@ func legendText(e LegendEntry) string {
 type matrixPair struct{ old, new *Matrix }
 
 // pairMatrices pairs the matrices of old and new: by explicit id, then
-// with the matrix of the same section sharing the most rows, then by id. The pairs come in new's order, the
-// matrices only in old after the pair before them in old.
+// with the matrix of the same section sharing the most rows, then by id,
+// last with the matrix of any section sharing most of their rows (a
+// section renamed or renumbered, a table moved). The pairs come in
+// new's order, the matrices only in old after the pair before them in
+// old.
 func pairMatrices(old, new *Document) []matrixPair {
 	paired := make([]int, len(new.Matrices)) // new → old index, -1 for none
 	taken := make([]bool, len(old.Matrices))
@@ -261,8 +370,8 @@ func pairMatrices(old, new *Document) []matrixPair {
 			paired[j], taken[best] = best, true
 		}
 	}
-	// last by id: a matrix whose rows all changed, or whose section was
-	// renamed
+	// then by id: a matrix whose rows all changed, or whose section kept
+	// its anchor ({: #id}) though its heading changed
 	for j := range new.Matrices {
 		if paired[j] >= 0 {
 			continue
@@ -275,6 +384,7 @@ func pairMatrices(old, new *Document) []matrixPair {
 			}
 		}
 	}
+	pairAcrossSections(old, new, paired, taken)
 	// new's order; an unpaired old matrix comes after the pair of the old
 	// matrix before it
 	var out []matrixPair
@@ -296,6 +406,91 @@ func pairMatrices(old, new *Document) []matrixPair {
 	}
 	placeOld(len(old.Matrices))
 	return out
+}
+
+// maxKeyTables bounds how many old matrices holding one row key
+// pairAcrossSections reads for it: a key found in more tables than that
+// ("Other", "Backups") tells little of which table is which.
+const maxKeyTables = 64
+
+// pairAcrossSections pairs the new matrices still unpaired (paired[j] <
+// 0) with the unpaired old matrices of any section, the pairs sharing the
+// most distinct row keys first: a table whose section was renamed or
+// renumbered, or that moved to another section. A pair must share at
+// least half the distinct keys of the bigger of its two matrices; two
+// matrices with explicit ids are left to them. paired and taken are
+// updated.
+func pairAcrossSections(old, new *Document, paired []int, taken []bool) {
+	holders := map[string][]int{} // row key → unpaired old matrices holding it
+	distinct := make([]int, len(old.Matrices))
+	for i := range old.Matrices {
+		if taken[i] {
+			continue
+		}
+		for k := range matrixKeys(&old.Matrices[i]) {
+			holders[k] = append(holders[k], i)
+			distinct[i]++
+		}
+	}
+	var cands []acrossPair
+	for j := range new.Matrices {
+		if paired[j] >= 0 {
+			continue
+		}
+		n := &new.Matrices[j]
+		keys := matrixKeys(n)
+		shared := map[int]int{} // old matrix → keys shared with n
+		for k := range keys {
+			if hs := holders[k]; len(hs) <= maxKeyTables {
+				for _, i := range hs {
+					shared[i]++
+				}
+			}
+		}
+		for i, s := range shared {
+			if !(old.Matrices[i].explicitID && n.explicitID) && 2*s >= max(distinct[i], len(keys)) {
+				cands = append(cands, acrossPair{old: i, new: j, shared: s})
+			}
+		}
+	}
+	sort.Slice(cands, func(a, b int) bool {
+		x, y := cands[a], cands[b]
+		if x.shared != y.shared {
+			return x.shared > y.shared
+		}
+		if x.new != y.new {
+			return x.new < y.new
+		}
+		return x.old < y.old
+	})
+	for _, c := range cands {
+		if paired[c.new] < 0 && !taken[c.old] {
+			paired[c.new], taken[c.old] = c.old, true
+		}
+	}
+}
+
+// acrossPair is a candidate pair of pairAcrossSections: the indexes of
+// an old and a new matrix, and the distinct row keys they share.
+type acrossPair struct{ old, new, shared int }
+
+// matrixKeys returns the set of the row keys of m.
+func matrixKeys(m *Matrix) map[string]bool {
+	keys := make(map[string]bool, len(m.Rows))
+	for i := range m.Rows {
+		keys[rowKey(&m.Rows[i])] = true
+	}
+	return keys
+}
+
+// sectionText is a section path as its headings read, without their
+// numbers: renumbered sections are the same section.
+func sectionText(hs []Heading) string {
+	parts := make([]string, len(hs))
+	for i, h := range hs {
+		parts[i] = h.Text
+	}
+	return strings.Join(parts, " > ")
 }
 
 // sharedKeys scores an old matrix against a new one whose row keys are
@@ -340,9 +535,15 @@ func rowKey(r *Row) string {
 func (d *differ) matrix(om, nm *Matrix) {
 	if om.Caption != nm.Caption {
 		d.add(Change{Kind: ChangeMatrixCaption, Matrix: nm.ID, Old: om.Caption, New: nm.Caption, OldLine: om.Line, NewLine: nm.Line})
+	} else if sectionText(om.Section) != sectionText(nm.Section) {
+		// a caption of its own, the same: the move is told apart
+		d.add(Change{Kind: ChangeMatrixSection, Matrix: nm.ID, Old: sectionPath(om.Section), New: sectionPath(nm.Section), OldLine: om.Line, NewLine: nm.Line})
 	}
-	for _, p := range alignRows(om.Rows, nm.Rows) {
+	for _, p := range pairMoves(alignRows(om.Rows, nm.Rows)) {
 		switch {
+		case p.moved:
+			d.add(Change{Kind: ChangeRowMoved, Matrix: nm.ID, Row: p.new.ID, Activity: p.new.Activity, OldLine: p.old.Line, NewLine: p.new.Line})
+			d.row(om, nm, p.old, p.new)
 		case p.old == nil:
 			d.add(Change{Kind: ChangeRowAdded, Matrix: nm.ID, Row: p.new.ID, Activity: p.new.Activity, NewLine: p.new.Line})
 		case p.new == nil:
@@ -354,8 +555,49 @@ func (d *differ) matrix(om, nm *Matrix) {
 }
 
 // rowPair is a row in its two versions; nil for the side it is missing
-// from.
-type rowPair struct{ old, new *Row }
+// from. moved is set for a row found at another place among the others
+// (pairMoves).
+type rowPair struct {
+	old, new *Row
+	moved    bool
+}
+
+// pairMoves pairs the rows that alignRows left on one side only though
+// their keys match: a row taken elsewhere in its matrix (rows reordered)
+// is one row moved, compared with itself, not a row removed and another
+// added. The k-th row removed of a key pairs with the k-th added of it;
+// the pair stands where the row now is, and the rows of one side only
+// stay where they stood.
+func pairMoves(ps []rowPair) []rowPair {
+	removed := map[string][]int{} // key → positions in ps of rows removed
+	for i, p := range ps {
+		if p.new == nil {
+			k := rowKey(p.old)
+			removed[k] = append(removed[k], i)
+		}
+	}
+	if len(removed) == 0 {
+		return ps
+	}
+	gone := make([]bool, len(ps)) // rows removed now paired
+	for i := range ps {
+		if ps[i].old != nil {
+			continue
+		}
+		k := rowKey(ps[i].new)
+		if at := removed[k]; len(at) > 0 {
+			ps[i] = rowPair{old: ps[at[0]].old, new: ps[i].new, moved: true}
+			gone[at[0]], removed[k] = true, at[1:]
+		}
+	}
+	out := ps[:0]
+	for i, p := range ps {
+		if !gone[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // maxAlign bounds the table of the longest common subsequence of rows
 // (cells): past it, rows are paired around the rows whose key is unique
@@ -385,7 +627,7 @@ func alignRows(old, new []Row) []rowPair {
 		tail++
 	}
 	for k := 0; k < head; k++ {
-		out = append(out, rowPair{&old[k], &new[k]})
+		out = append(out, rowPair{old: &old[k], new: &new[k]})
 	}
 	ma, mb := a[head:len(a)-tail], b[head:len(b)-tail]
 	for _, m := range matchKeys(ma, mb) {
@@ -395,11 +637,11 @@ func alignRows(old, new []Row) []rowPair {
 		case m.j < 0:
 			out = append(out, rowPair{old: &old[head+m.i]})
 		default:
-			out = append(out, rowPair{&old[head+m.i], &new[head+m.j]})
+			out = append(out, rowPair{old: &old[head+m.i], new: &new[head+m.j]})
 		}
 	}
 	for k := tail; k > 0; k-- {
-		out = append(out, rowPair{&old[len(a)-k], &new[len(b)-k]})
+		out = append(out, rowPair{old: &old[len(a)-k], new: &new[len(b)-k]})
 	}
 	return out
 }
@@ -619,6 +861,7 @@ func lcsKeys(a, b []string) []match {
 
 // row reports the changes between two versions of a row.
 func (d *differ) row(om, nm *Matrix, or, nr *Row) {
+	or = d.asNew(or)
 	c := Change{Matrix: nm.ID, Row: nr.ID, Activity: nr.Activity, OldLine: or.Line, NewLine: nr.Line}
 	emit := func(kind, o, n string) {
 		if o != n {
@@ -631,8 +874,10 @@ func (d *differ) row(om, nm *Matrix, or, nr *Row) {
 	for _, id := range rowParties(nm, or, nr) {
 		oa, na := or.Assignments[id], nr.Assignments[id]
 		c.Party = id
-		roles, duties := rolesOf(oa) != rolesOf(na), false
-		emit(ChangeRoles, rolesOf(oa), rolesOf(na))
+		roles, duties := !sameRoles(oa, na), false
+		if roles {
+			emit(ChangeRoles, rolesOf(oa), rolesOf(na))
+		}
 		if !grid { // a grid's duties are its categories: compared cell by cell below
 			duties = dutiesOf(oa) != dutiesOf(na)
 			emit(ChangeDuties, dutiesOf(oa), dutiesOf(na))
@@ -688,6 +933,24 @@ func categoryText(a *Assignment) string {
 	return a.Status
 }
 
+// sameRoles reports whether two assignments give the same roles, in
+// whatever order: the letters of a cell are listed in the legend's order,
+// and a legend reordered changes no one's roles.
+func sameRoles(a, b *Assignment) bool {
+	return sortedRoles(a) == sortedRoles(b)
+}
+
+// sortedRoles is an assignment's roles, sorted, as one string.
+func sortedRoles(a *Assignment) string {
+	if a == nil {
+		return ""
+	}
+	rs := append([]string(nil), a.Roles...)
+	sort.Strings(rs)
+	return strings.Join(rs, " ")
+}
+
+// rolesOf is an assignment's roles as a change shows them: "R A".
 func rolesOf(a *Assignment) string {
 	if a == nil {
 		return ""
@@ -695,6 +958,7 @@ func rolesOf(a *Assignment) string {
 	return strings.Join(a.Roles, " ")
 }
 
+// dutiesOf is an assignment's duties, one per line.
 func dutiesOf(a *Assignment) string {
 	if a == nil {
 		return ""
