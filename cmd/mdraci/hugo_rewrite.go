@@ -432,7 +432,14 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 	es = append(es, referenceEdits(res.Doc, src, rec.spans)...)
 	// raw HTML: keywords resolved and sanitized, as the extension does
 	es = append(es, rawHTML(res, kw, unsafe)...)
-	inline := es.sorted() // the edits made inside table cells too
+	// the edits made inside table cells too; Hugo reads shortcodes in the
+	// cells it renders (RenderString), where their comment form shows as
+	// written: every opener in their text is escaped
+	inline := append(append(edits(nil), es...), openerEdits(res.Doc, src, true)...).sorted()
+	// in the page, calls in their comment form (code included), openers
+	// no call closes escaped in text
+	es = append(es, shortcodeEdits(src)...)
+	es = append(es, openerEdits(res.Doc, src, false)...)
 	for _, seg := range rec.ials {
 		// a blank line in its place: like the list, it ends the block above
 		at := lineStart(src, seg.Start)
@@ -443,7 +450,6 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 	figEdits, figs := figureEdits(res.Doc, src)
 	es = append(es, figEdits...)
 	fnEdits, fn := footnotes(res.Doc, src, inline)
-	fnEdits = append(fnEdits, shortcodeEdits(src)...)
 	es = append(es, fnEdits...)
 	tableInline := append(append(edits(nil), inline...), fnEdits...).sorted() // ordinary tables' cells
 
@@ -1116,15 +1122,126 @@ const sanitizedAttr = "mdraci-sanitized"
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 
-// shortcodeRE matches what Hugo would read as a shortcode call.
-var shortcodeRE = regexp.MustCompile(`\{\{([<%])(.*?)([>%])\}\}`)
+// shortcodeOpenRE matches what starts a shortcode call for Hugo.
+var shortcodeOpenRE = regexp.MustCompile(`\{\{[<%]`)
+
+// shortcodeCalls returns the [start, stop) of each shortcode call of src,
+// as Hugo reads them within one block of Markdown: from "{{<" to the next
+// ">}}" (from "{{%" to the next "%}}"), over lines but not over a blank
+// line. An opener no call closes so is none: Hugo would fail on it (see
+// openerEdits). Linear: the next closer and blank line are looked up
+// once for each place they are passed.
+func shortcodeCalls(src []byte) [][2]int {
+	opens := shortcodeOpenRE.FindAllIndex(src, -1)
+	if len(opens) == 0 {
+		return nil
+	}
+	blanks := blankLines(src)
+	closers := map[byte]int{'<': -1, '%': -1} // the next closer found, by kind
+	var out [][2]int
+	b, at := 0, 0
+	for _, o := range opens {
+		start := o[0]
+		if start < at {
+			continue // inside the call before
+		}
+		kind := src[start+2]
+		from := start + 3
+		if c := closers[kind]; c < from && c != len(src) {
+			end := ">}}"
+			if kind == '%' {
+				end = "%}}"
+			}
+			i := bytes.Index(src[from:], []byte(end))
+			if i < 0 {
+				closers[kind] = len(src) // none from here on
+			} else {
+				closers[kind] = from + i
+			}
+		}
+		c := closers[kind]
+		for b < len(blanks) && blanks[b] < from {
+			b++
+		}
+		if c == len(src) || b < len(blanks) && blanks[b] < c {
+			continue
+		}
+		at = c + 3
+		out = append(out, [2]int{start, at})
+	}
+	return out
+}
+
+// blankLines returns the offsets of the line breaks that end a blank line
+// or are followed by one: where a block of Markdown ends.
+func blankLines(src []byte) []int {
+	var out []int
+	for i := bytes.IndexByte(src, '\n'); i >= 0; {
+		j := i + 1
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r') {
+			j++
+		}
+		if j < len(src) && src[j] == '\n' {
+			out = append(out, i)
+		}
+		k := bytes.IndexByte(src[i+1:], '\n')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return out
+}
+
+// openerEdits escapes, in text outside code, each "{{<" and "{{%" that no
+// call closes (all of them when all is true): Hugo would read a shortcode
+// there and fail to build the site. Written "{\{", it shows as "{{". (In
+// code there is no escape: such an opener is left as written.)
+func openerEdits(doc ast.Node, src []byte, all bool) edits {
+	opens := shortcodeOpenRE.FindAllIndex(src, -1)
+	if len(opens) == 0 {
+		return nil
+	}
+	calls := shortcodeCalls(src)
+	var texts [][2]int // the segments of text outside code, in order
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch v := n.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering {
+				texts = append(texts, [2]int{v.Segment.Start, v.Segment.Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	sort.Slice(texts, func(i, j int) bool { return texts[i][0] < texts[j][0] })
+	inText := func(at int) bool {
+		i := sort.Search(len(texts), func(i int) bool { return texts[i][1] > at })
+		return i < len(texts) && texts[i][0] <= at
+	}
+	var es edits
+	c := 0
+	for _, o := range opens {
+		for c < len(calls) && calls[c][1] <= o[0] {
+			c++
+		}
+		if !all && c < len(calls) && calls[c][0] <= o[0] {
+			continue // inside a call, which shortcodeEdits writes
+		}
+		if inText(o[0]) && inText(o[0]+1) {
+			es = append(es, edit{start: o[0], stop: o[0] + 2, text: `{\{`})
+		}
+	}
+	return es
+}
 
 // shortcodeEdits escapes, in the Markdown Hugo reads, what it would take for
 // shortcode calls ({{< x >}} becomes {{</* x */>}}, which Hugo shows as
 // written), code included: Hugo reads shortcodes before Markdown.
 func shortcodeEdits(src []byte) edits {
 	var es edits
-	for _, m := range shortcodeRE.FindAllSubmatchIndex(src, -1) {
+	for _, m := range shortcodeCalls(src) {
 		if call := string(src[m[0]:m[1]]); commented(call) != call {
 			es = append(es, edit{start: m[0], stop: m[1], text: commented(call)})
 		}
@@ -1138,17 +1255,28 @@ func commentShortcodes(s string) string {
 	if !strings.Contains(s, "{{") {
 		return s
 	}
-	return shortcodeRE.ReplaceAllStringFunc(s, commented)
+	var b strings.Builder
+	at := 0
+	for _, m := range shortcodeCalls([]byte(s)) {
+		b.WriteString(s[at:m[0]])
+		b.WriteString(commented(s[m[0]:m[1]]))
+		at = m[1]
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }
 
 // commented returns the shortcode call sc ("{{< x >}}") in Hugo's comment
 // form, sc itself when it is in it already.
 func commented(sc string) string {
-	m := shortcodeRE.FindStringSubmatch(sc)
-	if m == nil || strings.HasPrefix(m[2], "/*") && strings.HasSuffix(m[2], "*/") {
+	if len(sc) < 6 {
 		return sc
 	}
-	return "{{" + m[1] + "/*" + m[2] + "*/" + m[3] + "}}"
+	open, inner, end := sc[:3], sc[3:len(sc)-3], sc[len(sc)-3:]
+	if strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
+		return sc
+	}
+	return open + "/*" + inner + "*/" + end
 }
 
 // escapeMarkdown escapes what Markdown (and Hugo's shortcode delimiters)

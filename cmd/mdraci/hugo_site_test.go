@@ -828,3 +828,18 @@ func TestHugoAttributeShortcodes(t *testing.T) {
 		assert.Equal(t, 0, s.Find("table.raci-legend").Length(), "no legend shortcode ran")
 	}
 }
+
+// TestHugoUnclosedShortcodes: text with a "{{%" or "{{<" that no call
+// closes, and a call written over two lines, build in Hugo (it read a
+// shortcode there: the site failed, or the call ran) and show as in
+// mdraci convert.
+func TestHugoUnclosedShortcodes(t *testing.T) {
+	doc := "# T\n\nPara {{% one and *two*.\n\nCall {{< raci\nid=\"nope\" >}} here.\n\nLast {{< three.\n\n" +
+		"| Task | IBM | You |\n|---|---|---|\n| A {{% x | R | I |\n| B {{< raci-legend >}} | I | R |\n"
+	want, got := hugoOnePage(t, "unclosed", doc)
+	compareParts(t, "unclosed shortcodes", want, got, []pagePart{{"paragraphs", "p"}})
+	compareParts(t, "unclosed shortcodes", want, got, matrixParts)
+	assert.Contains(t, got.Find("p").Text(), "Para {{% one and two.")
+	assert.Contains(t, got.Find("p").Text(), "Last {{< three.")
+	assert.Contains(t, got.Find("p").Text(), `id="nope" >}}`)
+}
