@@ -432,14 +432,9 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 	es = append(es, referenceEdits(res.Doc, src, rec.spans)...)
 	// raw HTML: keywords resolved and sanitized, as the extension does
 	es = append(es, rawHTML(res, kw, unsafe)...)
-	// the edits made inside table cells too; Hugo reads shortcodes in the
-	// cells it renders (RenderString), where their comment form shows as
-	// written: every opener in their text is escaped
-	inline := append(append(edits(nil), es...), openerEdits(res.Doc, src, true)...).sorted()
-	// in the page, calls in their comment form (code included), openers
-	// no call closes escaped in text
-	es = append(es, shortcodeEdits(src)...)
-	es = append(es, openerEdits(res.Doc, src, false)...)
+	page, cells := shortcodeEscapes(res.Doc, src)
+	inline := append(append(edits(nil), es...), cells...).sorted() // the edits made inside table cells too
+	es = append(es, page...)
 	for _, seg := range rec.ials {
 		// a blank line in its place: like the list, it ends the block above
 		at := lineStart(src, seg.Start)
@@ -1129,10 +1124,14 @@ var shortcodeOpenRE = regexp.MustCompile(`\{\{[<%]`)
 // as Hugo reads them within one block of Markdown: from "{{<" to the next
 // ">}}" (from "{{%" to the next "%}}"), over lines but not over a blank
 // line. An opener no call closes so is none: Hugo would fail on it (see
-// openerEdits). Linear: the next closer and blank line are looked up
+// shortcodeEscapes). Linear: the next closer and blank line are looked up
 // once for each place they are passed.
 func shortcodeCalls(src []byte) [][2]int {
-	opens := shortcodeOpenRE.FindAllIndex(src, -1)
+	return callsOf(src, shortcodeOpenRE.FindAllIndex(src, -1))
+}
+
+// callsOf is shortcodeCalls given the openers of src (shortcodeOpenRE).
+func callsOf(src []byte, opens [][]int) [][2]int {
 	if len(opens) == 0 {
 		return nil
 	}
@@ -1193,17 +1192,48 @@ func blankLines(src []byte) []int {
 	return out
 }
 
-// openerEdits escapes, in text outside code, each "{{<" and "{{%" that no
-// call closes (all of them when all is true): Hugo would read a shortcode
-// there and fail to build the site. Written "{\{", it shows as "{{". (In
-// code there is no escape: such an opener is left as written.)
-func openerEdits(doc ast.Node, src []byte, all bool) edits {
+// shortcodeEscapes returns the edits that keep Hugo from reading
+// shortcodes (it reads them before Markdown) where the document has none:
+// page for the page's Markdown, whose calls it writes in Hugo's comment
+// form (code included) and whose openers no call closes it escapes in
+// text; cells for the cells Hugo renders with RenderString, where the
+// comment form shows as written: every opener in their text escaped.
+// Written "{\{", an opener shows as "{{"; in code there is no escape, and
+// an opener no call closes is left as written. Both are nil when src has
+// no opener.
+func shortcodeEscapes(doc ast.Node, src []byte) (page, cells edits) {
 	opens := shortcodeOpenRE.FindAllIndex(src, -1)
 	if len(opens) == 0 {
-		return nil
+		return nil, nil
 	}
-	calls := shortcodeCalls(src)
-	var texts [][2]int // the segments of text outside code, in order
+	calls := callsOf(src, opens)
+	for _, m := range calls {
+		if call := string(src[m[0]:m[1]]); commented(call) != call {
+			page = append(page, edit{start: m[0], stop: m[1], text: commented(call)})
+		}
+	}
+	inText := textOutsideCode(doc)
+	c := 0
+	for _, o := range opens {
+		if !inText(o[0]) || !inText(o[0]+1) {
+			continue
+		}
+		e := edit{start: o[0], stop: o[0] + 2, text: `{\{`}
+		cells = append(cells, e)
+		for c < len(calls) && calls[c][1] <= o[0] {
+			c++
+		}
+		if c == len(calls) || calls[c][0] > o[0] {
+			page = append(page, e) // no call holds it
+		}
+	}
+	return page, cells
+}
+
+// textOutsideCode returns whether a byte of src is in the text of doc
+// outside code and raw HTML.
+func textOutsideCode(doc ast.Node) func(at int) bool {
+	var texts [][2]int // the segments of text outside code
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch v := n.(type) {
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
@@ -1216,37 +1246,10 @@ func openerEdits(doc ast.Node, src []byte, all bool) edits {
 		return ast.WalkContinue, nil
 	})
 	sort.Slice(texts, func(i, j int) bool { return texts[i][0] < texts[j][0] })
-	inText := func(at int) bool {
+	return func(at int) bool {
 		i := sort.Search(len(texts), func(i int) bool { return texts[i][1] > at })
 		return i < len(texts) && texts[i][0] <= at
 	}
-	var es edits
-	c := 0
-	for _, o := range opens {
-		for c < len(calls) && calls[c][1] <= o[0] {
-			c++
-		}
-		if !all && c < len(calls) && calls[c][0] <= o[0] {
-			continue // inside a call, which shortcodeEdits writes
-		}
-		if inText(o[0]) && inText(o[0]+1) {
-			es = append(es, edit{start: o[0], stop: o[0] + 2, text: `{\{`})
-		}
-	}
-	return es
-}
-
-// shortcodeEdits escapes, in the Markdown Hugo reads, what it would take for
-// shortcode calls ({{< x >}} becomes {{</* x */>}}, which Hugo shows as
-// written), code included: Hugo reads shortcodes before Markdown.
-func shortcodeEdits(src []byte) edits {
-	var es edits
-	for _, m := range shortcodeCalls(src) {
-		if call := string(src[m[0]:m[1]]); commented(call) != call {
-			es = append(es, edit{start: m[0], stop: m[1], text: commented(call)})
-		}
-	}
-	return es
 }
 
 // commentShortcodes writes every shortcode call in s in Hugo's comment form,
