@@ -205,15 +205,8 @@ func glossed(s string, lg *legend) (string, bool) {
 		return s, false
 	}
 	inner := strings.TrimSpace(paren)
-	inner = strings.TrimSpace(inner[1 : len(inner)-1])
-	bv, iv := parseLetters(before, lg), parseLetters(inner, lg)
-	if !bv.letters() || !iv.letters() || len(iv.roles) == 0 {
+	if !isGloss(before, inner[1:len(inner)-1], lg) {
 		return s, false
-	}
-	for _, r := range iv.roles {
-		if !slices.Contains(bv.roles, r) {
-			return s, false
-		}
 	}
 	return strings.TrimSpace(before), true
 }
@@ -261,7 +254,8 @@ func dropGlosses(s string, lg *legend) (string, bool) {
 // isGloss reports whether inner spells out letters that before holds:
 // "Accountable" after "A", "Responsible, Accountable" after "R/A".
 func isGloss(before, inner string, lg *legend) bool {
-	if strings.TrimSpace(before) == "" || strings.TrimSpace(inner) == "" {
+	before, inner = strings.TrimSpace(before), strings.TrimSpace(inner)
+	if before == "" || inner == "" {
 		return false
 	}
 	bv, iv := parseLetters(before, lg), parseLetters(inner, lg)
