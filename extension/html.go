@@ -378,8 +378,8 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 		if n.Lines().Len() > 0 {
 			offset = n.Lines().At(0).Start
 		}
-		raw := nodes.BlockBytes(n, src)
-		if bytes.Contains(raw, []byte("{{")) {
+		if blockHasRef(n, src) {
+			raw := nodes.BlockBytes(n, src)
 			segs := n.Lines().Sliced(0, n.Lines().Len())
 			if n.HasClosure() {
 				segs = append(segs, n.ClosureLine)
@@ -418,6 +418,36 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 		}
 		n.SetAttributeString(sanitizedAttr, out)
 	}
+}
+
+// blockHasRef reports whether the source of HTML block n, as
+// nodes.BlockBytes returns it, holds "{{" (a keyword reference), reading
+// its lines where they are rather than copying them together: most
+// blocks hold none.
+func blockHasRef(n *ast.HTMLBlock, src []byte) bool {
+	// brace: the lines so far end with '{'
+	brace := false
+	for i := 0; i <= n.Lines().Len(); i++ {
+		var seg text.Segment
+		switch {
+		case i < n.Lines().Len():
+			seg = n.Lines().At(i)
+		case n.HasClosure():
+			seg = n.ClosureLine
+		default:
+			return false
+		}
+		// a line's value is its Padding spaces, these bytes, and a line
+		// break when ForceNewline and it has none
+		line := src[seg.Start:seg.Stop]
+		if brace && seg.Padding == 0 && len(line) > 0 && line[0] == '{' || bytes.Contains(line, []byte("{{")) {
+			return true
+		}
+		if seg.Padding > 0 || len(line) > 0 {
+			brace = len(line) > 0 && line[len(line)-1] == '{' && !seg.ForceNewline
+		}
+	}
+	return false
 }
 
 // tag sanitizes raw, remembering the result for short tags (those with no

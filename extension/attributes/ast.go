@@ -17,6 +17,9 @@ type AttributeList struct {
 	ast.BaseBlock
 	// Lines are the attribute lists on this line, in order.
 	Items []Line
+	// one holds Items when the line holds one list (most lines), so that
+	// node and list are allocated together
+	one [1]Line
 }
 
 // NewAttributeList returns a new AttributeList.

@@ -2,7 +2,6 @@ package attributes
 
 import (
 	"bytes"
-	"slices"
 	"sync"
 
 	"github.com/mdraci/mdraci/extension/diag"
@@ -49,7 +48,10 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	}
 	trimmed := bytes.TrimRight(line[pos:], " \t\r\n")
 	start := seg.Start + pos
-	var items []Line
+	var (
+		items []Line
+		one   *Line // the line's one list, when it is one list
+	)
 	switch {
 	case bytes.HasPrefix(trimmed, []byte("{:")):
 		l, problems, ok := ParseLine(string(trimmed))
@@ -64,7 +66,7 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 			diag.Report(pc, reader.Source(), start+pr.Offset, diag.Warning, "attributes-syntax",
 				"attribute list: %s", pr.Message)
 		}
-		items = []Line{l}
+		one = &l
 	case bytes.HasPrefix(trimmed, []byte("{{")) && bytes.HasSuffix(trimmed, []byte("}}")):
 		items = p.keywordDefinitions(trimmed[2 : len(trimmed)-2])
 		if items == nil {
@@ -74,6 +76,10 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 		return nil, parser.NoChildren
 	}
 	n := NewAttributeList(items...)
+	if one != nil {
+		n.one[0] = *one
+		n.Items = n.one[:]
+	}
 	n.Lines().Append(text.NewSegment(start, start+len(trimmed)))
 	reader.Advance(seg.Len() - 1)
 	made := madeIn(pc)
@@ -125,7 +131,11 @@ func (p *blockParser) keywordDefinitions(ref []byte) []Line {
 		}
 		p.mu.Unlock()
 	}
-	return slices.Clone(items)
+	// the cached lists themselves, shared by the documents that use the
+	// value (nothing writes to a node's Items; capped, so that an append
+	// to one copies); a copy per page was the attribute lists' largest
+	// allocation
+	return items[:len(items):len(items)]
 }
 
 // parseDefinitions returns the attribute lists of a keyword value, one per

@@ -589,19 +589,50 @@ func (a *applier) set(n ast.Node, kind byte, name, value string) {
 		return
 	}
 	if key == "caption" || key == "caption-side" {
-		a.pc.Set(captionKey, true)
+		c, _ := a.pc.Get(captionKey).(*captioned)
+		if c == nil {
+			c = &captioned{}
+			a.pc.Set(captionKey, c)
+		}
+		c.any = true
+		if k := n.Kind(); k == ast.KindParagraph || k == ast.KindImage {
+			c.nodes = append(c.nodes, n)
+		}
 	}
 	n.SetAttributeString(key, []byte(value))
 }
 
+// captionKey keeps, per parse, the nodes the attribute lists gave a
+// caption or caption-side (a *captioned).
 var captionKey = parser.NewContextKey()
+
+// captioned tells whether any node was given a caption or caption-side,
+// and holds the paragraphs and images given one, in the order the lists
+// were applied.
+type captioned struct {
+	any   bool
+	nodes []ast.Node
+}
 
 // HasCaptions reports whether the attribute lists of the document parsed
 // with pc set a caption or caption-side on any node (package figure looks
 // for captioned images only then).
 func HasCaptions(pc parser.Context) bool {
-	v, _ := pc.Get(captionKey).(bool)
-	return v
+	c, _ := pc.Get(captionKey).(*captioned)
+	return c != nil && c.any
+}
+
+// Captioned returns the paragraphs and images the attribute lists of the
+// document parsed with pc set a caption or caption-side on, in the order
+// the lists were applied (block lists in document order, then span lists
+// in document order); a node given both, or given one twice, is there
+// more than once. A node may have been moved or removed since.
+func Captioned(pc parser.Context) []ast.Node {
+	c, _ := pc.Get(captionKey).(*captioned)
+	if c == nil {
+		return nil
+	}
+	return c.nodes
 }
 
 // written returns the lists of a.from as written, in order.

@@ -204,18 +204,27 @@ var (
 // The file name is left empty for the caller to fill in.
 func Report(pc parser.Context, src []byte, offset int, sev Severity, code, format string, args ...any) {
 	line, col := LinesOf(pc, src).Position(offset)
-	ds, _ := pc.Get(diagsKey).([]Diagnostic)
-	pc.Set(diagsKey, append(ds, Diagnostic{
+	ds, _ := pc.Get(diagsKey).(*[]Diagnostic)
+	if ds == nil {
+		// the context holds a pointer, set once: a slice stored in it
+		// would be boxed again at every report
+		ds = new([]Diagnostic)
+		pc.Set(diagsKey, ds)
+	}
+	*ds = append(*ds, Diagnostic{
 		Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Line: line, Col: col,
-	}))
+	})
 }
 
 // Get returns the diagnostics recorded in the parser context, sorted by
 // position.
 func Get(pc parser.Context) []Diagnostic {
-	ds, _ := pc.Get(diagsKey).([]Diagnostic)
-	Sort(ds)
-	return ds
+	ds, _ := pc.Get(diagsKey).(*[]Diagnostic)
+	if ds == nil {
+		return nil
+	}
+	Sort(*ds)
+	return *ds
 }
 
 // SetLines makes lines the line index of the source parsed with pc, the

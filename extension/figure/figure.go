@@ -64,22 +64,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return // no attribute list gives a caption
 	}
 	src := reader.Source()
-	var paras []*ast.Paragraph
-	var images []*ast.Image
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch v := n.(type) {
-		case *ast.Paragraph:
-			if hasCaption(v) {
-				paras = append(paras, v)
-			}
-		case *ast.Image:
-			images = append(images, v)
-		}
-		return ast.WalkContinue, nil
-	})
+	paras, images, ok := captionedImages(doc, pc)
+	if !ok {
+		paras, images = walk(doc)
+	}
 	report := func(n ast.Node, format string, args ...any) {
 		diag.Report(pc, src, offset(n), diag.Warning, "attributes-not-allowed", format, args...)
 	}
@@ -125,6 +113,66 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			report(img, "caption %q applies to an image alone in its paragraph; this image has a title of its own, and the caption was dropped", diag.Clip(caption, 60))
 		}
 	}
+}
+
+// walk returns the paragraphs with a caption and all the images of doc,
+// in document order.
+func walk(doc *ast.Document) (paras []*ast.Paragraph, images []*ast.Image) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.Paragraph:
+			if hasCaption(v) {
+				paras = append(paras, v)
+			}
+		case *ast.Image:
+			images = append(images, v)
+		}
+		return ast.WalkContinue, nil
+	})
+	return paras, images
+}
+
+// captionedImages returns, without walking doc, what walk returns that
+// Transform acts on: no paragraph, and the images of doc with a caption,
+// in document order, from the nodes the attribute lists gave one
+// (attributes.Captioned). ok is false when a paragraph has a caption
+// (its image, which may have none yet, is to be found among all): then
+// walk is needed. The table captions of most pages need neither.
+func captionedImages(doc *ast.Document, pc parser.Context) (paras []*ast.Paragraph, images []*ast.Image, ok bool) {
+	var seen map[*ast.Image]bool
+	for _, n := range attributes.Captioned(pc) {
+		switch v := n.(type) {
+		case *ast.Paragraph:
+			if hasCaption(v) && inDocument(v, doc) {
+				return nil, nil, false
+			}
+		case *ast.Image:
+			// span lists are applied in document order; an image they
+			// gave a caption twice is listed once
+			if seen[v] || !hasCaption(v) || !inDocument(v, doc) {
+				continue
+			}
+			if seen == nil {
+				seen = map[*ast.Image]bool{}
+			}
+			seen[v] = true
+			images = append(images, v)
+		}
+	}
+	return nil, images, true
+}
+
+// inDocument reports whether n is in doc's tree.
+func inDocument(n ast.Node, doc *ast.Document) bool {
+	for ; n != nil; n = n.Parent() {
+		if n == ast.Node(doc) {
+			return true
+		}
+	}
+	return false
 }
 
 // markdownText escapes the ASCII punctuation of s, so that Markdown reads

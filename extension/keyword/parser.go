@@ -167,7 +167,13 @@ func Report(pc parser.Context, src []byte, offset int, strict bool, err error) {
 // found none. It remembers where searches ended so that the total work per
 // line stays linear.
 func findClose(pc parser.Context, line []byte, start int) (end int, again bool) {
-	if m, ok := pc.Get(closeKey).(closeMemo); ok && start > m.from && start < m.at {
+	m, _ := pc.Get(closeKey).(*closeMemo)
+	if m == nil {
+		// the context holds a pointer, set once, updated in place: a
+		// memo stored by value would be boxed again at every search
+		m = &closeMemo{from: -1, at: -1}
+		pc.Set(closeKey, m)
+	} else if start > m.from && start < m.at {
 		// the closest "}}" after the last search start is also the closest
 		// after this one
 		if !m.found {
@@ -180,7 +186,7 @@ func findClose(pc parser.Context, line []byte, start int) (end int, again bool) 
 	if i >= 0 {
 		at = start + 2 + i
 	}
-	pc.Set(closeKey, closeMemo{from: start, at: at, found: i >= 0})
+	*m = closeMemo{from: start, at: at, found: i >= 0}
 	if i < 0 {
 		return -1, false
 	}

@@ -23,6 +23,11 @@ func Text(n ast.Node, src []byte) string {
 	return Collapse(write(buf[:0], n, src))
 }
 
+// AppendText appends the text of n and its descendants to b, as Text
+// reads it but white space not yet collapsed (AppendCollapse does that):
+// callers that gather the texts of many nodes write them into one buffer.
+func AppendText(b []byte, n ast.Node, src []byte) []byte { return write(b, n, src) }
+
 // Collapse returns s with its runs of white space (unicode.IsSpace) made
 // one space and its ends trimmed, as strings.Join(strings.Fields(s), " ")
 // does, copying s once.
@@ -50,6 +55,33 @@ func Collapse(s []byte) string {
 		i += size
 	}
 	return b.String()
+}
+
+// AppendCollapse appends Collapse(s) to dst, without making a string (the
+// same loop as Collapse's, into a byte slice).
+func AppendCollapse(dst, s []byte) []byte {
+	if collapsed(s) {
+		return append(dst, s...)
+	}
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = true
+		} else {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, s[i:i+size]...)
+		}
+		i += size
+	}
+	return dst
 }
 
 // Collapsed reports whether Collapse would return s as it is: ASCII

@@ -139,3 +139,24 @@ func FuzzNeedsShowing(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendCollapse checks that AppendCollapse appends what Collapse
+// returns, after what dst holds, and that AppendText is Text's text before
+// collapsing.
+func TestAppendCollapse(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a ", "a  b", "a\tb\nc", "\u00a0x\u2003y ", "ünï  cödé", "\x00 \x01"} {
+		if got, want := string(AppendCollapse([]byte("pre"), []byte(s))), "pre"+Collapse([]byte(s)); got != want {
+			t.Errorf("AppendCollapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+	md := goldmark.New(goldmark.WithExtensions(gext.GFM))
+	for _, c := range spanCases {
+		src := []byte(c)
+		doc := md.Parser().Parse(text.NewReader(src))
+		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+			if got, want := Collapse(AppendText(nil, n, src)), Text(n, src); got != want {
+				t.Errorf("AppendText of %q: %q, want %q", c, got, want)
+			}
+		}
+	}
+}
