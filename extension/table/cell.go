@@ -152,6 +152,8 @@ type pieceScanner struct {
 func (s *pieceScanner) scan() (pieces []text.Segment, unclosed []int) {
 	v := s.v
 	start := 0
+	// at most one piece more than the "\n" in the cell: allocated once
+	pieces = make([]text.Segment, 0, bytes.Count(v, []byte(`\n`))+1)
 	// where the link texts ('[') and destinations ("](", and '(' in
 	// them) open around i were opened
 	var brackets, parens []int

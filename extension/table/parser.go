@@ -174,9 +174,14 @@ func (r *reading) row(seg text.Segment, align []east.Alignment) *east.TableRow {
 	if limit > start && line[limit-1] == '|' && (limit < 2 || line[limit-2] != '\\') {
 		limit--
 	}
+	// the row's cells, allocated together: one more than the pipes
+	// between them, counted fast with the escaped ones (whose cells, rare,
+	// are left unused)
+	cells := make([]east.TableCell, bytes.Count(line[start:max(start, limit)], []byte{'|'})+1)
 	for k := 0; start <= limit; k++ {
 		end := cellEnd(line, start, limit)
-		cell := east.NewTableCell()
+		cell := &cells[k]
+		cell.Alignment = east.AlignNone
 		if k < len(align) {
 			cell.Alignment = align[k]
 		}
@@ -228,22 +233,30 @@ func parseDelimiter(line []byte) []east.Alignment {
 	if !bytes.ContainsRune(line, '|') && !bytes.ContainsRune(line, ':') {
 		return nil // a thematic break or setext underline, not a table
 	}
-	cols := bytes.Split(line, []byte{'|'})
-	if len(cols) > 0 && len(bytes.TrimSpace(cols[0])) == 0 {
+	// the columns between the pipes, without the blank ones before the
+	// first pipe and after the last (line, trimmed, starts and ends with
+	// a pipe or with a column that is not blank)
+	cols := line
+	if cols[0] == '|' {
 		cols = cols[1:]
+		if len(cols) == 0 {
+			return nil // "|": no column
+		}
 	}
-	if len(cols) > 0 && len(bytes.TrimSpace(cols[len(cols)-1])) == 0 {
+	if cols[len(cols)-1] == '|' {
 		cols = cols[:len(cols)-1]
 	}
-	var align []east.Alignment
-	for _, c := range cols {
+	align := make([]east.Alignment, 0, bytes.Count(cols, []byte{'|'})+1)
+	for more := true; more; {
+		var c []byte
+		c, cols, more = bytes.Cut(cols, []byte{'|'})
 		c = bytes.TrimSpace(c)
 		if len(c) == 0 {
 			return nil
 		}
 		left, right := c[0] == ':', c[len(c)-1] == ':'
 		body := bytes.Trim(c, ":")
-		if len(body) == 0 || bytes.Trim(body, "-") != nil && len(bytes.Trim(body, "-")) > 0 {
+		if len(body) == 0 || len(bytes.Trim(body, "-")) > 0 {
 			return nil
 		}
 		switch {
