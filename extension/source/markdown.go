@@ -37,11 +37,15 @@ func FromMarkdown(file string, doc ast.Node, src []byte, meta map[string]any, op
 		r.lines = diag.NewLines(src)
 	}
 	r.budget = keyword.Budget(len(src))
-	d := &Document{File: file, Format: "markdown", Meta: meta}
+	// room for a block per child of doc, most of which are one
+	d := &Document{File: file, Format: "markdown", Meta: meta, Blocks: make([]Block, 0, doc.ChildCount())}
 	if t, ok := meta["title"].(string); ok {
 		d.Title = t
 	}
 	r.blocks(doc, d)
+	if len(d.Blocks) == 0 {
+		d.Blocks = nil // as without the room made
+	}
 	if d.Title == "" {
 		for _, b := range d.Blocks {
 			if b.Kind == KindHeading && b.Heading.Level == 1 {
@@ -78,12 +82,29 @@ type mdReader struct {
 	// budget bytes of values
 	keywords *keyword.Data
 	budget   int
-	// tableText is the source of the table being read, copied once, from
-	// offset tableStart: the cell texts that are spans of the source (most
-	// cells) are slices of it, not copies of their own
-	tableText  string
-	tableStart int
-	lines      *diag.Lines
+	// text is the source of the table or paragraph being read, copied
+	// once as a string, from offset textStart: the texts that are spans of
+	// the source (most cells, paragraph lines) are slices of it, not
+	// copies of their own
+	text      string
+	textStart int
+	lines     *diag.Lines
+	// arena holds the texts of the table being read that are not spans of
+	// the source (markup stripped, list items joined): it becomes one
+	// string when the table is read, which the cells' texts and items are
+	// slices of (texts and bounds say where)
+	arena  []byte
+	texts  []cellText
+	bounds [][2]int
+	// piece and scratch are buffers reused for the text of one item and of
+	// one node
+	piece, scratch []byte
+	// lineBuf is room for the lines of the paragraphs to come, allocated
+	// together, handed out in turn
+	lineBuf []Line
+	// headings is room for the page's headings to come, allocated
+	// together, handed out in turn
+	headings []Heading
 	// skip is the source offset up to which blocks were already read as
 	// part of an HTML table (the blank lines inside a <table> split it into
 	// several HTML blocks and paragraphs)
@@ -118,7 +139,8 @@ func (r *mdReader) block(c ast.Node, d *Document) {
 	}
 	switch v := c.(type) {
 	case *ast.Heading:
-		h := &Heading{Level: v.Level, Text: plain.Text(v, r.src), Anchor: nodes.Attr(v, "id")}
+		h := r.heading()
+		*h = Heading{Level: v.Level, Text: r.plainText(v), Anchor: nodes.Attr(v, "id")}
 		if v.Lines().Len() > 0 {
 			h.Pos = r.pos(v.Lines().At(0).Start)
 		}
@@ -310,23 +332,54 @@ func (r *mdReader) tableEnd(start int) int {
 // shown as the inline parser resolved them.
 func (r *mdReader) paragraph(p ast.Node) []Line {
 	ls := p.Lines()
-	out := make([]Line, 0, ls.Len())
-	var refs *keywordRefs
+	out := r.takeLines(ls.Len())
+	if ls.Len() > 0 {
+		r.cover(ls.At(0).Start, ls.At(ls.Len()-1).Stop)
+	}
+	var refs keywordRefs
+	collected := false
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
-		text := string(bytes.TrimSpace(seg.Value(r.src)))
+		// as bytes.TrimSpace(seg.Value(r.src)): a segment's padding and
+		// forced newline are blanks at its ends
+		text, ok := r.span(seg.Start, seg.Stop)
+		if !ok {
+			text = string(seg.Value(r.src))
+		}
+		text = strings.TrimSpace(text)
 		if text == "" {
 			continue
 		}
 		if strings.Contains(text, "{{") {
-			if refs == nil {
-				refs = &keywordRefs{}
+			if !collected {
 				refs.collect(p)
+				collected = true
 			}
 			text = refs.resolve(text)
 		}
 		out = append(out, Line{Text: text, Pos: r.pos(seg.Start)})
 	}
+	return out
+}
+
+// heading returns a new Heading, from r.headings.
+func (r *mdReader) heading() *Heading {
+	if len(r.headings) == 0 {
+		r.headings = make([]Heading, 8)
+	}
+	h := &r.headings[0]
+	r.headings = r.headings[1:]
+	return h
+}
+
+// takeLines returns an empty slice with room for n lines, from lineBuf:
+// the lines of a page's paragraphs are allocated together.
+func (r *mdReader) takeLines(n int) []Line {
+	if n > len(r.lineBuf) {
+		r.lineBuf = make([]Line, max(n, 32))
+	}
+	out := r.lineBuf[:0:n]
+	r.lineBuf = r.lineBuf[n:]
 	return out
 }
 
@@ -375,6 +428,10 @@ func (k *keywordRefs) resolve(line string) string {
 	return b.String()
 }
 
+// table reads a Markdown table. The cells' texts are slices of r.text (the
+// table's source) when they are spans of it (most cells), else of one string made
+// for the table (r.arena): a table costs a few allocations, not some per
+// cell.
 func (r *mdReader) table(t *east.Table) *Table {
 	out := &Table{
 		ID:      nodes.Attr(t, "id"),
@@ -382,25 +439,17 @@ func (r *mdReader) table(t *east.Table) *Table {
 		Summary: nodes.Attr(t, "summary"),
 	}
 	for _, a := range t.Attributes() {
-		switch name := string(a.Name); name {
+		switch string(a.Name) {
 		case "id", "caption", "summary", "aria-describedby":
 		default:
 			if out.Attrs == nil {
 				out.Attrs = map[string]string{}
 			}
-			out.Attrs[name] = fmt.Sprintf("%s", a.Value)
+			out.Attrs[string(a.Name)] = attrString(a.Value)
 		}
 	}
 	if n := t.ChildCount() - 1; n > 0 { // the header and the rows
 		out.Rows = make([]Row, 0, n)
-	}
-	// the table's source, copied once for the cells' texts: from its
-	// first line to the end of its last row
-	r.tableText, r.tableStart = "", 0
-	if last := t.LastChild(); last != nil {
-		if start, stop := t.Pos(), blockStop(last); start >= 0 && start <= stop && stop <= len(r.src) {
-			r.tableText, r.tableStart = string(r.src[start:stop]), start
-		}
 	}
 	// one array for the cells of all rows, a slice of it per row
 	n := 0
@@ -408,6 +457,21 @@ func (r *mdReader) table(t *east.Table) *Table {
 		n += row.ChildCount()
 	}
 	all := make([]Cell, 0, n)
+	// the table's source, copied once for the cells' texts: from its
+	// first line to the end of its last row
+	r.text, r.textStart = "", 0
+	if last := t.LastChild(); last != nil {
+		if _, stop := nodes.Span(last, -1, -1); t.Pos() >= 0 {
+			r.cover(t.Pos(), stop)
+		}
+	}
+	if r.arena == nil {
+		// the page's first table: room for what most tables need, so
+		// that the buffers seldom grow
+		r.arena, r.texts, r.bounds = make([]byte, 0, 1024), make([]cellText, 0, 32), make([][2]int, 0, 32)
+		r.piece, r.scratch = make([]byte, 0, 64), make([]byte, 0, 64)
+	}
+	r.arena, r.texts, r.bounds = r.arena[:0], r.texts[:0], r.bounds[:0]
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		switch v := row.(type) {
 		case *east.TableHeader:
@@ -419,10 +483,50 @@ func (r *mdReader) table(t *east.Table) *Table {
 			out.Rows = append(out.Rows, Row{Cells: cells, Pos: r.rowPos(v)})
 		}
 	}
+	r.setTexts(all)
 	if out.Pos.Line == 0 && len(out.Rows) > 0 {
 		out.Pos = out.Rows[0].Pos
 	}
 	return out
+}
+
+// attrString is an attribute value as text, as fmt.Sprintf("%s", v)
+// writes it, without fmt for the usual []byte and string values.
+func attrString(v any) string {
+	switch b := v.(type) {
+	case []byte:
+		return string(b)
+	case string:
+		return b
+	}
+	return fmt.Sprintf("%s", v)
+}
+
+// cellText says where the text of the cell all[cell] is in the table's
+// arena (start to stop), and how many items of r.bounds, in turn, it has.
+type cellText struct{ cell, start, stop, items int }
+
+// setTexts gives the cells of all whose texts were written to the arena
+// their texts and items, slices of one string: the arena's.
+func (r *mdReader) setTexts(all []Cell) {
+	if len(r.texts) == 0 {
+		return
+	}
+	s := string(r.arena)
+	var items []string // the items of every cell, a slice of it per cell
+	if len(r.bounds) > 0 {
+		items = make([]string, len(r.bounds))
+	}
+	for i, b := range r.bounds {
+		items[i] = s[b[0]:b[1]]
+	}
+	for _, t := range r.texts {
+		c := &all[t.cell]
+		c.Text = s[t.start:t.stop]
+		if t.items > 0 {
+			c.Items, items = items[:t.items:t.items], items[t.items:]
+		}
+	}
 }
 
 func (r *mdReader) rowPos(row ast.Node) Pos {
@@ -434,22 +538,34 @@ func (r *mdReader) rowPos(row ast.Node) Pos {
 }
 
 // cells reads the cells of row, appending them to all, and returns them
-// (nil for a row of no cells) and all.
+// (nil for a row of no cells) and all. The texts a cell's source span
+// does not give are written to the arena, and set by setTexts.
 func (r *mdReader) cells(row ast.Node, all []Cell) ([]Cell, []Cell) {
 	from := len(all)
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-		cell := Cell{Pos: r.pos(r.contentStart(c.Pos())), Items: r.items(c)}
-		if cell.Items != nil {
-			// the pieces joined by a space: plain text glues the
-			// pieces that raw HTML separates ("nodes</li><li>Disable")
-			cell.Text = strings.Join(cell.Items, " ")
-		} else {
-			cell.Text = r.text(c)
+		cell := Cell{Pos: r.pos(r.contentStart(c.Pos())), Raw: r.raw(c)}
+		start, bounds := len(r.arena), len(r.bounds)
+		inArena := r.items(c)
+		if !inArena {
+			r.arena, r.bounds = r.arena[:start], r.bounds[:bounds]
+			var span bool
+			if cell.Text, span = r.spanText(c); !span {
+				r.scratch = plain.AppendText(r.scratch[:0], c, r.src)
+				r.arena = plain.AppendCollapse(r.arena, r.scratch)
+				inArena = true
+			}
 		}
-		if marks := footnoteMarks(c); marks != "" {
-			cell.Text += marks
+		// the marks of the footnote references: plain text drops them
+		if hasFootnoteLinks(c) {
+			if !inArena {
+				r.arena = append(r.arena, cell.Text...)
+				inArena = true
+			}
+			r.arena = appendFootnoteMarks(r.arena, c)
 		}
-		cell.Raw = r.raw(c, cell.Text)
+		if inArena {
+			r.texts = append(r.texts, cellText{cell: len(all), start: start, stop: len(r.arena), items: len(r.bounds) - bounds})
+		}
 		all = append(all, cell)
 	}
 	if len(all) == from {
@@ -458,25 +574,44 @@ func (r *mdReader) cells(row ast.Node, all []Cell) ([]Cell, []Cell) {
 	return all[from:len(all):len(all)], all
 }
 
-// text is plain.Text(n, r.src), a slice of r.tableText when n's text is a
-// span of the table's source that needs no collapsing.
-func (r *mdReader) text(n ast.Node) string {
-	if start, stop, ok := plain.Span(n); ok {
-		if s, ok := r.tableSpan(start, stop); ok && plain.Collapsed(s) && !plain.NeedsShowing(s) {
-			return s
-		}
+// plainText is plain.Text(n, r.src), a slice of r.text when n's text is a
+// span of the source that needs no collapsing.
+func (r *mdReader) plainText(n ast.Node) string {
+	if s, ok := r.spanText(n); ok {
+		return s
 	}
 	return plain.Text(n, r.src)
 }
 
-// tableSpan returns the source between start and stop as a slice of
-// r.tableText; false when it is not inside it.
-func (r *mdReader) tableSpan(start, stop int) (string, bool) {
-	start, stop = start-r.tableStart, stop-r.tableStart
-	if start < 0 || stop < start || stop > len(r.tableText) {
+// spanText returns plain.Text(n, r.src) as a slice of r.text when n's
+// text is a span of the source that needs no collapsing nor showing;
+// false otherwise.
+func (r *mdReader) spanText(n ast.Node) (string, bool) {
+	if start, stop, ok := plain.Span(n); ok {
+		if s, ok := r.span(start, stop); ok && plain.Collapsed(s) && !plain.NeedsShowing(s) {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// cover makes r.text the source from start to stop (nothing when that is
+// not a span of it).
+func (r *mdReader) cover(start, stop int) {
+	r.text, r.textStart = "", 0
+	if start >= 0 && start <= stop && stop <= len(r.src) {
+		r.text, r.textStart = string(r.src[start:stop]), start
+	}
+}
+
+// span returns the source between start and stop as a slice of r.text;
+// false when it is not inside it.
+func (r *mdReader) span(start, stop int) (string, bool) {
+	start, stop = start-r.textStart, stop-r.textStart
+	if start < 0 || stop < start || stop > len(r.text) {
 		return "", false
 	}
-	return r.tableText[start:stop], true
+	return r.text[start:stop], true
 }
 
 // contentStart moves a cell's offset (just after its opening pipe) past
@@ -496,15 +631,18 @@ func (r *mdReader) contentStart(offset int) int {
 	return i
 }
 
-// footnoteMarks returns the marks of the footnote references in n, as
-// " [^1]" each: plain text drops them.
-func footnoteMarks(n ast.Node) string {
-	var b []byte
-	b = appendFootnoteMarks(b, n)
-	if b == nil {
-		return ""
+// hasFootnoteLinks reports whether n or one of its descendants is a
+// footnote reference (appendFootnoteMarks writes something).
+func hasFootnoteLinks(n ast.Node) bool {
+	if _, ok := n.(*east.FootnoteLink); ok {
+		return true
 	}
-	return string(b)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if hasFootnoteLinks(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendFootnoteMarks appends the marks of the footnote references in n
@@ -521,50 +659,51 @@ func appendFootnoteMarks(b []byte, n ast.Node) []byte {
 	return b
 }
 
-// raw returns the cell's source text as written; text, the cell's text,
-// when they are the same (most cells), to spare a copy.
-func (r *mdReader) raw(cell ast.Node, text string) string {
+// raw returns the cell's source text as written, trimmed: a slice of
+// r.text when inside it.
+func (r *mdReader) raw(cell ast.Node) string {
 	start, stop := nodes.Span(cell, -1, -1)
-	if start < 0 {
+	if start < 0 || stop > len(r.src) {
 		return ""
 	}
-	if stop <= len(r.src) {
-		// from the first piece to the last, markers and " \n " included
-		if begin := cell.Pos(); begin >= 0 && begin <= start {
-			start = begin
-		}
-		raw, ok := r.tableSpan(start, stop)
-		if !ok {
-			raw = string(r.src[start:stop])
-		}
-		if raw = strings.TrimSpace(raw); raw == text {
-			return text
-		}
-		return raw
+	// from the first piece to the last, markers and " \n " included
+	if begin := cell.Pos(); begin >= 0 && begin <= start {
+		start = begin
 	}
-	return ""
+	raw, ok := r.span(start, stop)
+	if !ok {
+		raw = string(r.src[start:stop])
+	}
+	return strings.TrimSpace(raw)
 }
 
-// blockStop is the end of the lines of row's cells (-1 when none).
-func blockStop(row ast.Node) int {
-	_, stop := nodes.Span(row, -1, -1)
-	return stop
-}
-
-// items returns the cell's pieces when it holds a list, " \n " lines,
-// <br> or <li> items; nil when it is one piece.
-func (r *mdReader) items(cell ast.Node) []string {
+// items writes the cell's pieces to the arena, when it holds a list,
+// " \n " lines, <br> or <li> items: joined by a space (plain text glues
+// the pieces that raw HTML separates, "nodes</li><li>Disable"), each
+// piece's bounds appended to r.bounds. It reports whether it did; false
+// when the cell is one piece (the caller then drops what it wrote).
+func (r *mdReader) items(cell ast.Node) bool {
 	if !r.pieces(cell) {
-		return nil // one piece at most, no list
+		return false // one piece at most, no list
 	}
-	var items []string
+	n := 0 // the items written
 	list := false
-	var cur bytes.Buffer
+	r.piece = r.piece[:0]
+	// flush ends the piece being read: an item, unless blank
 	flush := func() {
-		if t := plain.Collapse(cur.Bytes()); t != "" {
-			items = append(items, t)
+		at := len(r.arena)
+		if n > 0 {
+			r.arena = append(r.arena, ' ')
 		}
-		cur.Reset()
+		from := len(r.arena)
+		r.arena = plain.AppendCollapse(r.arena, r.piece)
+		if len(r.arena) == from {
+			r.arena = r.arena[:at]
+		} else {
+			r.bounds = append(r.bounds, [2]int{from, len(r.arena)})
+			n++
+		}
+		r.piece = r.piece[:0]
 	}
 	for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.Kind() {
@@ -572,12 +711,13 @@ func (r *mdReader) items(cell ast.Node) []string {
 			list = true
 			flush()
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
-				cur.WriteString(plain.Text(it, r.src))
+				// the item's plain text: flush collapses it
+				r.piece = plain.AppendText(r.piece, it, r.src)
 				flush()
 			}
 		case table.KindCellLine:
 			flush()
-			cur.WriteString(plain.Text(c, r.src))
+			r.piece = plain.AppendText(r.piece, c, r.src)
 			flush()
 		case ast.KindRawHTML:
 			raw := nodes.RawBytes(c.(*ast.RawHTML), r.src)
@@ -591,19 +731,20 @@ func (r *mdReader) items(cell ast.Node) []string {
 			// as written: plain text trims each node, and the spaces
 			// between the nodes of a piece are the piece's
 			t := c.(*ast.Text)
-			cur.Write(t.Value(r.src))
+			r.piece = append(r.piece, t.Value(r.src)...)
 			if t.SoftLineBreak() || t.HardLineBreak() {
-				cur.WriteByte(' ')
+				r.piece = append(r.piece, ' ')
 			}
 		default:
-			cur.WriteString(plain.Text(c, r.src))
+			// the node's plain text, collapsed on its own (its ends
+			// trimmed)
+			r.scratch = plain.AppendText(r.scratch[:0], c, r.src)
+			r.piece = plain.AppendCollapse(r.piece, r.scratch)
 		}
 	}
 	flush()
-	if len(items) < 2 && !list {
-		return nil
-	}
-	return items
+	// a list of blank items is read as the cell's text
+	return n >= 2 || list && n > 0
 }
 
 // pieces reports whether the cell has a child that items splits at: a

@@ -229,3 +229,34 @@ func TestMarkdownHTMLTableKeywords(t *testing.T) {
 	assert.Less(t, resolved, 100)
 	assert.LessOrEqual(t, total, keyword.Budget(b.Len())+100*len("{{site.data.keyword.big}}"))
 }
+
+// TestMarkdownCellTexts: the texts of a table's cells, whether spans of
+// the source, plain text of markup, pieces or footnote marks, each land in
+// their own cell (they share one string per table).
+func TestMarkdownCellTexts(t *testing.T) {
+	d := readMarkdown(t, "| Task | You |\n|---|---|\n"+
+		"| **Patch** it | R |\n"+
+		"| Run<br>Watch | A[^1] |\n"+
+		"| <li></li> | *I* |\n"+
+		"| `code` | <ul><li>One</li></ul> |\n\n"+
+		"[^1]: A note.\n")
+	ts := tables(d)
+	require.Len(t, ts, 1)
+	var got [][]any
+	for _, r := range ts[0].Rows {
+		for _, c := range r.Cells {
+			got = append(got, []any{c.Text, c.Raw, c.Items})
+		}
+	}
+	assert.Equal(t, [][]any{
+		{"Patch it", "**Patch** it", []string(nil)},
+		{"R", "R", []string(nil)},
+		{"Run Watch", "Run<br>Watch", []string{"Run", "Watch"}},
+		{"A [^1]", "A[^1]", []string(nil)},
+		{"", "<li></li>", []string(nil)},
+		{"I", "*I*", []string(nil)},
+		{"code", "`code`", []string(nil)},
+		{"One", "<ul><li>One</li></ul>", []string{"One"}},
+	}, got)
+	assert.Equal(t, "Task", ts[0].Header[0].Text)
+}
