@@ -65,7 +65,8 @@ func BenchmarkCorpusModelCost(b *testing.B) {
 }
 
 // BenchmarkCorpusBuild builds the model of every corpus page, read once
-// beforehand (ns/op is per corpus).
+// beforehand (ns/op is per corpus): "lint" as `mdraci model` and `mdraci
+// lint` do, "nolint" as the conversion does (model.WithLint(false)).
 func BenchmarkCorpusBuild(b *testing.B) {
 	pages := corpusPages(b)
 	c := extension.NewConverter(extension.WithKeywords(corpusKeywords(b)))
@@ -80,10 +81,20 @@ func BenchmarkCorpusBuild(b *testing.B) {
 		res.Document()
 		docs = append(docs, res)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, res := range docs {
-			model.Build(res.Document())
-		}
+	for _, x := range []struct {
+		name string
+		opts []model.Option
+	}{
+		{"lint", nil},
+		{"nolint", []model.Option{model.WithLint(false)}},
+	} {
+		b.Run(x.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, res := range docs {
+					model.Build(res.Document(), x.opts...)
+				}
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +64,8 @@ type builder struct {
 	noLint bool
 	// noLegendTables reads every table as a table, none as a legend
 	noLegendTables bool
+	// tables counts the document's tables
+	tables int
 	// reserved are ids the page uses (WithReservedIDs)
 	reserved []string
 	src      *source.Document
@@ -83,18 +86,26 @@ type builder struct {
 	letters map[string]*cellValue
 	// classes memoizes classOf by cell text
 	classes map[string]cellClass
-	// named memoizes namesParties by cell text, valid while aliasGen
-	// (bumped when a spelling is added to aliases) is unchanged
-	named              map[string]bool
-	namedGen, aliasGen int
-	// headers memoizes headerParty by text, valid while aliasGen is
-	// headersGen: the first cells of tables looked at as transposed
-	// repeat the same few texts
-	headers    map[string]headerName
-	headersGen int
+	// named memoizes, by cell text, the text namesParties reads (notes
+	// lifted)
+	named map[string]string
+	// aliasGen counts the spellings added to aliases (see cellNames)
+	aliasGen int
+	// headers memoizes headerParty's reading by header text
+	headers map[string]headerName
 	// folds memoizes fold by text: headers are folded by several
 	// readings, party cells repeat ("IBM", "Customer")
 	folds map[string]string
+	// cellNames memoizes cellParties by text (see there)
+	cellNames map[string]cellNames
+	// spare is a shape classify dropped, for newShape to reuse
+	spare *shape
+	// responsible and accountable are the legend's letters for these
+	// roles ("" when it has none), the legend being fixed once read
+	responsible, accountable string
+	// namesSeen are the names party registered as their own alias, with
+	// their ids: registering them again changes nothing
+	namesSeen map[string]string
 }
 
 // folded is fold(s), memoized.
@@ -172,16 +183,19 @@ func usesLetters(d *Document) bool {
 
 // build is Build, legend tables read as tables when noLegendTables.
 func build(doc *source.Document, noLegendTables bool, opts []Option) *Document {
-	// the memo maps end up holding about a tenth as many texts as the
-	// tables have cells (a few hundred at most on real pages): sized so,
-	// they seldom grow
-	cells, rows := tableCells(doc)
+	// the classes memo ends up holding about a tenth as many texts as
+	// the tables have cells (a few hundred at most on real pages), the
+	// party readings' about half that, the folds memo (headers and party
+	// names) a quarter: sized so, they seldom grow (growing them took a
+	// quarter of the time of a page of many short data cells)
+	cells, rows, tables := tableCells(doc)
 	memo := min(cells/8, 512)
 	b := &builder{
-		noLegendTables: noLegendTables,
-		src:            doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
+		noLegendTables: noLegendTables, tables: tables,
+		src: doc, doc: &Document{}, parties: map[string]*Party{}, aliases: map[string]string{},
 		kinds: map[string]string{}, ids: ids.NewCap(rows + len(doc.Blocks)/4), perSec: map[string]int{},
-		folds: make(map[string]string, memo), classes: make(map[string]cellClass, memo),
+		folds: make(map[string]string, memo/4), classes: make(map[string]cellClass, memo),
+		cellNames: make(map[string]cellNames, memo/2),
 	}
 	for _, o := range opts {
 		o(b)
@@ -196,20 +210,21 @@ func build(doc *source.Document, noLegendTables bool, opts []Option) *Document {
 	return b.doc
 }
 
-// tableCells counts the header and body cells, and the body rows, of doc's
-// tables.
-func tableCells(doc *source.Document) (cells, rows int) {
+// tableCells counts the header and body cells, the body rows and the
+// tables of doc.
+func tableCells(doc *source.Document) (cells, rows, tables int) {
 	for _, bl := range doc.Blocks {
 		if bl.Table == nil {
 			continue
 		}
+		tables++
 		cells += len(bl.Table.Header)
 		rows += len(bl.Table.Rows)
 		for _, r := range bl.Table.Rows {
 			cells += len(r.Cells)
 		}
 	}
-	return cells, rows
+	return cells, rows, tables
 }
 
 // diag records a structural finding.
@@ -224,7 +239,7 @@ func (b *builder) readLegendAndNotes() {
 	flush := func() {
 		entries = append(entries, legendFromParagraphs(para)...)
 		b.readNotes(para)
-		para = nil
+		para = para[:0] // (neither keeps the lines)
 	}
 	tables := 0
 	for _, bl := range b.src.Blocks {
@@ -249,6 +264,7 @@ func (b *builder) readLegendAndNotes() {
 		entries, b.derived = defaultLegend(), true
 	}
 	b.legend = newLegend(entries)
+	b.responsible, b.accountable = b.legend.letterFor("responsible"), b.legend.letterFor("accountable")
 }
 
 // noteRE matches a footnote definition line other than "*text":
@@ -312,6 +328,9 @@ func noteText(s string) string {
 
 // noteDefinition splits a footnote definition line into mark and text.
 func noteDefinition(t string) (marker, text string, ok bool) {
+	if t == "" || t[0] < utf8.RuneSelf && t[0] != '\\' && t[0] != '*' && t[0] != '[' && t[0] != '(' {
+		return "", "", false // every mark starts so (most lines: spare the looks below)
+	}
 	if escaped := strings.TrimLeft(t, `\*`); len(escaped) < len(t) && strings.HasPrefix(t, `\*`) {
 		// "\* Only on request.": stars escaped so as not to make a list
 		marks := strings.ReplaceAll(t[:len(t)-len(escaped)], `\`, "")
@@ -343,6 +362,9 @@ func (b *builder) readMatrices() {
 		legends[i] = true
 	}
 	tables := -1
+	if n := b.tables - len(b.doc.LegendTables); n > 0 {
+		b.doc.Matrices = make([]Matrix, 0, n) // room for a matrix per table
+	}
 	for _, bl := range b.src.Blocks {
 		switch {
 		case bl.Kind == source.KindHeading && bl.Heading != nil:
@@ -455,7 +477,7 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 
 // columns registers the party columns' parties and returns the columns.
 func (b *builder) columns(sh *shape) []Column {
-	cols := append([]Column{}, sh.cols...)
+	cols := sh.cols // the shape is dropped once its matrix is built
 	used := map[string]int{}
 	for i := range cols {
 		c := &cols[i]
@@ -533,12 +555,27 @@ func (b *builder) row(m *Matrix, r source.Row, n int, base string, assigned []As
 	b.rowShape(m, &row, r)
 	row.Notes = b.resolveNotes(marks, row.Line, m.Line)
 	row.Ownership = b.ownership(&row)
-	act := slug(row.Activity, 60)
-	if act == "" {
-		act = "row-" + strconv.Itoa(n+1)
-	}
-	row.ID = b.ids.Unique(base+"-"+act, "")
+	row.ID = b.ids.Unique(rowIDBase(base, row.Activity, n), "")
 	return row
+}
+
+// rowIDBase returns the id the nth row (0-based) of a table under the
+// section id base asks for, before it is made unique: base, "-", and the
+// slug of the row's activity, or "row-" and the row's number when that is
+// empty. It builds the id in one piece.
+func rowIDBase(base, activity string, n int) string {
+	var buf [128]byte
+	id := append(append(buf[:0], base...), '-')
+	from := len(id) // the slug is id[from:]
+	if out, ok := appendSlugASCII(id, activity, 60); ok {
+		id = out[:from+trimmedSlugLen(out[from:], 60)]
+	} else {
+		id = append(id, slug(activity, 60)...)
+	}
+	if len(id) == from {
+		id = strconv.AppendInt(append(id, "row-"...), int64(n+1), 10)
+	}
+	return string(id)
 }
 
 // rowShape reports a row shorter or longer than its header.
@@ -657,8 +694,8 @@ func (b *builder) assignment(kind string, c source.Cell, line int) Assignment {
 
 // responsibleLetter is the legend's letter for "responsible" (R by default).
 func (b *builder) responsibleLetter() string {
-	if l := b.legend.letterFor("responsible"); l != "" {
-		return l
+	if b.responsible != "" {
+		return b.responsible
 	}
 	return "R"
 }
@@ -717,7 +754,10 @@ func (b *builder) category(row *Row, col Column, c source.Cell, line int) []stri
 			held = &Assignment{Roles: []string{}, Duties: []string{}, Status: StatusFilled}
 			row.Assignments[id] = held
 		}
-		held.Roles = b.legend.order(appendUnique(held.Roles, letter))
+		if !slices.Contains(held.Roles, letter) {
+			// (held.Roles is in legend order already)
+			held.Roles = b.legend.order(append(held.Roles, letter))
+		}
 		if col.Letter == "" {
 			held.Duties = append(held.Duties, plain(col.Header))
 		}
@@ -872,9 +912,8 @@ func (b *builder) holds(a *Assignment) bool {
 	if len(a.Duties) > 0 && len(a.Roles) == 0 {
 		return true
 	}
-	r, acc := b.legend.letterFor("responsible"), b.legend.letterFor("accountable")
 	for _, l := range a.Roles {
-		if l == r || l == acc {
+		if l == b.responsible || l == b.accountable {
 			return true
 		}
 	}
@@ -884,6 +923,7 @@ func (b *builder) holds(a *Assignment) bool {
 // finish fills the document: parties, legend, findings.
 func (b *builder) finish() {
 	d := b.doc
+	d.Parties = make([]Party, 0, len(b.order))
 	for _, id := range b.order {
 		p := *b.parties[id]
 		if p.Aliases == nil {

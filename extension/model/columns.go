@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/source"
 )
@@ -93,7 +94,24 @@ func plainOther(text string) bool {
 		return strings.IndexByte(text, '<') < 0
 	}
 	letter, words, space := false, 0, true
-	for _, r := range text {
+	for i, r := range text {
+		if r < utf8.RuneSelf {
+			// ASCII, most bytes: the tests below, without unicode's
+			c := text[i]
+			switch {
+			case isASCIILetter(c):
+				letter = true
+			case c == '-' || c == '?':
+				return false
+			}
+			if isSpace := c == ' ' || c == '\t' || c == '\n'; isSpace != space {
+				space = isSpace
+				if !isSpace {
+					words++
+				}
+			}
+			continue
+		}
 		switch {
 		case unicode.IsLetter(r):
 			letter = true
@@ -113,15 +131,23 @@ func plainOther(text string) bool {
 // namesParties reports whether a cell names parties ("IBM", "Shared",
 // "Workload provider [^1]").
 func (b *builder) namesParties(text string) bool {
-	if b.named == nil || b.namedGen != b.aliasGen {
-		b.named, b.namedGen = make(map[string]bool, len(b.named)), b.aliasGen
+	if alreadyPlain(text) && !endsLikeMark(text) {
+		return b.cellPartiesOK(text) // (most cells) the text is as read
 	}
-	ok, seen := b.named[text]
+	named, seen := b.named[text]
 	if !seen {
-		named, _ := liftNotes(plain(text))
-		_, _, ok = b.cellParties(named)
-		b.named[text] = ok
+		named, _ = liftNotes(plain(text))
+		if b.named == nil {
+			b.named = map[string]string{}
+		}
+		b.named[text] = named
 	}
+	return b.cellPartiesOK(named)
+}
+
+// cellPartiesOK reports whether cellParties reads party names in text.
+func (b *builder) cellPartiesOK(text string) bool {
+	_, _, ok := b.cellParties(text)
 	return ok
 }
 
@@ -162,7 +188,7 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 	if len(t.Header) == 0 {
 		return nil, false
 	}
-	sh := &shape{table: t, cols: make([]Column, len(t.Header)), names: make([]string, len(t.Header)), transposed: !allowTranspose}
+	sh := b.newShape(t, !allowTranspose)
 	activity := -1
 	for i, h := range t.Header {
 		col := &sh.cols[i]
@@ -203,11 +229,41 @@ func (b *builder) classify(t *source.Table, allowTranspose bool) (*shape, bool) 
 		// Description" or "Party | Contact" table listing parties is no
 		// matrix
 		if out, ok := b.classify(transpose(t), false); ok && (out.kind != MatrixProse || b.folded(t.Header[0].Text) == "") {
+			b.spare = sh
 			return out, true // out.transposed is set
+		} else if ok {
+			b.spare = out
 		}
 	}
 	b.classifyByCells(sh, activity)
-	return b.decide(sh)
+	out, ok := b.decide(sh)
+	if !ok {
+		b.spare = sh
+	}
+	return out, ok
+}
+
+// newShape returns an empty shape for t, reusing the spare one (the shape
+// of the last table that made no matrix) when it has room for t's
+// columns: most tables make none, and a shape is read, then dropped.
+func (b *builder) newShape(t *source.Table, transposed bool) *shape {
+	n := len(t.Header)
+	sh := b.spare
+	b.spare = nil
+	if sh == nil || cap(sh.cols) < n || cap(sh.names) < n {
+		return &shape{table: t, cols: make([]Column, n), names: make([]string, n), transposed: transposed}
+	}
+	names, counted := sh.names[:n], sh.counted[:0]
+	clear(names)
+	if cap(counted) >= n {
+		counted = counted[:n]
+		clear(counted)
+	} else {
+		counted = nil
+	}
+	// (classify sets every column)
+	*sh = shape{table: t, cols: sh.cols[:n], names: names, counted: counted, transposed: transposed}
+	return sh
 }
 
 // classifyByCells settles the columns whose header says nothing: letters or
@@ -407,7 +463,7 @@ func cutRoleLetter(h string) (rest, letter string, ok bool) {
 	if n < 3 || h[n-3] != '(' || !isLetters(h[n-2:n-1]) || h[n-1] != ')' {
 		return h, "", false
 	}
-	return strings.TrimRight(h[:n-3], reSpace), h[n-2 : n-1], true
+	return trimRightReSpace(h[:n-3]), h[n-2 : n-1], true
 }
 
 // looksTransposed reports whether t has parties down its first column: a
@@ -421,8 +477,11 @@ func (b *builder) looksTransposed(t *source.Table) bool {
 		if len(r.Cells) < 2 {
 			continue
 		}
-		if first := r.Cells[0].Text; !plainOther(first) && b.folded(first) != "" {
-			if _, ok := b.headerParty(first); ok {
+		// (fold(first) is empty exactly when plain(first) is) first
+		// cells are read as headers, not memoized: most come once, and
+		// the memo would grow by a row's worth of texts
+		if first := r.Cells[0].Text; !plainOther(first) && plain(first) != "" {
+			if b.namesParty(b.readHeaderParty(first)) {
 				return true
 			}
 		}
@@ -488,7 +547,7 @@ func splitHeadingNumber(s string) (number, text string, ok bool) {
 		return "", "", false // a year ("2024 changes"), not a section number
 	}
 	rest := strings.TrimPrefix(s[end:], ".")
-	text = strings.TrimLeft(rest, reSpace)
+	text = trimLeftReSpace(rest)
 	if text == "" || len(text) == len(rest) || strings.IndexByte(text, '\n') >= 0 {
 		return "", "", false // no white space, or no text on the line after it
 	}

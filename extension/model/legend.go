@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mdraci/mdraci/extension/source"
 )
@@ -12,6 +13,9 @@ import (
 type legend struct {
 	entries  []LegendEntry
 	byLetter map[string]int
+	// upper tells which of the letters A to Z the legend defines (has
+	// asks of them most)
+	upper [26]bool
 }
 
 // newLegend indexes entries; later duplicates of a letter are dropped.
@@ -28,12 +32,18 @@ func (lg *legend) add(entries []LegendEntry) {
 			continue
 		}
 		lg.byLetter[e.Letter] = len(lg.entries)
+		if l := e.Letter; len(l) == 1 && 'A' <= l[0] && l[0] <= 'Z' {
+			lg.upper[l[0]-'A'] = true
+		}
 		lg.entries = append(lg.entries, e)
 	}
 }
 
 // has reports whether the legend defines letter.
 func (lg *legend) has(letter string) bool {
+	if len(letter) == 1 && 'A' <= letter[0] && letter[0] <= 'Z' {
+		return lg.upper[letter[0]-'A']
+	}
 	_, ok := lg.byLetter[letter]
 	return ok
 }
@@ -163,7 +173,15 @@ var (
 
 // parseLegendLine reads one legend definition; ok is false when s is not one.
 func parseLegendLine(s string) (letter, label, desc string, ok bool) {
-	if !strings.ContainsAny(s, "(:=|-") && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
+	if startsNoLegend(s) {
+		return "", "", "", false // most lines of prose: spare the scans below
+	}
+	return readLegendLine(s)
+}
+
+// readLegendLine is parseLegendLine without the first look.
+func readLegendLine(s string) (letter, label, desc string, ok bool) {
+	if !hasAnyByte(s, "(:=|-") && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
 		// plain only removes characters (and turns white space into
 		// spaces): mayDefineLetter needs one of these
 		return "", "", "", false
@@ -201,6 +219,31 @@ func matchLegendLine(s string) (letter, label, desc string, ok bool) {
 	return "", "", "", false
 }
 
+// startsNoLegend reports, from a look at its first bytes and one search,
+// that s is no legend definition: it holds no "(" (plain makes none, so
+// no "(X)"), and its first byte past blanks and pipes is a printable ASCII
+// character that is no upper-case letter and starts no markup ("<", "*",
+// "_"), which plain would keep first; or an upper-case letter followed by
+// a letter or digit, which plain would keep after it (no separator).
+func startsNoLegend(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '|') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	switch c := s[i]; {
+	case 'A' <= c && c <= 'Z':
+		if i+1 == len(s) || !isASCIILetter(s[i+1]) && !isDigit(s[i+1]) {
+			return false
+		}
+	case c <= ' ' || c >= utf8.RuneSelf || c == '<' || c == '*' || c == '_':
+		return false
+	}
+	return strings.IndexByte(s, '(') < 0
+}
+
 // mayDefineLetter reports whether s can match one of the legend line
 // patterns: it holds "(X)" (an upper-case letter in parentheses), or
 // starts with an upper-case letter followed, blanks skipped, by one of
@@ -212,7 +255,7 @@ func mayDefineLetter(s string) bool {
 	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	return startsWithSeparator(strings.TrimLeft(s[1:], " \t\n\f\r"))
+	return startsWithSeparator(trimLeftReSpace(s[1:]))
 }
 
 // notLegendStart reports, from a look at the bytes of s, that
@@ -220,14 +263,14 @@ func mayDefineLetter(s string) bool {
 // markup, no "(X)", and does not start (blanks and pipes skipped) with an
 // upper-case letter followed, blanks skipped, by a separator.
 func notLegendStart(s string) bool {
-	if strings.ContainsAny(s, "<*_") || letterInParens(s) {
+	if hasAnyByte(s, "<*_") || letterInParens(s) {
 		return false // markup plain removes, or "(X)": read it fully
 	}
 	t := strings.TrimLeftFunc(s, func(r rune) bool { return r == '|' || unicode.IsSpace(r) })
 	if t == "" || t[0] < 'A' || t[0] > 'Z' {
 		return true
 	}
-	return !startsWithSeparator(strings.TrimLeft(t[1:], reSpace))
+	return !startsWithSeparator(trimLeftReSpace(t[1:]))
 }
 
 // letterInParens reports whether s holds "(X)", an upper-case letter in
@@ -262,11 +305,12 @@ func notLegendRow(cells []source.Cell) bool {
 	if len(cells) == 0 {
 		return false
 	}
-	for i, c := range cells {
-		if i == 0 && strings.ContainsAny(c.Text, "<*_") {
+	for i := range cells {
+		c := &cells[i]
+		if i == 0 && hasAnyByte(c.Text, "<*_") {
 			return false // markup in the first cell may hide where the row starts
 		}
-		if strings.IndexByte(c.Text, '(') >= 0 && (letterInParens(c.Text) || strings.ContainsAny(c.Text, "<*_")) {
+		if strings.IndexByte(c.Text, '(') >= 0 && (letterInParens(c.Text) || hasAnyByte(c.Text, "<*_")) {
 			return false // "(X)", or markup that may make one
 		}
 	}
@@ -277,7 +321,7 @@ func notLegendRow(cells []source.Cell) bool {
 	if first[0] < 'A' || first[0] > 'Z' {
 		return true
 	}
-	rest := strings.TrimLeft(first[1:], reSpace)
+	rest := trimLeftReSpace(first[1:])
 	if rest == "" {
 		return false // the letter alone: " | " follows
 	}

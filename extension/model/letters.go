@@ -238,7 +238,7 @@ func dropGlosses(s string, lg *legend) (string, bool) {
 			}
 			end += i
 			if isGloss(s[segment:i], s[i+1:end], lg) {
-				b.WriteString(strings.TrimRight(s[written:i], reSpace))
+				b.WriteString(trimRightReSpace(s[written:i]))
 				written = end + 1
 			}
 			segment, i = end+1, end
@@ -351,11 +351,11 @@ func classifyLetters(text string, lg *legend) cellClass {
 // when it would record tok as unknown.
 func tokenLetters(tok string, lg *legend) (int, bool) {
 	if len(tok) > 3 || !isLetters(tok) || strings.EqualFold(tok, "and") || strings.EqualFold(tok, "et") {
-		switch f := fold(tok); {
-		case f == "" || f == "and" || f == "et":
+		switch skip, role := foldedWord(tok); {
+		case skip:
 			return 0, true
-		case wordRoles[f] != "":
-			return 1, lg.letterFor(wordRoles[f]) != ""
+		case role != "":
+			return 1, lg.letterFor(role) != ""
 		case !isLetters(tok):
 			return 0, false
 		}
@@ -366,6 +366,18 @@ func tokenLetters(tok string, lg *legend) (int, bool) {
 		}
 	}
 	return len(tok), true
+}
+
+// foldedWord reads tok folded as a word of a letter cell: skip is true
+// for nothing, "and" or "et", and role is the role the word names
+// (wordRoles), "" for none.
+func foldedWord(tok string) (skip bool, role string) {
+	var buf [16]byte
+	if f, ok := asciiFold(&buf, tok); ok {
+		return string(f) == "and" || string(f) == "et", wordRoles[string(f)]
+	}
+	f := fold(tok)
+	return f == "" || f == "and" || f == "et", wordRoles[f]
 }
 
 // isTokenSeparator reports whether splitTokens splits at r.
@@ -403,12 +415,11 @@ func (v *cellValue) readToken(tok string, lg *legend) []string {
 		// letters ("R", "RA", "RAC"): no role word is this short
 		return v.letterRun(tok, lg)
 	}
-	f := fold(tok)
-	switch {
-	case f == "" || f == "and" || f == "et":
+	switch skip, role := foldedWord(tok); {
+	case skip:
 		return nil
-	case wordRoles[f] != "":
-		if l := lg.letterFor(wordRoles[f]); l != "" {
+	case role != "":
+		if l := lg.letterFor(role); l != "" {
 			return []string{l}
 		}
 		v.unknown = append(v.unknown, tok)
@@ -450,6 +461,10 @@ func isCheckMark(s string) bool {
 		// it, and stripping "__" may leave "**" to strip)
 		return false
 	}
+	var buf [16]byte
+	if f, ok := asciiFold(&buf, s); ok {
+		return checkMarks[string(f)]
+	}
 	return checkMarks[fold(s)]
 }
 
@@ -459,7 +474,14 @@ var negativeMarks = map[string]bool{"no": true, "non": true, "✗": true, "✘":
 
 // isNegativeMark reports whether s, folded, is one of negativeMarks.
 func isNegativeMark(s string) bool {
-	return len(s) <= 8 && negativeMarks[fold(s)]
+	if len(s) > 8 {
+		return false
+	}
+	var buf [16]byte
+	if f, ok := asciiFold(&buf, s); ok {
+		return negativeMarks[string(f)]
+	}
+	return negativeMarks[fold(s)]
 }
 
 // containsFold reports whether s holds substr (ASCII, lower case),
@@ -500,7 +522,9 @@ func parseDuties(c source.Cell) cellValue {
 		if c.Items != nil {
 			// a piece read as a line among others keeps its marker
 			// in the cell, not as a duty ("* Update IAM policies")
-			it = strings.TrimSpace(it[table.MarkerLen(it):])
+			if mayStartItem(it) {
+				it = strings.TrimSpace(it[table.MarkerLen(it):])
+			}
 		}
 		switch blankStatus(it) {
 		case StatusPlaceholder:
@@ -520,4 +544,11 @@ func parseDuties(c source.Cell) cellValue {
 		v.status = StatusEmpty
 	}
 	return v
+}
+
+// mayStartItem reports whether a cell's piece may start with a list marker
+// (table.MarkerLen): "-", "+", "*" or a digit first; the others, most
+// pieces, spare MarkerLen its copy of the piece.
+func mayStartItem(it string) bool {
+	return len(it) > 1 && (it[0] == '-' || it[0] == '+' || it[0] == '*' || isDigit(it[0]))
 }

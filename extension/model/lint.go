@@ -151,11 +151,34 @@ func (l *linter) matrix(m *Matrix) {
 	}
 }
 
+// rowHasKeyword reports whether a text of r that keywords reads (the
+// activity, the comment, a party's duties, an extra cell) holds an
+// unresolved keyword reference.
+func rowHasKeyword(r *Row) bool {
+	if unresolvedKeyword(r.Activity) || unresolvedKeyword(r.Comment) {
+		return true
+	}
+	for _, a := range r.Assignments {
+		if a != nil && slices.ContainsFunc(a.Duties, unresolvedKeyword) {
+			return true
+		}
+	}
+	for _, e := range r.Extra {
+		if unresolvedKeyword(e.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // keywords reports unresolved keyword references in a row's cells: for
 // each cell, in column order, the first one it holds outside code
 // (references in code spans are never resolved, so they are not
 // unresolved), at the reference when the cell shows it on its first line.
 func (l *linter) keywords(m *Matrix, r *Row) {
+	if !rowHasKeyword(r) {
+		return // most rows: spare gathering their texts in order
+	}
 	// the cells' texts (a party's duties; the whole text for the others),
 	// the cells as written ("": unknown) and where they are (col 0:
 	// unknown)
@@ -639,9 +662,11 @@ func (l *linter) anchors() {
 		what string
 		line int
 	}
-	ids := 0 // how many check may see
-	for _, m := range l.d.Matrices {
-		ids += len(m.Section) + 1 + len(m.Rows)
+	// about how many ids check sees: each matrix's, its rows', and a
+	// heading for it (matrices share their sections' headings)
+	ids := 0
+	for i := range l.d.Matrices {
+		ids += 2 + len(l.d.Matrices[i].Rows)
 	}
 	seen := make(map[string]use, ids)
 	check := func(id, what string, line, col int) {
@@ -654,7 +679,8 @@ func (l *linter) anchors() {
 		}
 		seen[id] = use{what, line}
 	}
-	for _, m := range l.d.Matrices {
+	for k := range l.d.Matrices {
+		m := &l.d.Matrices[k]
 		for i, h := range m.Section {
 			if _, ok := seen[h.Anchor]; !ok {
 				line := m.Line // read from JSON: the matrix's
@@ -665,10 +691,11 @@ func (l *linter) anchors() {
 			}
 		}
 	}
-	for _, m := range l.d.Matrices {
+	for k := range l.d.Matrices {
+		m := &l.d.Matrices[k]
 		check(m.ID, "matrix", m.Line, 0)
-		for _, r := range m.Rows {
-			check(r.ID, "row", r.Line, 0)
+		for i := range m.Rows {
+			check(m.Rows[i].ID, "row", m.Rows[i].Line, 0)
 		}
 	}
 }

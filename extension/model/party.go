@@ -46,43 +46,53 @@ var keywordRE = regexp.MustCompile(`\{\{site\.data\.keyword\.([A-Za-z]+)[\w]*\}\
 // header names a party by its form ("<Name> responsibilities", "Your
 // role", "Rôle Client") or by a known name.
 func (b *builder) headerParty(header string) (name string, ok bool) {
-	if b.headers == nil || b.headersGen != b.aliasGen {
-		b.headers, b.headersGen = make(map[string]headerName, len(b.headers)), b.aliasGen
+	v, seen := b.headers[header]
+	if !seen {
+		v = b.readHeaderParty(header)
+		if b.headers == nil {
+			b.headers = map[string]headerName{}
+		}
+		b.headers[header] = v
 	}
-	if v, seen := b.headers[header]; seen {
-		return v.name, v.ok
-	}
-	name, ok = b.readHeaderParty(header)
-	b.headers[header] = headerName{name, ok}
-	return name, ok
+	return v.name, b.namesParty(v)
 }
 
-// headerName is what headerParty found.
+// namesParty reports whether the header read as v names a party: by its
+// form, else by a name known now (the names known grow as parties are
+// registered).
+func (b *builder) namesParty(v headerName) bool {
+	return v.byForm || b.knownName(v.folded)
+}
+
+// headerName is what headerParty reads from a header: the name, and
+// whether the header names a party by its form (byForm); else it does
+// when the folded name is a known name.
 type headerName struct {
-	name string
-	ok   bool
+	name, folded string
+	byForm       bool
 }
 
-// readHeaderParty is headerParty, not memoized.
-func (b *builder) readHeaderParty(header string) (name string, ok bool) {
+// readHeaderParty is headerParty, not memoized, but for the test of the
+// known names.
+func (b *builder) readHeaderParty(header string) headerName {
 	h := plain(header)
 	bare := nonASCII(accentFold, h)
 	stripped := strings.TrimSpace(trimPartyPrefix(trimPartySuffix(bare)))
 	affixed := stripped != strings.TrimSpace(bare)
 	// keep the original spelling (accents) of the remainder
-	name = h
+	name := h
 	if affixed {
 		name = originalSpan(h, stripped)
 	}
 	name = dropParen(name)
-	f := b.folded(name)
+	f := fold(name) // (headerParty memoizes the reading)
 	if _, isCustomer := customerWords[f]; isCustomer {
-		return customerName(name), true
+		return headerName{name: customerName(name), byForm: true}
 	}
 	if affixed && f != "" && countWords(f) <= 5 && !endsWithFunctionWord(f) {
-		return name, true
+		return headerName{name: name, byForm: true}
 	}
-	return name, b.knownName(f)
+	return headerName{name: name, folded: f}
 }
 
 // countWords counts the words of s: its fields holding a letter or a
@@ -155,13 +165,13 @@ var (
 // any case, and the white space before it ("IBM responsibilities" →
 // "IBM"), as the regexp (?i)\s+(responsibilities|…)$ replaced by "" would.
 func trimPartySuffix(s string) string {
-	last := strings.LastIndexAny(s, reSpace) + 1 // the last word starts there
+	last := lastReSpace(s) + 1 // the last word starts there
 	if last == 0 {
 		return s // one word: no white space before it
 	}
 	for _, w := range partySuffixes {
 		if strings.EqualFold(s[last:], w) {
-			return strings.TrimRight(s[:last], reSpace)
+			return trimRightReSpace(s[:last])
 		}
 	}
 	return s
@@ -171,9 +181,19 @@ func trimPartySuffix(s string) string {
 // any case, and the white space after it ("Role Client" → "Client"), as
 // the regexp (?i)^(role|roles|how|…)\s+ replaced by "" would.
 func trimPartyPrefix(s string) string {
+	if s == "" || s[0] < utf8.RuneSelf && !strings.ContainsRune("rRhHtT", rune(s[0])) {
+		// every prefix starts with one of these, which no other
+		// character folds to: spare the comparisons
+		return s
+	}
+	return cutPartyPrefix(s)
+}
+
+// cutPartyPrefix is trimPartyPrefix without the look at the first byte.
+func cutPartyPrefix(s string) string {
 	for _, w := range partyPrefixes {
 		if n := foldPrefix(s, w); n > 0 && n < len(s) && isReSpace(s[n]) {
-			return strings.TrimLeft(s[n:], reSpace)
+			return trimLeftReSpace(s[n:])
 		}
 	}
 	return s
@@ -268,15 +288,24 @@ func (b *builder) partyID(name string) string {
 
 // compactName is a folded party name without its blanks and hyphens.
 func compactName(f string) string {
-	if !strings.ContainsAny(f, " -") {
+	if strings.IndexByte(f, ' ') < 0 && strings.IndexByte(f, '-') < 0 {
 		return f
 	}
-	return strings.NewReplacer(" ", "", "-", "").Replace(f)
+	b := make([]byte, 0, len(f))
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c != ' ' && c != '-' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // party registers a spelling of a party and returns its id. alias is the
 // full header or cell text; name the party name read from it.
 func (b *builder) party(name, alias string, line int) string {
+	if id, ok := b.namesSeen[name]; ok && alias == name {
+		return id // registered so already: it would change nothing
+	}
 	id := b.partyID(name)
 	p, ok := b.parties[id]
 	if !ok {
@@ -289,8 +318,18 @@ func (b *builder) party(name, alias string, line int) string {
 		p.names = appendUnique(p.names, name)
 	}
 	if f := b.folded(name); b.aliases[f] != id {
+		if _, known := b.aliases[f]; !known {
+			b.aliasGen++ // a name is known from now on
+		}
 		b.aliases[f] = id
-		b.aliasGen++
+	}
+	if alias == name && !strings.Contains(name, "{{") {
+		// partyID(name) finds id in aliases from now on (which keeps
+		// it), and the spelling is recorded
+		if b.namesSeen == nil {
+			b.namesSeen = map[string]string{}
+		}
+		b.namesSeen[name] = id
 	}
 	return id
 }
@@ -379,31 +418,73 @@ func skipSpace(s string, i int) int {
 }
 
 // cellParties reads a grid cell naming parties ("IBM", "Shared",
-// "Microsoft and Red Hat"); ok is false when the cell names none.
+// "Microsoft and Red Hat"); ok is false when the cell names none. It is
+// memoized by text (a grid's cells are read when its parties are
+// registered, then again row by row); the names are shared by the calls of
+// the same text, and never changed.
 func (b *builder) cellParties(text string) (names []string, shared, ok bool) {
-	f := b.folded(text)
+	v, seen := b.cellNames[text]
+	if seen && (v.unknown == "" || v.gen == b.aliasGen) {
+		return v.names, v.shared, v.ok
+	}
+	if seen && !b.knownName(v.unknown) {
+		v.gen = b.aliasGen // still right: spare the test until a name is added
+		b.cellNames[text] = v
+		return v.names, v.shared, v.ok
+	}
+	v = cellNames{gen: b.aliasGen}
+	v.names, v.shared, v.ok, v.unknown = b.readCellParties(text)
+	if b.cellNames == nil {
+		b.cellNames = map[string]cellNames{}
+	}
+	b.cellNames[text] = v
+	return v.names, v.shared, v.ok
+}
+
+// cellNames is what cellParties read from a text. The reading stays right
+// while unknown, the folded name it stopped at for naming no party, is no
+// known name: the names known only grow, the other tests do not change.
+// It was last found right when aliasGen was gen.
+type cellNames struct {
+	names      []string
+	shared, ok bool
+	unknown    string
+	gen        int
+}
+
+// readCellParties is cellParties, not memoized; unknown is the folded part
+// of text that it stopped at because it is no known name ("" when it did
+// not stop so, or at a part that can never be one).
+func (b *builder) readCellParties(text string) (names []string, shared, ok bool, unknown string) {
+	// (fold, not folded: cellParties memoizes the whole reading, and
+	// most texts come once)
+	f := fold(text)
 	if sharedWords[f] {
-		return nil, true, true
+		return nil, true, true, ""
 	}
 	parts := []string{plain(text)}
 	// (plain leaves only spaces as white space) no separator without
 	// these: spare the split
-	if s := parts[0]; strings.ContainsAny(s, "/,&+") || strings.Contains(s, " and ") || strings.Contains(s, " et ") {
+	if s := parts[0]; hasAnyByte(s, "/,&+") || strings.Contains(s, " and ") || strings.Contains(s, " et ") {
 		parts = splitParties(s, partyWords)
 	}
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); strings.Contains(p, "(") {
 			p = dropParen(p)
 		}
-		if fp := b.folded(p); !b.knownName(fp) && !partyNoun(fp) {
+		fp := f // the folded text, when p is all of it
+		if p != text {
+			fp = fold(p)
+		}
+		if !b.knownName(fp) && !partyNoun(fp) {
 			// one name holding a separator ("On-premises IaaS / data
 			// center provider")?
-			if whole := dropParen(plain(text)); len(parts) > 1 && partyNoun(b.folded(whole)) {
-				return []string{whole}, false, true
+			if whole := dropParen(plain(text)); len(parts) > 1 && partyNoun(fold(whole)) {
+				return []string{whole}, false, true, fp
 			}
-			return nil, false, false
+			return nil, false, false, fp
 		}
 		names = append(names, p)
 	}
-	return names, false, len(names) > 0
+	return names, false, len(names) > 0, ""
 }

@@ -17,6 +17,37 @@ func isReSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
+// trimLeftReSpace is strings.TrimLeft(s, reSpace), without the set
+// strings builds on each call.
+func trimLeftReSpace(s string) string {
+	i := 0
+	for i < len(s) && isReSpace(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// trimRightReSpace is strings.TrimRight(s, reSpace), without the set
+// strings builds on each call.
+func trimRightReSpace(s string) string {
+	n := len(s)
+	for n > 0 && isReSpace(s[n-1]) {
+		n--
+	}
+	return s[:n]
+}
+
+// lastReSpace is strings.LastIndexAny(s, reSpace): the index of the last
+// byte of s that is one of reSpace, -1 when there is none.
+func lastReSpace(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isReSpace(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
 // accentFold maps accented Latin letters to their base letter.
 var accentFold = strings.NewReplacer(
 	"à", "a", "â", "a", "ä", "a", "á", "a", "ç", "c", "é", "e", "è", "e", "ê", "e", "ë", "e",
@@ -199,7 +230,7 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // Party Vendor) ", as the regexp \s*\([^)]*\)\s*$ would find it. ok is
 // false when s ends with no such remark.
 func cutParen(s string) (before, paren string, ok bool) {
-	end := len(strings.TrimRight(s, reSpace)) - 1 // the closing ")"
+	end := len(trimRightReSpace(s)) - 1 // the closing ")"
 	if end < 0 || s[end] != ')' {
 		return s, "", false
 	}
@@ -208,7 +239,7 @@ func cutParen(s string) (before, paren string, ok bool) {
 	if open < 0 {
 		return s, "", false
 	}
-	start := len(strings.TrimRight(s[:from+open], reSpace))
+	start := len(trimRightReSpace(s[:from+open]))
 	return s[:start], s[start:], true
 }
 
@@ -228,6 +259,14 @@ func findParen(s string) string {
 
 // plain strips emphasis markers and HTML tags and collapses white space.
 func plain(s string) string {
+	if alreadyPlain(s) {
+		return s // most cells and headers: nothing to strip
+	}
+	return stripPlain(s)
+}
+
+// stripPlain is plain without the look that spares the work.
+func stripPlain(s string) string {
 	// the patterns cannot match without their first characters, which
 	// most cells lack: skip the (slow) regexps then
 	if strings.IndexByte(s, '<') >= 0 {
@@ -238,6 +277,50 @@ func plain(s string) string {
 	}
 	return strings.TrimSpace(collapseSpace(s))
 }
+
+// alreadyPlain reports, from one look at its bytes, that plain(s) is s:
+// s holds no "<", "**" or "__", no white space but single spaces, and
+// starts and ends with an ASCII byte that is no white space (TrimSpace
+// also trims Unicode spaces, so non-ASCII ends are left to plain).
+func alreadyPlain(s string) bool {
+	n := len(s)
+	if n == 0 || s[0] <= ' ' || s[0] >= utf8.RuneSelf || s[n-1] <= ' ' || s[n-1] >= utf8.RuneSelf {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		c := s[i]
+		if !plainStops[c] {
+			continue // most bytes: letters, digits, punctuation
+		}
+		switch c {
+		case '<':
+			return false
+		case ' ':
+			if s[i-1] == ' ' { // (s[0] is no space)
+				return false
+			}
+		case '*', '_':
+			if i > 0 && s[i-1] == c {
+				return false
+			}
+		default:
+			if c < ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// plainStops are the bytes alreadyPlain looks at twice: white space and
+// control characters, "<", "*" and "_".
+var plainStops = func() (t [256]bool) {
+	for c := 0; c <= ' '; c++ {
+		t[c] = true
+	}
+	t['<'], t['*'], t['_'] = true, true, true
+	return t
+}()
 
 // collapseSpace replaces each run of white space as regexp's \s means it
 // (\t \n \f \r and space) by one space, as the regexp \s+ would.
@@ -279,6 +362,26 @@ func collapseSpace(s string) string {
 // keyword comparisons use.
 func fold(s string) string {
 	return nonASCII(accentFold, strings.ToLower(plain(s)))
+}
+
+// asciiFold returns fold(s) in buf, without allocating, when s is ASCII
+// that plain leaves as it is (fold then only lowers its case) and fits in
+// buf; ok is false otherwise.
+func asciiFold(buf *[16]byte, s string) (f []byte, ok bool) {
+	if len(s) > len(buf) || !alreadyPlain(s) {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(s)], true
 }
 
 // plainASCII reports whether s is ASCII without what plain removes
@@ -344,29 +447,38 @@ func slugAll(s string, max int) string {
 // when it meets a byte that is not ASCII or markup plain removes ("<",
 // "**", "__"): what comes after the slug's end cannot change it.
 func slugASCII(s string, max int) (out string, ok bool) {
-	var b strings.Builder
+	var buf [64]byte
+	b, ok := appendSlugASCII(buf[:0], s, max)
+	if !ok {
+		return "", false
+	}
+	return string(b), true
+}
+
+// appendSlugASCII appends slugASCII(s, max) to dst; ok is false, and dst
+// returned as it was, when slugASCII's is.
+func appendSlugASCII(dst []byte, s string, max int) (out []byte, ok bool) {
+	from := len(dst) // the slug is out[from:]
 	dash := false
-	for i := 0; i < len(s) && (max <= 0 || b.Len() <= max); i++ {
+	for i := 0; i < len(s) && (max <= 0 || len(dst)-from <= max); i++ {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		case c >= utf8.RuneSelf || c == '<' || (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c:
-			return "", false
+			return dst[:from], false
 		default:
 			dash = true
 			continue
 		}
-		if b.Len() == 0 {
-			b.Grow(min(len(s), max+1))
-		} else if dash {
-			b.WriteByte('-')
+		if dash && len(dst) > from {
+			dst = append(dst, '-')
 		}
 		dash = false
-		b.WriteByte(c)
+		dst = append(dst, c)
 	}
-	return b.String(), true
+	return dst, true
 }
 
 // hasMarkup reports whether s holds what plain removes: "<", "**", "__".
@@ -417,14 +529,25 @@ func slugRunes(s string, max int) string {
 
 // trimSlug cuts a slug at a word boundary after max bytes (0: no limit).
 func trimSlug(out string, max int) string {
-	if max > 0 && len(out) > max {
-		out = out[:max]
-		if i := strings.LastIndexByte(out, '-'); i > max/2 {
-			out = out[:i]
+	return out[:trimmedSlugLen(out, max)]
+}
+
+// trimmedSlugLen is the length of trimSlug(out, max).
+func trimmedSlugLen[T string | []byte](out T, max int) int {
+	n := len(out)
+	if max > 0 && n > max {
+		n = max
+		for i := n - 1; i > max/2; i-- {
+			if out[i] == '-' { // the last dash before max, if past max/2
+				n = i
+				break
+			}
 		}
-		out = strings.TrimRight(out, "-")
+		for n > 0 && out[n-1] == '-' {
+			n--
+		}
 	}
-	return out
+	return n
 }
 
 // unresolvedKeyword reports whether s still holds a keyword reference.
@@ -444,13 +567,13 @@ func isPlaceholder(s string) bool {
 // with one of the ASCII characters in first, as a case-insensitive regexp
 // needs: false only for an ASCII character not among them.
 func mayStartWith(s, first string) bool {
-	s = strings.TrimLeft(s, " \t\n\f\r")
+	s = trimLeftReSpace(s)
 	return s == "" || s[0] >= utf8.RuneSelf || strings.IndexByte(first, s[0]) >= 0
 }
 
 // mayEndWith is mayStartWith for the end of s, trailing white space cut.
 func mayEndWith(s, last string) bool {
-	s = strings.TrimRight(s, reSpace)
+	s = trimRightReSpace(s)
 	return s == "" || s[len(s)-1] >= utf8.RuneSelf || strings.IndexByte(last, s[len(s)-1]) >= 0
 }
 
@@ -541,6 +664,17 @@ func nonASCII(r *strings.Replacer, s string) string {
 		}
 	}
 	return s
+}
+
+// hasAnyByte reports whether s holds one of the ASCII bytes of set, as
+// strings.ContainsAny(s, set) does, by a fast search per byte of set.
+func hasAnyByte(s, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if strings.IndexByte(s, set[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // appendUnique appends s to list unless it is already there.
