@@ -10,7 +10,8 @@ import (
 // legend from ("R | Responsible | Assigned to…", as cegedim.cloud writes
 // it) and puts legend in their place: the lines before them stay a
 // paragraph, the lines after them become one. It reports whether it did.
-func legendInText(root ast.Node, src []byte, md *model.Document, legend *Legend) bool {
+// idx is the line index of the Markdown source.
+func legendInText(root ast.Node, idx *diag.Lines, md *model.Document, legend *Legend) bool {
 	lines := map[int]bool{}
 	for _, e := range md.Legend {
 		if e.Derived || e.Line == 0 {
@@ -18,7 +19,6 @@ func legendInText(root ast.Node, src []byte, md *model.Document, legend *Legend)
 		}
 		lines[e.Line] = true
 	}
-	idx := diag.NewLines(src)
 	var para ast.Node
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || para != nil {

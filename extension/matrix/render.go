@@ -67,8 +67,18 @@ func (w w) open(name string) {
 	w.s(`="`)
 }
 
-// text writes s escaped as util.EscapeHTML does, without copying it.
-func (w w) text(s string) { escape.Text(w, s) }
+// text writes s escaped as util.EscapeHTML does, without copying it. It
+// hands escape.Text the BufWriter itself: w, a struct, would be boxed into
+// an interface (an allocation) on every call.
+func (w w) text(s string) { escape.Text(w.BufWriter, s) }
+
+// captionID writes the attribute name with the value id + "-caption" (the
+// id of a table's caption), as attr does, without building the value.
+func (w w) captionID(name, id string) {
+	w.open(name)
+	w.text(id)
+	w.s(`-caption"`)
+}
 
 // roleClass writes RoleClass(letter) without building it.
 func (w w) roleClass(letter string) {
@@ -111,9 +121,8 @@ func (r *MatrixHTMLRenderer) renderMatrix(bw util.BufWriter, _ []byte, node ast.
 		}
 		return ast.WalkContinue, nil
 	}
-	captionID := m.ID + "-caption"
 	out.s(`<div class="raci-scroll" role="region"`)
-	out.attr("aria-labelledby", captionID)
+	out.captionID("aria-labelledby", m.ID)
 	out.s(` tabindex="0">` + "\n<table")
 	out.attr("id", m.ID)
 	out.open("class")
@@ -127,7 +136,7 @@ func (r *MatrixHTMLRenderer) renderMatrix(bw util.BufWriter, _ []byte, node ast.
 	out.attr("data-kind", m.Kind)
 	out.attr("aria-describedby", n.SummaryID)
 	out.s(">\n<caption")
-	out.attr("id", captionID)
+	out.captionID("id", m.ID)
 	out.s(">")
 	out.text(m.Caption)
 	if n.LegendRef != "" {
@@ -320,11 +329,11 @@ func (r *MatrixHTMLRenderer) renderLegend(bw util.BufWriter, _ []byte, node ast.
 		descriptions = descriptions || e.Description != ""
 	}
 	out.s(`<div class="raci-scroll" role="region"`)
-	out.attr("aria-labelledby", n.ID+"-caption")
+	out.captionID("aria-labelledby", n.ID)
 	out.s(` tabindex="0">` + "\n<table")
 	out.attr("id", n.ID)
 	out.s(` class="raci-legend">` + "\n<caption")
-	out.attr("id", n.ID+"-caption")
+	out.captionID("id", n.ID)
 	out.s(">Legend</caption>\n<thead>\n<tr>\n")
 	out.s(`<th scope="col">Letter</th>` + "\n" + `<th scope="col">Role</th>` + "\n")
 	if descriptions {
@@ -332,7 +341,9 @@ func (r *MatrixHTMLRenderer) renderLegend(bw util.BufWriter, _ []byte, node ast.
 	}
 	out.s("</tr>\n</thead>\n<tbody>\n")
 	for _, e := range n.Entries {
-		out.s(`<tr>` + "\n" + `<th scope="row"><abbr class="raci-role raci-role-` + RoleClass(e.Letter) + `"`)
+		out.s(`<tr>` + "\n" + `<th scope="row"><abbr class="raci-role raci-role-`)
+		out.roleClass(e.Letter)
+		_ = out.WriteByte('"')
 		out.attr("title", Title(e))
 		out.s(">")
 		out.text(e.Letter)

@@ -1,8 +1,9 @@
 package matrix
 
 import (
+	"cmp"
 	"html"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,14 +66,15 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	if m, err := meta.TryGet(pc); err == nil && m != nil {
 		fm = source.PlainMeta(m)
 	}
+	lines := diag.LinesOf(pc, reader.Source())
 	src := source.FromMarkdown("", doc, reader.Source(), fm, source.WithKeywords(t.cfg.Keywords),
-		source.WithLines(diag.LinesOf(pc, reader.Source())))
+		source.WithLines(lines))
 	// the page's ids (raw HTML's, other elements'): matrices and rows
 	// take none of them
 	reg := ids.OfSource(pc, doc, reader.Source())
 	md := model.Build(src, append([]model.Option{model.WithLint(false), model.WithReservedIDs(reg.IDs()...)}, t.cfg.Model...)...)
 	pc.Set(resultKey, &result{src: src, doc: md})
-	apply(doc, src, md, reg.Unique, reader.Source())
+	apply(doc, src, md, reg.Unique, reader.Source(), lines)
 }
 
 // Apply replaces, below root, the tables md was built from with Matrix
@@ -82,12 +84,13 @@ func (t *astTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 // in document order. unique makes ids unique on the page (it returns its
 // first argument, or it with "-2", "-3"… when taken).
 func Apply(root ast.Node, src *source.Document, md *model.Document, unique func(base, fallback string) string) {
-	apply(root, src, md, unique, nil)
+	apply(root, src, md, unique, nil, nil)
 }
 
-// apply is Apply; with the Markdown source, a legend written as lines of a
-// paragraph is moved out of it, the Legend node taking its place.
-func apply(root ast.Node, src *source.Document, md *model.Document, unique func(base, fallback string) string, text []byte) {
+// apply is Apply; with the Markdown source text and its line index lines,
+// a legend written as lines of a paragraph is moved out of it, the Legend
+// node taking its place.
+func apply(root ast.Node, src *source.Document, md *model.Document, unique func(base, fallback string) string, text []byte, lines *diag.Lines) {
 	if md == nil || (len(md.Matrices) == 0 && len(md.LegendTables) == 0) {
 		return
 	}
@@ -132,9 +135,10 @@ func apply(root ast.Node, src *source.Document, md *model.Document, unique func(
 		legendID = unique(LegendID, LegendID)
 	}
 	b := &builder{doc: md, legendID: legendID, text: text}
+	b.reserve(md, func(i int) bool { return at(i) != nil })
 	placed := len(md.LegendTables) > 0 && at(md.LegendTables[0]) != nil
-	if !placed && firstLetters >= 0 && text != nil {
-		placed = legendInText(root, text, md, &Legend{ID: legendID, Entries: md.Legend})
+	if !placed && firstLetters >= 0 && text != nil && lines != nil {
+		placed = legendInText(root, lines, md, &Legend{ID: legendID, Entries: md.Legend})
 	}
 	for i := range md.Matrices {
 		m := &md.Matrices[i]
@@ -169,6 +173,70 @@ type builder struct {
 	roles []Role
 	// rests memoizes LetterCellRest by matrix kind and cell as written
 	rests map[restKey]cellRest
+	// dutyRoom is room for the Duty nodes of prose cells, allocated
+	// together, handed out in turn
+	dutyRoom []Duty
+	// strs and bytes are room for the String nodes of texts the builder
+	// writes and for their bytes, allocated together, handed out in turn
+	strs  []ast.String
+	bytes []byte
+	// dutyChunk, strChunk and byteChunk are the sizes of the last room
+	// allocated for duties, strings and their bytes: each new room is
+	// twice the last, up to a cap, so that a small page takes little
+	dutyChunk, strChunk, byteChunk int
+	// cells and rows are the source cells of the matrix being built, a
+	// slice of cells per row, reused from matrix to matrix
+	cells []*east.TableCell
+	rows  [][]*east.TableCell
+}
+
+// nextChunk returns the size of the next room: twice last, at least lo,
+// at most hi.
+func nextChunk(last, lo, hi int) int {
+	return min(max(2*last, lo), hi)
+}
+
+// duty returns a new Duty node, from the builder's room.
+func (b *builder) duty() *Duty {
+	if len(b.dutyRoom) == 0 {
+		b.dutyChunk = nextChunk(b.dutyChunk, 8, 32)
+		b.dutyRoom = make([]Duty, b.dutyChunk)
+	}
+	d := &b.dutyRoom[0]
+	b.dutyRoom = b.dutyRoom[1:]
+	return d
+}
+
+// reserveStrings makes room for n more String nodes holding size bytes in
+// all, allocated together unless the room left holds them: apply reserves
+// the header cells' texts of a page at once.
+func (b *builder) reserveStrings(n, size int) {
+	if len(b.strs) < n {
+		b.strs = make([]ast.String, n)
+	}
+	if len(b.bytes) < size {
+		b.bytes = make([]byte, size)
+	}
+}
+
+// newString returns a new String node holding a copy of text: as
+// b.newString(text), from the builder's room.
+func (b *builder) newString(text string) *ast.String {
+	if len(b.strs) == 0 {
+		b.strChunk = nextChunk(b.strChunk, 8, 64)
+		b.strs = make([]ast.String, b.strChunk)
+	}
+	s := &b.strs[0]
+	b.strs = b.strs[1:]
+	if len(text) > len(b.bytes) {
+		b.byteChunk = nextChunk(b.byteChunk, 256, 4096)
+		b.bytes = make([]byte, max(len(text), b.byteChunk))
+	}
+	// its own bytes: appending to Value copies them
+	s.Value = b.bytes[:len(text):len(text)]
+	copy(s.Value, text)
+	b.bytes = b.bytes[len(text):]
+	return s
 }
 
 // restKey and cellRest are a LetterCellRest question and answer.
@@ -179,6 +247,37 @@ type (
 		mark string
 	}
 )
+
+// reserve makes room, at once, for what the page's matrices shown (those
+// of the tables shown reports true for) take from the builder: the String
+// nodes of their header texts and the Role nodes of their letters.
+func (b *builder) reserve(md *model.Document, shown func(table int) bool) {
+	strs, size, letters := 0, 0, 0
+	for i := range md.Matrices {
+		m := &md.Matrices[i]
+		if !shown(m.Table) {
+			continue
+		}
+		for _, col := range m.Columns {
+			if col.Header != "" {
+				strs++
+				size += len(col.Header)
+			}
+			if col.Role != model.ColParty {
+				continue
+			}
+			for r := range m.Rows {
+				if a := m.Rows[r].Assignments[col.Party]; a != nil {
+					letters += len(a.Roles)
+				}
+			}
+		}
+	}
+	b.reserveStrings(strs, size)
+	if letters > 0 {
+		b.roles = make([]Role, letters)
+	}
+}
 
 // role returns a new Role node for letter.
 func (b *builder) role(letter string) *Role {
@@ -227,15 +326,16 @@ func (b *builder) partyKind(id string) string {
 // columns returns m's columns in rendering order.
 func (b *builder) columns(m *model.Matrix) []model.Column {
 	cols := append([]model.Column(nil), m.Columns...)
-	sort.SliceStable(cols, func(i, j int) bool {
-		gi, gj := columnGroups[cols[i].Role], columnGroups[cols[j].Role]
-		if gi != gj {
-			return gi < gj
+	// a stable sort by group, party columns by party kind
+	slices.SortStableFunc(cols, func(x, y model.Column) int {
+		gx, gy := columnGroups[x.Role], columnGroups[y.Role]
+		if gx != gy {
+			return cmp.Compare(gx, gy)
 		}
-		if cols[i].Role == model.ColParty {
-			return partyKinds[b.partyKind(cols[i].Party)] < partyKinds[b.partyKind(cols[j].Party)]
+		if x.Role == model.ColParty {
+			return cmp.Compare(partyKinds[b.partyKind(x.Party)], partyKinds[b.partyKind(y.Party)])
 		}
-		return false
+		return 0
 	})
 	return cols
 }
@@ -248,21 +348,27 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		node.LegendRef = b.legendID
 	}
 	node.Classes = strings.Fields(nodes.Attr(tbl, "class"))
-	switch side := strings.ToLower(strings.TrimSpace(nodes.Attr(tbl, "caption-side"))); side {
-	case "top", "bottom":
-		node.Classes = append(node.Classes, "caption-"+side)
+	switch strings.ToLower(strings.TrimSpace(nodes.Attr(tbl, "caption-side"))) {
+	case "top":
+		node.Classes = append(node.Classes, "caption-top")
+	case "bottom":
+		node.Classes = append(node.Classes, "caption-bottom")
 	}
 	// The source rows, header first; nil when the cells must come from the
 	// model's text (transposed tables).
 	var rows [][]*east.TableCell
 	if !m.Transposed {
-		// one array for all cells, a slice of it per row
+		// one array for all cells, a slice of it per row, both the
+		// builder's, reused from matrix to matrix
 		n := 0
 		for r := tbl.FirstChild(); r != nil; r = r.NextSibling() {
 			n += r.ChildCount()
 		}
-		all := make([]*east.TableCell, 0, n)
-		rows = make([][]*east.TableCell, 0, tbl.ChildCount())
+		if cap(b.cells) < n {
+			b.cells = make([]*east.TableCell, 0, n)
+		}
+		all := b.cells[:0]
+		rows = b.rows[:0]
 		for r := tbl.FirstChild(); r != nil; r = r.NextSibling() {
 			from := len(all)
 			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
@@ -272,6 +378,7 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 			}
 			rows = append(rows, all[from:len(all):len(all)])
 		}
+		b.rows = rows // (the cells' array is not outgrown: its room is n)
 		if len(st.Header) == 0 && len(rows) > 0 && len(rows[0]) == 0 {
 			rows = rows[1:] // an empty header row: the model used the first body row
 		}
@@ -283,40 +390,28 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		return nil // an untyped nil: fill then writes the model's text
 	}
 	cols := b.columns(m)
-	header := &MatrixRow{}
+	// the rows and their cells, the header's first, allocated together
+	trs := make([]MatrixRow, 1+len(m.Rows))
+	tds := make([]MatrixCell, (1+len(m.Rows))*len(cols))
+	header := &trs[0]
 	for c := range cols {
 		col := &cols[c]
-		cell := &MatrixCell{Header: true, Column: col}
+		cell := &tds[c]
+		cell.Header, cell.Column = true, col
 		if col.Role == model.ColParty {
 			cell.PartyKind = b.partyKind(col.Party)
 		}
 		if src := at(0, col.Index); src != nil && HeaderKeepsMarkup(src) {
-			fill(cell, src, "") // a link to the column's section stays one
+			b.fill(cell, src, "") // a link to the column's section stays one
 		} else {
-			fill(cell, nil, col.Header) // the plain text: one look whatever the markup
+			b.fill(cell, nil, col.Header) // the plain text: one look whatever the markup
 		}
 		header.AppendChild(header, cell)
 	}
 	node.AppendChild(node, header)
-	// the role letters of the party cells, allocated together
-	letters := 0
-	for _, col := range cols {
-		if col.Role != model.ColParty {
-			continue
-		}
-		for i := range m.Rows {
-			if a := m.Rows[i].Assignments[col.Party]; a != nil {
-				letters += len(a.Roles)
-			}
-		}
-	}
-	b.roles = make([]Role, letters)
-	// the rows and their cells, allocated together
-	trs := make([]MatrixRow, len(m.Rows))
-	tds := make([]MatrixCell, len(m.Rows)*len(cols))
 	for i := range m.Rows {
 		row := &m.Rows[i]
-		tr := &trs[i]
+		tr := &trs[1+i]
 		tr.Row = row
 		used := b.usedRow(m, row, rows, i+1)
 		for c := range cols {
@@ -324,7 +419,7 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 			if col.Index >= 0 && col.Index < len(used) {
 				used[col.Index] = true
 			}
-			cell := &tds[i*len(cols)+c]
+			cell := &tds[(1+i)*len(cols)+c]
 			b.cell(cell, m, row, col, at(i+1, col.Index))
 			tr.AppendChild(tr, cell)
 		}
@@ -334,7 +429,7 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 			for c := range rows[i+1] {
 				if !used[c] {
 					cell := &MatrixCell{Column: &model.Column{Index: c, Role: CellExtra}}
-					fill(cell, rows[i+1][c], "")
+					b.fill(cell, rows[i+1][c], "")
 					tr.AppendChild(tr, cell)
 				}
 			}
@@ -342,7 +437,7 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 			for _, x := range row.Extra {
 				if x.Index < 0 || x.Index >= len(used) || !used[x.Index] {
 					cell := &MatrixCell{Column: &model.Column{Index: x.Index, Header: x.Header, Role: CellExtra}}
-					fill(cell, nil, x.Text)
+					b.fill(cell, nil, x.Text)
 					tr.AppendChild(tr, cell)
 				}
 			}
@@ -379,18 +474,18 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 	cell.Column = col
 	switch col.Role {
 	case model.ColActivity:
-		fill(cell, src, row.Activity)
+		b.fill(cell, src, row.Activity)
 	case model.ColQualifier:
-		fill(cell, src, row.Qualifiers[col.Key])
+		b.fill(cell, src, row.Qualifiers[col.Key])
 	case model.ColComment:
-		fill(cell, src, row.Comment)
+		b.fill(cell, src, row.Comment)
 	case model.ColCategory:
 		cell.Assignment = row.Categories[col.Key]
 		text := ""
 		if cell.Assignment != nil {
 			text = cell.Assignment.Raw
 		}
-		fill(cell, src, text)
+		b.fill(cell, src, text)
 	case model.ColParty:
 		cell.PartyKind = b.partyKind(col.Party)
 		a := row.Assignments[col.Party]
@@ -422,12 +517,12 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 			case mark != "":
 				// "A*": the letters, then the footnote mark
 				t := &CellText{Note: true}
-				t.AppendChild(t, ast.NewString([]byte(mark)))
+				t.AppendChild(t, b.newString(mark))
 				cell.AppendChild(cell, t)
 			}
 		case a.Status == model.StatusEmpty:
 		default:
-			fill(cell, src, a.Raw)
+			b.fill(cell, src, a.Raw)
 		}
 	default:
 		text := ""
@@ -436,7 +531,7 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 				text = x.Text
 			}
 		}
-		fill(cell, src, text)
+		b.fill(cell, src, text)
 	}
 }
 
@@ -480,11 +575,11 @@ func (b *builder) letterRest(cell *MatrixCell, kind string, a *model.Assignment)
 	switch {
 	case text != "":
 		ct := &CellText{}
-		ct.AppendChild(ct, ast.NewString([]byte(text)))
+		ct.AppendChild(ct, b.newString(text))
 		cell.AppendChild(cell, ct)
 	case mark != "":
 		ct := &CellText{Note: true}
-		ct.AppendChild(ct, ast.NewString([]byte(mark)))
+		ct.AppendChild(ct, b.newString(mark))
 		cell.AppendChild(cell, ct)
 	}
 }
@@ -508,8 +603,8 @@ func PlainRest(kind string, a *model.Assignment) (text, mark string) {
 func (b *builder) duties(cell *MatrixCell, src ast.Node, a *model.Assignment) {
 	if src == nil {
 		for _, t := range a.Duties {
-			d := &Duty{}
-			d.AppendChild(d, ast.NewString([]byte(t)))
+			d := b.duty()
+			d.AppendChild(d, b.newString(t))
 			cell.AppendChild(cell, d)
 		}
 		return
@@ -520,14 +615,14 @@ func (b *builder) duties(cell *MatrixCell, src ast.Node, a *model.Assignment) {
 		switch {
 		case c.Kind() == table.KindCellLine:
 			run = nil
-			d := &Duty{}
+			d := b.duty()
 			moveChildren(d, c)
 			b.dropMarker(d)
 			cell.AppendChild(cell, d)
 		case c.Kind() == ast.KindList:
 			run = nil
 			for item := c.FirstChild(); item != nil; item = item.NextSibling() {
-				d := &Duty{}
+				d := b.duty()
 				for blk := item.FirstChild(); blk != nil; blk = blk.NextSibling() {
 					moveChildren(d, blk)
 				}
@@ -535,7 +630,7 @@ func (b *builder) duties(cell *MatrixCell, src ast.Node, a *model.Assignment) {
 			}
 		default:
 			if run == nil {
-				run = &Duty{}
+				run = b.duty()
 				cell.AppendChild(cell, run)
 			}
 			run.AppendChild(run, c)
@@ -603,13 +698,13 @@ func HeaderKeepsMarkup(n ast.Node) bool {
 }
 
 // fill moves src's children into cell, or, without src, writes text.
-func fill(cell ast.Node, src ast.Node, text string) {
+func (b *builder) fill(cell ast.Node, src ast.Node, text string) {
 	if src != nil {
 		moveChildren(cell, src)
 		return
 	}
 	if text != "" {
-		cell.AppendChild(cell, ast.NewString([]byte(text)))
+		cell.AppendChild(cell, b.newString(text))
 	}
 }
 
