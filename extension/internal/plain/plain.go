@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"bytes"
 	stdhtml "html"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,30 +34,11 @@ func Collapse(s []byte) string {
 	if collapsed(s) {
 		return string(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			space = true
-		} else {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.Write(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	var buf [256]byte // most texts: the collapsed bytes stay on the stack
+	return string(AppendCollapse(buf[:0], s))
 }
 
-// AppendCollapse appends Collapse(s) to dst, without making a string (the
-// same loop as Collapse's, into a byte slice).
+// AppendCollapse appends Collapse(s) to dst, without making a string.
 func AppendCollapse(dst, s []byte) []byte {
 	if collapsed(s) {
 		return append(dst, s...)

@@ -140,13 +140,23 @@ func FuzzNeedsShowing(f *testing.F) {
 	})
 }
 
-// TestAppendCollapse checks that AppendCollapse appends what Collapse
-// returns, after what dst holds, and that AppendText is Text's text before
+// collapseCases are texts for Collapse and AppendCollapse: white space
+// of every kind, at the ends and in runs, and bytes that are no UTF-8.
+var collapseCases = []string{"", " ", "a", " a ", "a  b", "a\tb\nc", "\u00a0x\u2003y ", "ünï  cödé", "\x00 \x01",
+	"\xff \xfe\u00a0", strings.Repeat("long words ", 40) + " \t end"}
+
+// TestAppendCollapse checks that AppendCollapse appends what
+// strings.Fields and strings.Join make of s after what dst holds, that
+// Collapse returns it, and that AppendText is Text's text before
 // collapsing.
 func TestAppendCollapse(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a ", "a  b", "a\tb\nc", "\u00a0x\u2003y ", "ünï  cödé", "\x00 \x01"} {
-		if got, want := string(AppendCollapse([]byte("pre"), []byte(s))), "pre"+Collapse([]byte(s)); got != want {
-			t.Errorf("AppendCollapse(%q) = %q, want %q", s, got, want)
+	for _, s := range collapseCases {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := string(AppendCollapse([]byte("pre"), []byte(s))); got != "pre"+want {
+			t.Errorf("AppendCollapse(%q) = %q, want %q", s, got, "pre"+want)
+		}
+		if got := Collapse([]byte(s)); got != want {
+			t.Errorf("Collapse(%q) = %q, want %q", s, got, want)
 		}
 	}
 	md := goldmark.New(goldmark.WithExtensions(gext.GFM))
@@ -159,4 +169,21 @@ func TestAppendCollapse(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzCollapse checks Collapse and AppendCollapse against strings.Fields
+// and strings.Join on any bytes.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range collapseCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := Collapse([]byte(s)); got != want {
+			t.Fatalf("Collapse(%q) = %q, want %q", s, got, want)
+		}
+		if got := string(AppendCollapse([]byte("x"), []byte(s))); got != "x"+want {
+			t.Fatalf("AppendCollapse(%q) = %q, want %q", s, got, "x"+want)
+		}
+	})
 }
