@@ -254,7 +254,7 @@ func (r *HeadingHTMLRenderer) render(w util.BufWriter, source []byte, node ast.N
 	if id, ok := n.AttributeString("id"); ok && r.cfg.Anchors {
 		_, _ = w.WriteString(` <a class="heading-anchor" href="#`)
 		if v, ok := id.([]byte); ok {
-			writeAttr(w, v)
+			escape.AttrBytes(w, v)
 		} else {
 			escape.Attr(w, fmt.Sprintf("%s", id))
 		}
@@ -268,17 +268,4 @@ func (r *HeadingHTMLRenderer) render(w util.BufWriter, source []byte, node ast.N
 	_ = w.WriteByte("0123456"[n.Level])
 	_, _ = w.WriteString(">\n")
 	return ast.WalkContinue, nil
-}
-
-// writeAttr writes b to w as escape.Attr writes string(b): as it is when
-// it holds no byte that escape.Attr escapes (most ids), without making
-// the string.
-func writeAttr(w util.BufWriter, b []byte) {
-	for _, c := range b {
-		if c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
-			escape.Attr(w, string(b))
-			return
-		}
-	}
-	_, _ = w.Write(b)
 }

@@ -12,6 +12,21 @@ func Text(w io.StringWriter, s string) { write(w, s, &textEscapes) }
 // and " as &amp;, &#39;, &lt;, &gt; and &#34;.
 func Attr(w io.StringWriter, s string) { write(w, s, &attrEscapes) }
 
+// AttrBytes writes b to w as Attr writes string(b): as it is, without
+// making the string, when it holds nothing to escape (most ids).
+func AttrBytes(w interface {
+	io.Writer
+	io.StringWriter
+}, b []byte) {
+	for _, c := range b {
+		if attrEscapes[c] != "" {
+			Attr(w, string(b))
+			return
+		}
+	}
+	_, _ = w.Write(b)
+}
+
 var (
 	textEscapes = [256]string{0: "\ufffd", '&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&quot;"}
 	attrEscapes = [256]string{'&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;", '"': "&#34;"}

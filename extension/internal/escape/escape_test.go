@@ -10,7 +10,7 @@ import (
 
 var cases = []string{"", "plain", `a&b<c>d"e'f`, "x\x00y", "&&", "é<ü>", "'", "R/A"}
 
-// check compares Text and Attr with what they stand for.
+// check compares Text, Attr and AttrBytes with what they stand for.
 func check(t *testing.T, s string) {
 	var b strings.Builder
 	Text(&b, s)
@@ -22,6 +22,11 @@ func check(t *testing.T, s string) {
 	if got, want := b.String(), html.EscapeString(s); got != want {
 		t.Errorf("Attr(%q) = %q, want %q", s, got, want)
 	}
+	b.Reset()
+	AttrBytes(&b, []byte(s))
+	if got, want := b.String(), html.EscapeString(s); got != want {
+		t.Errorf("AttrBytes(%q) = %q, want %q", s, got, want)
+	}
 }
 
 func TestEscape(t *testing.T) {
@@ -30,8 +35,8 @@ func TestEscape(t *testing.T) {
 	}
 }
 
-// FuzzEscape checks Text against util.EscapeHTML and Attr against
-// html.EscapeString.
+// FuzzEscape checks Text against util.EscapeHTML, and Attr and AttrBytes
+// against html.EscapeString.
 func FuzzEscape(f *testing.F) {
 	for _, s := range cases {
 		f.Add(s)
