@@ -218,20 +218,9 @@ func cellEnd(line []byte, start, limit int) int {
 // parseDelimiter returns the alignments of a delimiter row such as
 // "| --- | :-: |", or nil when line is not one.
 func parseDelimiter(line []byte) []east.Alignment {
-	line = bytes.TrimSpace(line)
-	if len(line) == 0 || !bytes.ContainsRune(line, '-') {
+	line, ok := delimiterLine(line)
+	if !ok {
 		return nil
-	}
-	if w, _ := util.IndentWidth(line, 0); w > 3 {
-		return nil
-	}
-	for _, c := range line {
-		if c != '-' && c != '|' && c != ':' && c != ' ' && c != '\t' {
-			return nil
-		}
-	}
-	if !bytes.ContainsRune(line, '|') && !bytes.ContainsRune(line, ':') {
-		return nil // a thematic break or setext underline, not a table
 	}
 	// the columns between the pipes, without the blank ones before the
 	// first pipe and after the last (line, trimmed, starts and ends with
@@ -250,25 +239,57 @@ func parseDelimiter(line []byte) []east.Alignment {
 	for more := true; more; {
 		var c []byte
 		c, cols, more = bytes.Cut(cols, []byte{'|'})
-		c = bytes.TrimSpace(c)
-		if len(c) == 0 {
+		a, ok := columnAlignment(c)
+		if !ok {
 			return nil
 		}
-		left, right := c[0] == ':', c[len(c)-1] == ':'
-		body := bytes.Trim(c, ":")
-		if len(body) == 0 || len(bytes.Trim(body, "-")) > 0 {
-			return nil
-		}
-		switch {
-		case left && right:
-			align = append(align, east.AlignCenter)
-		case left:
-			align = append(align, east.AlignLeft)
-		case right:
-			align = append(align, east.AlignRight)
-		default:
-			align = append(align, east.AlignNone)
-		}
+		align = append(align, a)
 	}
 	return align
+}
+
+// delimiterLine returns line trimmed when it may be a delimiter row: it
+// holds a '-', nothing but '-', '|', ':' and blanks, is indented less than
+// four spaces, and holds a '|' or a ':' (else it is a thematic break or a
+// setext underline, not a table).
+func delimiterLine(line []byte) ([]byte, bool) {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 || !bytes.ContainsRune(line, '-') {
+		return nil, false
+	}
+	if w, _ := util.IndentWidth(line, 0); w > 3 {
+		return nil, false
+	}
+	for _, c := range line {
+		if c != '-' && c != '|' && c != ':' && c != ' ' && c != '\t' {
+			return nil, false
+		}
+	}
+	if !bytes.ContainsRune(line, '|') && !bytes.ContainsRune(line, ':') {
+		return nil, false
+	}
+	return line, true
+}
+
+// columnAlignment reads one column of a delimiter row ("---", ":-:"); ok
+// is false when it is none (blank, or colons without dashes).
+func columnAlignment(c []byte) (a east.Alignment, ok bool) {
+	c = bytes.TrimSpace(c)
+	if len(c) == 0 {
+		return east.AlignNone, false
+	}
+	left, right := c[0] == ':', c[len(c)-1] == ':'
+	body := bytes.Trim(c, ":")
+	if len(body) == 0 || len(bytes.Trim(body, "-")) > 0 {
+		return east.AlignNone, false
+	}
+	switch {
+	case left && right:
+		return east.AlignCenter, true
+	case left:
+		return east.AlignLeft, true
+	case right:
+		return east.AlignRight, true
+	}
+	return east.AlignNone, true
 }
