@@ -219,8 +219,8 @@ func (b *builder) reserveStrings(n, size int) {
 	}
 }
 
-// newString returns a new String node holding a copy of text: as
-// b.newString(text), from the builder's room.
+// newString returns a new String node holding a copy of text, as
+// ast.NewString([]byte(text)) does, from the builder's room.
 func (b *builder) newString(text string) *ast.String {
 	if len(b.strs) == 0 {
 		b.strChunk = nextChunk(b.strChunk, 8, 64)

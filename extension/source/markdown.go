@@ -428,10 +428,10 @@ func (k *keywordRefs) resolve(line string) string {
 	return b.String()
 }
 
-// table reads a Markdown table. The cells' texts are slices of r.text (the
-// table's source) when they are spans of it (most cells), else of one string made
-// for the table (r.arena): a table costs a few allocations, not some per
-// cell.
+// table reads a Markdown table. The cells' texts are slices of r.text
+// (the table's source) when they are spans of it (most cells), else of one
+// string made for the table (r.arena): a table costs a few allocations,
+// not some per cell.
 func (r *mdReader) table(t *east.Table) *Table {
 	out := &Table{
 		ID:      nodes.Attr(t, "id"),
