@@ -19,6 +19,7 @@ const (
 	codeHTMLSpanBudget   = "html-span-budget"
 	codeHTMLBoldHeader   = "html-bold-header"
 	codeHTMLHeaderRows   = "html-header-rows-combined"
+	codeHTMLTitleRow     = "html-title-row"
 	codeHTMLNestedTable  = "html-nested-table"
 	codeHTMLParseFailure = "html-parse-failure"
 	codeHTMLTooDeep      = "html-too-deep"
@@ -34,6 +35,7 @@ var Codes = []diag.Code{
 	{Code: codeHTMLSpanBudget, Severity: diag.Warning, Summary: "HTML: spans too large to expand; they are ignored"},
 	{Code: codeHTMLBoldHeader, Severity: diag.Info, Summary: "HTML: a first row of bold cells taken as the header"},
 	{Code: codeHTMLHeaderRows, Severity: diag.Info, Summary: "HTML: several header rows combined into one"},
+	{Code: codeHTMLTitleRow, Severity: diag.Info, Summary: "HTML: a first row spanning the table, read as its caption"},
 	{Code: codeHTMLNestedTable, Severity: diag.Info, Summary: "HTML: tables nested in a table, read as separate tables"},
 }
 
@@ -96,13 +98,17 @@ var voidElements = map[string]bool{
 //
 //   - the header row comes from <thead>, else from leading rows of <th>
 //     cells, else from a first row whose cells are all bold; several header
-//     rows are combined column by column;
+//     rows are combined column by column; a first row of one cell spanning
+//     the table above a header row is its title, read as its caption
+//     (after the <caption> it has);
 //   - Cell.Text is the cell's text with white space collapsed, Cell.Items one
 //     piece per <li>, per <br>-separated piece, per block (<p>, <div>) or per
 //     Markdown bullet line ("-   SAP") when the cell has several, and
 //     Cell.Raw the cell's inner HTML;
 //   - colspan and rowspan are expanded by repeating the cell, so that every
-//     slot of the grid holds a cell (reported as an info diagnostic);
+//     slot of the grid holds a cell (reported as an info diagnostic), but
+//     for a body row of one cell spanning the table: the name of the group
+//     of rows below it, kept as one cell;
 //   - a table nested in a cell is read as a table of its own, placed after
 //     the table holding it; the outer cell's Text leaves it out (its Raw
 //     keeps it);
@@ -627,11 +633,16 @@ func (r *htmlReader) table(n *html.Node) {
 	var nested []*html.Node
 	rows := r.tableRows(n, t, &nested)
 	t.Summary = r.summary(n)
-
-	grid, spans, firstSpan := r.expand(rows, &nested)
-	if spans > 0 {
-		r.diag(diag.Info, fmt.Sprintf("%d cell(s) spanning several columns or rows were repeated to fill the grid", spans),
-			firstSpan, codeHTMLSpan)
+	if len(rows) > 1 && sectionRow(rows[0]) && spanAttr(rows[0].cells[0], "rowspan", 1) == 1 && headerRow(rows[1]) {
+		// a title row, one cell across the table above its header row:
+		// the table's caption (after the one it has), not a part of
+		// every column's name. (Above body rows, it is the header.)
+		c := r.cell(rows[0].cells[0], &nested)
+		if c.Text != "" && c.Text != t.Caption {
+			t.Caption = strings.TrimSpace(t.Caption + " " + c.Text)
+		}
+		r.diag(diag.Info, "first table row spans the table: read as its caption", c.Pos, codeHTMLTitleRow)
+		rows = rows[1:]
 	}
 
 	// Header rows: <thead>, else leading rows of <th>, else a bold first row.
@@ -648,8 +659,17 @@ func (r *htmlReader) table(n *html.Node) {
 			nh = 1 // a table of <th> only: its first row is the header
 		}
 	}
-	if nh == 0 && len(rows) > 1 && boldRow(rows[0].cells) {
+	bold := nh == 0 && len(rows) > 1 && boldRow(rows[0].cells)
+	if bold {
 		nh = 1
+	}
+
+	grid, spans, firstSpan := r.expand(rows, nh, &nested)
+	if spans > 0 {
+		r.diag(diag.Info, fmt.Sprintf("%d cell(s) spanning several columns or rows were repeated to fill the grid", spans),
+			firstSpan, codeHTMLSpan)
+	}
+	if bold {
 		r.diag(diag.Info, "first table row taken as the header: all its cells are bold",
 			grid[0].Pos, codeHTMLBoldHeader)
 	}
@@ -742,12 +762,11 @@ func (r *htmlReader) summary(n *html.Node) string {
 
 // expand reads the cells of rows and expands colspan and rowspan so that
 // every slot of the grid holds a cell. It returns the rows, the number of
-// spanning cells and the position of the first.
-func (r *htmlReader) expand(rows []htmlRow, nested *[]*html.Node) (grid []Row, spans int, first Pos) {
-	type carry struct {
-		cell Cell
-		left int
-	}
+// spanning cells and the position of the first. A section row after the
+// nh header rows (one cell across the table, naming the group of rows
+// below it) stays one cell: repeated, its name would read as every
+// party's assignment.
+func (r *htmlReader) expand(rows []htmlRow, nh int, nested *[]*html.Node) (grid []Row, spans int, first Pos) {
 	var pending []carry // by column
 	total := 0
 	for _, hr := range rows {
@@ -757,6 +776,15 @@ func (r *htmlReader) expand(rows []htmlRow, nested *[]*html.Node) (grid []Row, s
 	budgetHit := false
 	for ri, hr := range rows {
 		row := Row{Pos: r.pos[hr.node]}
+		if ri >= nh && sectionRow(hr) && spanAttr(hr.cells[0], "rowspan", 1) == 1 && !carrying(pending) {
+			c := r.cell(hr.cells[0], nested)
+			if row.Pos.Line == 0 {
+				row.Pos = c.Pos
+			}
+			row.Cells = []Cell{c}
+			grid = append(grid, row)
+			continue
+		}
 		col := 0
 		fill := func() {
 			for col < len(pending) && pending[col].left > 0 {
@@ -828,6 +856,23 @@ func (r *htmlReader) expand(rows []htmlRow, nested *[]*html.Node) (grid []Row, s
 	return grid, spans, first
 }
 
+// carry is a cell spanning rows, carried down to the rows below: left
+// more of them.
+type carry struct {
+	cell Cell
+	left int
+}
+
+// carrying reports whether a cell of a row above spans into the next row.
+func carrying(pending []carry) bool {
+	for _, p := range pending {
+		if p.left > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // spanAttr returns the colspan or rowspan of a cell, def when absent or
 // invalid, capped at maxSpan.
 func spanAttr(n *html.Node, key string, def int) int {
@@ -888,6 +933,12 @@ func combineHeader(rows []Row) []Cell {
 // second header row.
 func sectionRow(hr htmlRow) bool {
 	return len(hr.cells) == 1 && spanAttr(hr.cells[0], "colspan", 1) > 1
+}
+
+// headerRow reports whether a row reads as a header row of several
+// columns: in <thead>, of <th> cells, or of bold ones.
+func headerRow(hr htmlRow) bool {
+	return len(hr.cells) > 1 && (hr.head || allTH(hr.cells) || boldRow(hr.cells))
 }
 
 func allTH(cells []*html.Node) bool {

@@ -134,3 +134,49 @@ func BenchmarkFromHTMLSharedDescription(b *testing.B) {
 		})
 	}
 }
+
+// TestFromHTMLTitleAndSectionRows checks the rows that span a whole
+// table: above its header row, the table's title, read as its caption (after
+// the caption it has); below it, a row naming the group of rows below,
+// kept as its one cell instead of repeated into every column, where it
+// would read as every party's assignment.
+func TestFromHTMLTitleAndSectionRows(t *testing.T) {
+	in := `<table>
+<tr><th colspan="3">Shared responsibilities</th></tr>
+<tr><th>Task</th><th>Provider</th><th>Customer</th></tr>
+<tr><td>Patch</td><td>R</td><td>A</td></tr>
+<tr><td colspan="3"><strong>Networking</strong></td></tr>
+<tr><td>Route</td><td>A</td><td>R</td></tr>
+</table>`
+	d, diags := FromHTML("t.html", []byte(in))
+	tb := tables(d)
+	require.Len(t, tb, 1)
+	assert.Equal(t, "Shared responsibilities", tb[0].Caption)
+	assert.Equal(t, []string{"Task", "Provider", "Customer"}, texts(tb[0].Header))
+	require.Len(t, tb[0].Rows, 3)
+	assert.Equal(t, []string{"Networking"}, texts(tb[0].Rows[1].Cells))
+	assert.Equal(t, "<strong>Networking</strong>", tb[0].Rows[1].Cells[0].Raw)
+	assert.Equal(t, Pos{Line: 5, Col: 5}, tb[0].Rows[1].Cells[0].Pos)
+	assert.Equal(t, []string{codeHTMLTitleRow}, codes(diags), "no span repeated, no header rows combined")
+
+	// after a caption; a cell spanning rows into a section row still
+	// fills its column there
+	in = `<table><caption>Table 1.</caption>
+<thead><tr><td colspan="2">Who does what</td></tr><tr><th>Task</th><th>Customer</th></tr></thead>
+<tr><td rowspan="2">Patch</td><td>R</td></tr>
+<tr><td colspan="2">Half</td></tr>
+</table>`
+	d, _ = FromHTML("t.html", []byte(in))
+	tb = tables(d)
+	require.Len(t, tb, 1)
+	assert.Equal(t, "Table 1. Who does what", tb[0].Caption)
+	require.Len(t, tb[0].Rows, 2)
+	assert.Equal(t, []string{"Patch", "Half", "Half"}, texts(tb[0].Rows[1].Cells))
+
+	// above body rows, a spanning first row is the header
+	d, _ = FromHTML("t.html", []byte(`<table><tr><th colspan="2">By type</th></tr><tr><td>a</td><td>b</td></tr></table>`))
+	tb = tables(d)
+	require.Len(t, tb, 1)
+	assert.Equal(t, "", tb[0].Caption)
+	assert.Equal(t, []string{"By type", "By type"}, texts(tb[0].Header))
+}
