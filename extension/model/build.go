@@ -469,10 +469,128 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	// the party cells' assignments of all rows, allocated at once: a
 	// slice of it per row
 	slab := make([]Assignment, len(t.Rows)*m.parties)
+	heads := headingRows(sh)
+	group := ""
 	for n, r := range t.Rows {
-		m.Rows = append(m.Rows, b.row(&m, r, n, base, slab[n*m.parties:n*m.parties:(n+1)*m.parties]))
+		if heads != nil && heads[n] {
+			row := b.headingRow(&m, r, n, base)
+			group = row.ID
+			m.Rows = append(m.Rows, row)
+			continue
+		}
+		row := b.row(&m, r, n, base, slab[n*m.parties:n*m.parties:(n+1)*m.parties])
+		row.Group = group
+		m.Rows = append(m.Rows, row)
 	}
 	return m
+}
+
+// headingRows tells which body rows of the shape's table are group
+// headings (Row.Heading); nil when none is. A row is one when its
+// activity cell is its only cell with text and the row is that one cell,
+// or the cell is all bold; bold rows head groups only in a table with a
+// row that assigns something under an activity not in bold (in a table
+// of bold activities, a bold row of blank cells is an activity no one
+// holds). Transposed tables have none.
+func headingRows(sh *shape) []bool {
+	act := -1
+	for i, c := range sh.cols {
+		if c.Role == ColActivity {
+			act = i
+			break
+		}
+	}
+	if act < 0 || len(sh.cols) < 2 || sh.transposed {
+		return nil
+	}
+	var heads []bool
+	plainRows := false // a row assigning something, its activity not bold
+	for n, r := range sh.table.Rows {
+		if act >= len(r.Cells) || blankCell(r.Cells[act]) {
+			continue
+		}
+		only := true
+		for i, c := range r.Cells {
+			if i != act && !blankCell(c) {
+				only = false
+				break
+			}
+		}
+		bold := allBold(r.Cells[act].Raw)
+		switch {
+		case !only:
+			plainRows = plainRows || !bold
+		case bold && hasLetter(r.Cells[act].Text), len(r.Cells) == 1 && nameLike(r.Cells[act].Text):
+			if heads == nil {
+				heads = make([]bool, len(sh.table.Rows))
+			}
+			heads[n] = true
+		}
+	}
+	if !plainRows {
+		return nil
+	}
+	return heads
+}
+
+// nameLike reports whether the text of a row's only cell reads as a
+// group's name: a few words with a letter, not the end of a sentence (".
+// |", the rest of a cell its author broke over two lines).
+func nameLike(text string) bool {
+	text = strings.TrimSpace(text)
+	return len(text) <= longCell && hasLetter(text) && !strings.ContainsAny(text[len(text)-1:], ".,;:")
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// blankCell reports whether a cell holds no text.
+func blankCell(c source.Cell) bool {
+	return len(c.Items) == 0 && strings.TrimSpace(c.Text) == ""
+}
+
+// allBold reports whether a cell as written is one run of bold text:
+// "**Compute**", "__Compute__", "<strong>Compute</strong>" or
+// "<b>Compute</b>".
+func allBold(raw string) bool {
+	raw = strings.TrimSpace(raw)
+	for _, d := range [...][2]string{{"**", "**"}, {"__", "__"}, {"<strong>", "</strong>"}, {"<b>", "</b>"}} {
+		if len(raw) > len(d[0])+len(d[1]) && hasPrefixFold(raw, d[0]) && hasSuffixFold(raw, d[1]) {
+			inner := raw[len(d[0]) : len(raw)-len(d[1])]
+			return strings.TrimSpace(inner) != "" && !strings.Contains(strings.ToLower(inner), strings.ToLower(d[1]))
+		}
+	}
+	return false
+}
+
+// hasPrefixFold and hasSuffixFold are strings.HasPrefix and HasSuffix
+// ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// headingRow builds the Row of a group heading: its activity and notes,
+// no assignments.
+func (b *builder) headingRow(m *Matrix, r source.Row, n int, base string) Row {
+	row := Row{Line: r.Pos.Line, Heading: true, Ownership: OwnerUnknown, Assignments: map[string]*Assignment{}, cells: len(r.Cells)}
+	for i, col := range m.Columns {
+		if col.Role == ColActivity && i < len(r.Cells) {
+			c := r.Cells[i]
+			var marks []string
+			row.Activity, marks = liftNotes(plain(c.Text))
+			row.activityRaw, row.activityAt = c.Raw, c.Pos
+			row.Notes = b.resolveNotes(marks, row.Line, m.Line)
+			break
+		}
+	}
+	row.ID = b.ids.Unique(rowIDBase(base, row.Activity, n), "")
+	return row
 }
 
 // columns registers the party columns' parties and returns the columns.

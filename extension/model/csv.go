@@ -11,7 +11,7 @@ import (
 // CSVHeader names the columns of the records WriteCSV writes.
 var CSVHeader = []string{
 	"file", "matrix", "caption", "section", "row", "activity", "qualifiers", "comment", "notes",
-	"line", "ownership", "party", "party_name", "party_kind", "roles", "duties", "status",
+	"line", "ownership", "party", "party_name", "party_kind", "roles", "duties", "status", "group",
 }
 
 // WriteCSV writes d's matrices as CSV records (RFC 4180), for spreadsheets
@@ -19,7 +19,9 @@ var CSVHeader = []string{
 // the parties of a row in column order, then by id. A grid cell that names
 // no party but says something gets a record of its own, the party fields
 // empty and the duty "Category: text"; a row with none of these gets one
-// record whose party fields are empty. Roles are the letters
+// record whose party fields are empty. A group's heading row
+// (Row.Heading) gets none: its text is the group field of the rows
+// under it. Roles are the letters
 // separated by spaces ("R A"), duties one per line, the section its
 // headings separated by " > ", qualifiers "key=value" and notes "mark:
 // text" separated by "; ". With header, CSVHeader comes first.
@@ -43,14 +45,22 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 	for mi := range d.Matrices {
 		m := &d.Matrices[mi]
 		section := sectionPath(m.Section)
+		group := "" // the text of the heading above the row
 		for ri := range m.Rows {
 			r := &m.Rows[ri]
+			if r.Heading {
+				group = r.Activity
+				continue
+			}
+			if r.Group == "" {
+				group = ""
+			}
 			rec = append(rec[:0], d.File, m.ID, m.Caption, section, r.ID, r.Activity, qualifierList(r.Qualifiers),
 				r.Comment, noteList(r.Notes, "; "), strconv.Itoa(r.Line), r.Ownership)
 			ids, unnamed := rowParties(m, r), unnamedCells(m, r)
 			base := len(rec)
 			if len(ids) == 0 && len(unnamed) == 0 {
-				rec = append(rec, "", "", "", "", "", "")
+				rec = append(rec, "", "", "", "", "", "", group)
 				if err := cw.Write(safeCSV(rec)); err != nil {
 					return err
 				}
@@ -62,13 +72,13 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 				if p := parties[id]; p != nil {
 					name, kind = p.Name, p.Kind
 				}
-				rec = append(rec[:base], id, name, kind, strings.Join(a.Roles, " "), strings.Join(a.Duties, "\n"), a.Status)
+				rec = append(rec[:base], id, name, kind, strings.Join(a.Roles, " "), strings.Join(a.Duties, "\n"), a.Status, group)
 				if err := cw.Write(safeCSV(rec)); err != nil {
 					return err
 				}
 			}
 			for _, duty := range unnamed {
-				rec = append(rec[:base], "", "", "", "", duty, StatusFilled)
+				rec = append(rec[:base], "", "", "", "", duty, StatusFilled, group)
 				if err := cw.Write(safeCSV(rec)); err != nil {
 					return err
 				}

@@ -29,6 +29,7 @@ const (
 	ChangeQualifiers    = "qualifiers"
 	ChangeComment       = "comment"
 	ChangeNotes         = "notes"
+	ChangeGroup         = "group"
 )
 
 // Change is one difference between two models of a document (two versions
@@ -90,7 +91,7 @@ func (c Change) String() string {
 		return fmt.Sprintf("row %s removed from matrix %s", row, c.Matrix)
 	case ChangeRowMoved:
 		return fmt.Sprintf("row %s moved in matrix %s (from old line %d)", row, c.Matrix, c.OldLine)
-	case ChangeActivity, ChangeQualifiers, ChangeComment, ChangeNotes:
+	case ChangeActivity, ChangeQualifiers, ChangeComment, ChangeNotes, ChangeGroup:
 		return fmt.Sprintf("%s: %s %s → %s", row, c.Kind, shown(c.Old), shown(c.New))
 	case ChangeCategory:
 		return fmt.Sprintf("%s: %s: %s → %s", row, c.Column, shown(c.Old), shown(c.New))
@@ -146,6 +147,9 @@ type differ struct {
 	out      []Change
 	// renamed maps the new ids of the parties renamed to their old ones.
 	renamed map[string]string
+	// groups map the ids of the group headings of the matrices being
+	// compared, old and new, to their names (nil: none)
+	oldGroups, newGroups map[string]string
 }
 
 func (d *differ) add(c Change) {
@@ -539,6 +543,7 @@ func (d *differ) matrix(om, nm *Matrix) {
 		// a caption of its own, the same: the move is told apart
 		d.add(Change{Kind: ChangeMatrixSection, Matrix: nm.ID, Old: sectionPath(om.Section), New: sectionPath(nm.Section), OldLine: om.Line, NewLine: nm.Line})
 	}
+	d.oldGroups, d.newGroups = groupNames(om), groupNames(nm)
 	for _, p := range pairMoves(alignRows(om.Rows, nm.Rows)) {
 		switch {
 		case p.moved:
@@ -552,6 +557,21 @@ func (d *differ) matrix(om, nm *Matrix) {
 			d.row(om, nm, p.old, p.new)
 		}
 	}
+}
+
+// groupNames maps the ids of m's group headings to their names; nil when
+// it has none.
+func groupNames(m *Matrix) map[string]string {
+	var out map[string]string
+	for i := range m.Rows {
+		if r := &m.Rows[i]; r.Heading {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[r.ID] = r.Activity
+		}
+	}
+	return out
 }
 
 // rowPair is a row in its two versions; nil for the side it is missing
@@ -895,6 +915,7 @@ func (d *differ) row(om, nm *Matrix, or, nr *Row) {
 	emit(ChangeQualifiers, qualifierList(or.Qualifiers), qualifierList(nr.Qualifiers))
 	emit(ChangeComment, or.Comment, nr.Comment)
 	emit(ChangeNotes, noteList(or.Notes, "\n"), noteList(nr.Notes, "\n"))
+	emit(ChangeGroup, d.oldGroups[or.Group], d.newGroups[nr.Group])
 }
 
 // unionCategories returns the grid category keys of either row, by key

@@ -29,6 +29,11 @@
 //   - Tables with the parties down the first column are transposed so that
 //     parties become columns (Matrix.Transposed, diagnostic TBL009).
 //
+// A row naming the group of rows below it ("| **Compute** | | |", a row of
+// one cell, an HTML cell spanning the table) is a heading (Row.Heading):
+// it assigns nothing and lint skips it; the rows below it name it in
+// Row.Group.
+//
 // Legend tables, "Plan | Description" tables and ordinary data tables are not
 // matrices. No cell of a matrix is dropped: cells of unknown columns and
 // cells beyond the header go to Row.Extra.

@@ -55,17 +55,18 @@ func ExampleBuild() {
 func ExampleDocument_WriteCSV() {
 	doc := specifyPage(
 		[]string{"Choose the location", "A / R", "I"},
+		[]string{"Project"}, // one cell: the heading of the rows below
 		[]string{"=Choose the project", "A", ""},
 	)
 	if err := model.Build(doc).WriteCSV(os.Stdout, true); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
-	// file,matrix,caption,section,row,activity,qualifiers,comment,notes,line,ownership,party,party_name,party_kind,roles,duties,status
-	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-location,Choose the location,,,,5,customer,customer,Customer,customer,R A,,filled
-	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-location,Choose the location,,,,5,customer,ovhcloud,OVHcloud,provider,I,,filled
-	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,6,customer,customer,Customer,customer,A,,filled
-	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,6,customer,ovhcloud,OVHcloud,provider,,,empty
+	// file,matrix,caption,section,row,activity,qualifiers,comment,notes,line,ownership,party,party_name,party_kind,roles,duties,status,group
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-location,Choose the location,,,,5,customer,customer,Customer,customer,R A,,filled,
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-location,Choose the location,,,,5,customer,ovhcloud,OVHcloud,provider,I,,filled,
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,7,customer,customer,Customer,customer,A,,filled,Project
+	// raci.md,specify-table-1,1.1 Specify service,1.1 Specify service,specify-choose-the-project,'=Choose the project,,,,7,customer,ovhcloud,OVHcloud,provider,,,empty,Project
 }
 
 func ExampleDiff() {

@@ -140,6 +140,9 @@ func (l *linter) matrix(m *Matrix) {
 	for i := range m.Rows {
 		r := &m.Rows[i]
 		l.keywords(m, r)
+		if r.Heading {
+			continue // names a group: assigns nothing
+		}
 		switch m.Kind {
 		case MatrixRACI, MatrixCheck:
 			l.letterRow(m, r)
@@ -397,7 +400,13 @@ func (l *linter) letterRow(m *Matrix, r *Row) {
 	}
 	switch {
 	case !anyRole:
-		if !allStatus(r, StatusNotApplicable) {
+		switch {
+		case allStatus(r, StatusNotApplicable):
+		case allStatus(r, StatusEmpty) && len(r.Extra) == 0 && r.Activity != "":
+			// blank but for its activity: perhaps a group's name
+			l.add(CodeEmptyRow, SevError, r.Line, 0, "no party has a role in %q (a row naming a group of the rows below it is written in bold)",
+				diag.Clip(r.Activity, 60))
+		default:
 			l.add(CodeEmptyRow, SevError, r.Line, 0, "no party has a role in %q", diag.Clip(r.Activity, 60))
 		}
 		return

@@ -185,6 +185,17 @@ type Row struct {
 	ID string `json:"id"`
 	// Activity is the activity text, footnote marks removed.
 	Activity string `json:"activity"`
+	// Heading is true for a row that names a group of the rows below it
+	// ("Compute", "Networking") rather than an activity: its activity
+	// cell is its only cell with text, and the row is that one cell (an
+	// HTML cell spanning the table, or "| Compute |"), or the cell is all
+	// bold ("| **Compute** | | |") in a table whose activities are not.
+	// A heading row has no assignments and its ownership is unknown;
+	// lint does not check it.
+	Heading bool `json:"heading,omitempty"`
+	// Group is the id of the heading row the row falls under; "" for a
+	// heading row and the rows before a table's first heading.
+	Group string `json:"group,omitempty"`
 	// Qualifiers maps qualifier keys to values ("plan": "On request"); a
 	// "*" plan means all plans and is stored as "all".
 	Qualifiers map[string]string `json:"qualifiers,omitempty"`

@@ -55,7 +55,9 @@ func Sections(doc *model.Document) []Section {
 			out = append(out, Section{Title: title, Anchor: m.ID})
 		}
 		for _, r := range m.Rows {
-			out[i].add(r.Ownership)
+			if !r.Heading { // a group's name, no activity
+				out[i].add(r.Ownership)
+			}
 		}
 	}
 	return out
@@ -66,7 +68,9 @@ func Totals(doc *model.Document) Counts {
 	var c Counts
 	for _, m := range doc.Matrices {
 		for _, r := range m.Rows {
-			c.add(r.Ownership)
+			if !r.Heading {
+				c.add(r.Ownership)
+			}
 		}
 	}
 	return c

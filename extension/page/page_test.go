@@ -54,6 +54,16 @@ func TestSections(t *testing.T) {
 	assert.Equal(t, 3, page.Totals(testModel()).Total())
 }
 
+// TestCountsSkipGroupHeadings: a row naming a group of rows is no
+// activity; the summary counts none.
+func TestCountsSkipGroupHeadings(t *testing.T) {
+	m := testModel()
+	rows := &m.Matrices[1].Rows
+	*rows = append([]model.Row{{ID: "data-storage", Activity: "Storage", Heading: true, Ownership: model.OwnerUnknown, Assignments: map[string]*model.Assignment{}}}, *rows...)
+	assert.Equal(t, page.Counts{Customer: 1}, page.Sections(m)[1].Counts)
+	assert.Equal(t, 3, page.Totals(m).Total())
+}
+
 func TestWritePage(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, page.Write(&b, page.Page{
