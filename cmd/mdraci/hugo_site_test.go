@@ -843,3 +843,36 @@ func TestHugoUnclosedShortcodes(t *testing.T) {
 	assert.Contains(t, got.Find("p").Text(), "Last {{< three.")
 	assert.Contains(t, got.Find("p").Text(), `id="nope" >}}`)
 }
+
+// groupsDoc has matrices whose rows fall into groups: headings in bold or
+// as one cell, first or after other rows, with links and keywords.
+const groupsDoc = `# Groups
+
+| Task | Provider | Customer |
+|---|---|---|
+| **Compute** | | |
+| Patch the OS | R | A |
+| [Networking](#net) {{site.data.keyword.cloud_notm}} |
+| Route | A | R |
+
+| Task | IBM responsibilities | Your responsibilities |
+|---|---|---|
+| Plan | Offer the plans | Choose one |
+| __Data__ | | |
+| Back up | Keep copies | Restore them |
+`
+
+// TestHugoGroupRows: the theme writes a matrix's group headings as mdraci
+// convert does, each group in a <tbody> of its own headed by a cell across
+// the row.
+func TestHugoGroupRows(t *testing.T) {
+	want, got := hugoOnePage(t, "groups", groupsDoc)
+	compareParts(t, "groups", want, got, matrixParts)
+	for _, s := range []*goquery.Selection{want, got} {
+		heads := s.Find(`tbody.raci-group > tr.raci-group-heading:first-child > th[scope="rowgroup"][colspan="3"]`)
+		assert.Equal(t, []string{"Compute", "Networking IBM Cloud", "Data"}, heads.Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
+		assert.Equal(t, 1, s.Find(`th.raci-group-name a[href="#net"]`).Length(), "the heading keeps its link")
+		assert.Equal(t, 2+2, s.Find("table.raci-matrix > tbody").Length(), "the groups' and the rows' before the first")
+		assert.Equal(t, 0, s.Find("tbody:empty").Length())
+	}
+}

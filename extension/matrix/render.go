@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/mdraci/mdraci/extension/internal/escape"
@@ -152,15 +153,28 @@ func (r *MatrixHTMLRenderer) renderRow(bw util.BufWriter, _ []byte, node ast.Nod
 	n := node.(*MatrixRow)
 	out := w{bw}
 	if n.Row == nil { // the header row
-		if entering {
+		switch {
+		case entering:
 			out.s("<thead>\n<tr>\n")
-		} else {
+		case isHeading(n.NextSibling()):
+			out.s("</tr>\n</thead>\n") // the group opens its own <tbody>
+		default:
 			out.s("</tr>\n</thead>\n<tbody>\n")
 		}
 		return ast.WalkContinue, nil
 	}
 	if !entering {
 		out.s("</tr>\n")
+		return ast.WalkContinue, nil
+	}
+	if n.Row.Heading {
+		// a group of rows: a <tbody> of its own, headed by this row
+		if prev, ok := n.PreviousSibling().(*MatrixRow); !ok || prev.Row != nil {
+			out.s("</tbody>\n")
+		}
+		out.s(`<tbody class="raci-group">` + "\n<tr")
+		out.attr("id", n.Row.ID)
+		out.s(` class="raci-group-heading">` + "\n")
 		return ast.WalkContinue, nil
 	}
 	out.s("<tr")
@@ -171,6 +185,13 @@ func (r *MatrixHTMLRenderer) renderRow(bw util.BufWriter, _ []byte, node ast.Nod
 	out.attr("data-ownership", n.Row.Ownership)
 	out.s(">\n")
 	return ast.WalkContinue, nil
+}
+
+// isHeading reports whether n is the row of a group's heading
+// (model.Row.Heading).
+func isHeading(n ast.Node) bool {
+	r, ok := n.(*MatrixRow)
+	return ok && r.Row != nil && r.Row.Heading
 }
 
 // columnClass is the class of a header cell, by column role.
@@ -234,6 +255,15 @@ func (r *MatrixHTMLRenderer) renderCell(bw util.BufWriter, _ []byte, node ast.No
 			out.s(`<span class="raci-sr">Activity</span>`)
 		}
 		return ast.WalkContinue, nil
+	case col.Role == model.ColActivity && isHeading(n.Parent()):
+		// a group's name, across the row: as many columns as the header
+		out.s(` scope="rowgroup" colspan="`)
+		cols := 1
+		if head := n.Parent().Parent().FirstChild(); head != nil && head.ChildCount() > 1 {
+			cols = head.ChildCount()
+		}
+		out.s(strconv.Itoa(cols))
+		out.s(`" class="raci-group-name"`)
 	case col.Role == model.ColActivity:
 		out.attr("scope", "row")
 		out.attr("class", "raci-activity")

@@ -413,6 +413,20 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		row := &m.Rows[i]
 		tr := &trs[1+i]
 		tr.Row = row
+		if row.Heading {
+			// a group's name: the activity cell alone, across the row
+			// (its other cells are blank)
+			for c := range cols {
+				if col := &cols[c]; col.Role == model.ColActivity {
+					cell := &tds[(1+i)*len(cols)+c]
+					b.cell(cell, m, row, col, at(i+1, col.Index))
+					tr.AppendChild(tr, cell)
+					break
+				}
+			}
+			node.AppendChild(node, tr)
+			continue
+		}
 		used := b.usedRow(m, row, rows, i+1)
 		for c := range cols {
 			col := &cols[c]
