@@ -82,3 +82,20 @@ func TestLetterCellRestFromHTMLAndText(t *testing.T) {
 		})
 	}
 }
+
+// TestLetterCellMarkupOnly: an HTML letter cell whose markup says more
+// than its letters but whose text does not ("A <select>…</select>": the
+// form's text is no document text) shows its letters alone, with no
+// empty text after them.
+func TestLetterCellMarkupOnly(t *testing.T) {
+	src := `<table><tr><th>Activity</th><th>Customer</th><th>Provider</th></tr>
+<tr><td>Patch</td><td>A <select><option>Yes</option></select></td><td>R <img src="r.png" alt=""></td></tr></table>`
+	conv := extension.NewConverter()
+	res := conv.Parse("page.html", []byte(src), extension.HTML)
+	var out bytes.Buffer
+	require.NoError(t, conv.Render(&out, res))
+	doc, err := goquery.NewDocumentFromReader(&out)
+	require.NoError(t, err)
+	assert.Equal(t, 2, doc.Find("td.raci-cell abbr.raci-role").Length(), out.String())
+	assert.Equal(t, 0, doc.Find("span.raci-cell-text").Length(), out.String())
+}

@@ -527,7 +527,9 @@ func (b *builder) cell(cell *MatrixCell, m *model.Matrix, row *model.Row, col *m
 				t := &CellText{}
 				moveChildren(t, src)
 				stripLetters(t, a.Roles, b.text)
-				cell.AppendChild(cell, t)
+				if t.HasChildren() { // (else all it said was markup: <select>…)
+					cell.AppendChild(cell, t)
+				}
 			case mark != "":
 				// "A*": the letters, then the footnote mark
 				t := &CellText{Note: true}
