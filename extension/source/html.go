@@ -106,9 +106,10 @@ var voidElements = map[string]bool{
 //     Markdown bullet line ("-   SAP") when the cell has several, and
 //     Cell.Raw the cell's inner HTML;
 //   - colspan and rowspan are expanded by repeating the cell, so that every
-//     slot of the grid holds a cell (reported as an info diagnostic), but
-//     for a body row of one cell spanning the table: the name of the group
-//     of rows below it, kept as one cell;
+//     slot of the grid holds a cell (reported as an info diagnostic),
+//     except in a body row of one cell spanning the table: the name of the
+//     group of rows below it, kept as one cell; a rowspan ends with its row
+//     group (<thead>, <tbody>, <tfoot>);
 //   - a table nested in a cell is read as a table of its own, placed after
 //     the table holding it; the outer cell's Text leaves it out (its Raw
 //     keeps it);
@@ -617,6 +618,9 @@ type htmlRow struct {
 	node  *html.Node
 	head  bool // in <thead>
 	cells []*html.Node
+	// group numbers the row group (<thead>, <tbody>, <tfoot>) holding
+	// the row: a rowspan ends with its group
+	group int
 }
 
 func (r *htmlReader) table(n *html.Node) {
@@ -701,8 +705,9 @@ func (r *htmlReader) table(n *html.Node) {
 // is added to the first's.
 func (r *htmlReader) tableRows(n *html.Node, t *Table, nested *[]*html.Node) []htmlRow {
 	var rows, foot []htmlRow
+	group := 0
 	addRow := func(to *[]htmlRow, tr *html.Node, head bool) {
-		row := htmlRow{node: tr, head: head}
+		row := htmlRow{node: tr, head: head, group: group}
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
 				row.cells = append(row.cells, c)
@@ -724,11 +729,13 @@ func (r *htmlReader) tableRows(n *html.Node, t *Table, nested *[]*html.Node) []h
 			if c.DataAtom == atom.Tfoot {
 				to = &foot
 			}
+			group++
 			for tr := c.FirstChild; tr != nil; tr = tr.NextSibling {
 				if tr.Type == html.ElementNode && tr.DataAtom == atom.Tr {
 					addRow(to, tr, c.DataAtom == atom.Thead)
 				}
 			}
+			group++
 		case atom.Tr:
 			addRow(&rows, c, false)
 		}
@@ -774,8 +781,17 @@ func (r *htmlReader) expand(rows []htmlRow, nh int, nested *[]*html.Node) (grid 
 	}
 	budget := 10*total + 10000 // cells the expansion may add
 	budgetHit := false
+	groupEnd := len(rows) // the end of the row group of the row being read
 	for ri, hr := range rows {
 		row := Row{Pos: r.pos[hr.node]}
+		if ri == 0 || hr.group != rows[ri-1].group {
+			// a new row group: the spans of the last one end there
+			pending = pending[:0]
+			groupEnd = ri + 1
+			for groupEnd < len(rows) && rows[groupEnd].group == hr.group {
+				groupEnd++
+			}
+		}
 		if ri >= nh && sectionRow(hr) && spanAttr(hr.cells[0], "rowspan", 1) == 1 && !carrying(pending) {
 			c := r.cell(hr.cells[0], nested)
 			if row.Pos.Line == 0 {
@@ -801,10 +817,10 @@ func (r *htmlReader) expand(rows []htmlRow, nh int, nested *[]*html.Node) (grid 
 			}
 			cs := spanAttr(td, "colspan", 1)
 			rs := spanAttr(td, "rowspan", 1)
-			if rs == 0 { // to the end of the table
-				rs = len(rows) - ri
+			if rs == 0 { // to the end of its row group
+				rs = groupEnd - ri
 			}
-			rs = min(rs, len(rows)-ri)
+			rs = min(rs, groupEnd-ri)
 			if cs > 1 || rs > 1 {
 				if spans == 0 {
 					first = c.Pos

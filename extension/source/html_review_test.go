@@ -180,3 +180,24 @@ func TestFromHTMLTitleAndSectionRows(t *testing.T) {
 	assert.Equal(t, "", tb[0].Caption)
 	assert.Equal(t, []string{"By type", "By type"}, texts(tb[0].Header))
 }
+
+// TestFromHTMLRowspanEndsWithGroup checks that a rowspan ends with its row
+// group (<thead>, <tbody>, <tfoot>), as browsers lay it out: a cell does
+// not fill the rows of the next group, and rowspan="0" reaches the end of
+// its own group only.
+func TestFromHTMLRowspanEndsWithGroup(t *testing.T) {
+	in := `<table>
+<thead><tr><th rowspan="3">Task</th><th>Customer</th></tr></thead>
+<tbody><tr><td>Patch</td><td rowspan="0">R</td></tr><tr><td>Scan</td></tr></tbody>
+<tbody><tr><td>Route</td><td>A</td></tr></tbody>
+</table>`
+	d, _ := FromHTML("t.html", []byte(in))
+	tb := tables(d)
+	require.Len(t, tb, 1)
+	assert.Equal(t, []string{"Task", "Customer"}, texts(tb[0].Header))
+	var rows [][]string
+	for _, r := range tb[0].Rows {
+		rows = append(rows, texts(r.Cells))
+	}
+	assert.Equal(t, [][]string{{"Patch", "R"}, {"Scan", "R"}, {"Route", "A"}}, rows)
+}
