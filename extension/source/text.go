@@ -252,18 +252,21 @@ func (r *textReader) readTable(i, n int) (int, bool) {
 	i += n
 	labelRows := 0 // rows so far whose first cell is a short label
 	blankSep := false
+rows:
 	for i < len(lines) {
 		// Blank lines between rows are separators when the table uses them
-		// from its first row on; otherwise a blank line ends the table.
+		// from its first row on; otherwise a blank line ends the table,
+		// unless what follows it is more whole rows (rowBlock).
 		j := i
 		for j < len(lines) && lines[j].blank() {
 			j++
 		}
 		if j > i {
-			if len(t.Rows) == 0 {
+			switch {
+			case len(t.Rows) == 0:
 				blankSep = true
-			} else if !blankSep {
-				break
+			case !blankSep && !rowBlock(lines, j, n, labelRows == len(t.Rows)):
+				break rows
 			}
 		}
 		if j == len(lines) || !fitsCell(lines, j, j > i) {
@@ -302,6 +305,29 @@ func (r *textReader) readTable(i, n int) (int, bool) {
 	r.flushPara()
 	r.doc.Blocks = append(r.doc.Blocks, Block{Kind: KindTable, Table: t})
 	return i, true
+}
+
+// rowBlock tells whether the lines from lines[i] on, after a blank line
+// that follows a table's rows, are more rows of its n cells: a run of
+// lines up to a blank line or the end, as many as whole rows hold, all
+// fitting cells, each row's first a short label when the rows so far start
+// with labels (labels). A table that leaves a blank line between some of
+// its rows goes on so; the prose after a table (a run of another length,
+// or sentences after labels) ends it.
+func rowBlock(lines []textLine, i, n int, labels bool) bool {
+	end := i
+	for end < len(lines) && !lines[end].blank() {
+		end++
+	}
+	if end == i || (end-i)%n != 0 {
+		return false
+	}
+	for k := i; k < end; k++ {
+		if !fitsCell(lines, k, k == i) || labels && (k-i)%n == 0 && !isLabel(lines[k].text) {
+			return false
+		}
+	}
+	return true
 }
 
 // tabCells splits a line copied from a table of a web page, its cells

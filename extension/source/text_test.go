@@ -222,6 +222,26 @@ func TestFromTextCases(t *testing.T) {
 			},
 		},
 		{
+			name: "blank lines between some rows only",
+			in:   "Task\nProvider\nCustomer\nNetwork\nRun it.\nUse it.\n\nStorage\nKeep it.\nFill it.\n\nBackups\nTake them.\nTest them.\nLogs\nShip them.\nRead them.\n\nSee the guide.\n",
+			want: want{
+				kinds:  []Kind{KindTable, KindParagraph},
+				header: [][]string{{"Task", "Provider", "Customer"}},
+				rows:   []int{4},
+				paras:  []string{"See the guide."},
+			},
+		},
+		{
+			name: "a block of another count after a blank line ends the table",
+			in:   "Task\nProvider\nCustomer\nNetwork\nRun it.\nUse it.\n\nStorage\nKeep it.\n\nMore\n",
+			want: want{
+				kinds:  []Kind{KindTable, KindParagraph, KindParagraph},
+				header: [][]string{{"Task", "Provider", "Customer"}},
+				rows:   []int{1},
+				paras:  []string{"Storage", "Keep it.", "More"},
+			},
+		},
+		{
 			name: "prose sentence after label rows",
 			in: "Task\nProvider\nCustomer\nNetwork\nRun it.\nUse it.\nStorage\nKeep it.\nFill it.\n" +
 				"For more information about these duties, contact your account team.\n",
