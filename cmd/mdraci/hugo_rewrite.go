@@ -501,7 +501,7 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		var text string
 		switch mi, isMatrix := byTable[si]; {
 		case isMatrix:
-			out.render[mi] = t.render(src, inline, srcTables, si)
+			out.render[mi] = t.render(src, inline, srcTables, si, md.Matrices[mi].TitleRow)
 			letterRests(&md.Matrices[mi], &out.render[mi])
 			if mi == firstLetters && !legendTable && legendID != "" {
 				text = pre + "{{< raci-legend >}}\n" + blank
@@ -523,8 +523,10 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 }
 
 // render returns the source cells the raci shortcode renders for the
-// matrix read from this table, as the extension's matrix part takes them.
-func (t *tableRec) render(src []byte, inline edits, srcTables []*source.Table, ti int) matrixRender {
+// matrix read from this table, as the extension's matrix part takes them;
+// titled tells that the table's header row is its title, which the model
+// made its caption (model.Matrix.TitleRow).
+func (t *tableRec) render(src []byte, inline edits, srcTables []*source.Table, ti int, titled bool) matrixRender {
 	var r matrixRender
 	for _, row := range t.rows {
 		cells := make([]cellJSON, 0, len(row))
@@ -537,6 +539,9 @@ func (t *tableRec) render(src []byte, inline edits, srcTables []*source.Table, t
 	}
 	if ti < len(srcTables) && len(srcTables[ti].Header) == 0 && len(r.Cells) > 0 && len(r.Cells[0]) == 0 {
 		r.Cells = r.Cells[1:] // an empty header row: the model used the first body row
+	}
+	if titled && len(r.Cells) > 0 {
+		r.Cells = r.Cells[1:] // the title, in the caption: the first body row is the header
 	}
 	return r
 }

@@ -860,11 +860,16 @@ const groupsDoc = `# Groups
 | Plan | Offer the plans | Choose one |
 | __Data__ | | |
 | Back up | Keep copies | Restore them |
+
+| Shared **responsibilities** | | |
+|---|---|---|
+| Task | Provider | Customer |
+| Scan | A | R |
 `
 
 // TestHugoGroupRows: the theme writes a matrix's group headings as mdraci
 // convert does, each group in a <tbody> of its own headed by a cell across
-// the row.
+// the row, and a title in the header row as the caption.
 func TestHugoGroupRows(t *testing.T) {
 	want, got := hugoOnePage(t, "groups", groupsDoc)
 	compareParts(t, "groups", want, got, matrixParts)
@@ -872,7 +877,11 @@ func TestHugoGroupRows(t *testing.T) {
 		heads := s.Find(`tbody.raci-group > tr.raci-group-heading:first-child > th[scope="rowgroup"][colspan="3"]`)
 		assert.Equal(t, []string{"Compute", "Networking IBM Cloud", "Data"}, heads.Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
 		assert.Equal(t, 1, s.Find(`th.raci-group-name a[href="#net"]`).Length(), "the heading keeps its link")
-		assert.Equal(t, 2+2, s.Find("table.raci-matrix > tbody").Length(), "the groups' and the rows' before the first")
+		assert.Equal(t, 2+2+1, s.Find("table.raci-matrix > tbody").Length(), "the groups' and the rows' before the first")
 		assert.Equal(t, 0, s.Find("tbody:empty").Length())
+		titled := s.Find("table.raci-matrix").Eq(2)
+		assert.Equal(t, "Shared responsibilities", titled.Find("caption").Contents().First().Text())
+		assert.Equal(t, []string{"Task", "Provider", "Customer"}, titled.Find("thead th").Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
+		assert.Equal(t, "Scan", titled.Find(`tbody th[scope="row"]`).Text())
 	}
 }

@@ -382,6 +382,9 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		if len(st.Header) == 0 && len(rows) > 0 && len(rows[0]) == 0 {
 			rows = rows[1:] // an empty header row: the model used the first body row
 		}
+		if m.TitleRow && len(rows) > 0 {
+			rows = rows[1:] // the title, in the caption: the first body row is the header
+		}
 	}
 	at := func(r, c int) ast.Node {
 		if r < len(rows) && c >= 0 && c < len(rows[r]) {

@@ -375,9 +375,22 @@ func (b *builder) readMatrices() {
 				continue // read by the first pass
 			}
 			t := withHeader(bl.Table)
-			if sh, ok := b.classify(t, true); ok {
+			titled := b.titleRow(t)
+			sh, ok := (*shape)(nil), false
+			if titled != nil {
+				sh, ok = b.classify(titled, true)
+				if ok && !sh.transposed {
+					t = titled
+				} else {
+					titled = nil
+				}
+			}
+			if titled == nil {
+				sh, ok = b.classify(t, true)
+			}
+			if ok {
 				m := b.matrix(sh, t)
-				m.Table = tables
+				m.Table, m.TitleRow = tables, titled != nil
 				b.doc.Matrices = append(b.doc.Matrices, m)
 			}
 		}
@@ -391,6 +404,35 @@ func withHeader(t *source.Table) *source.Table {
 	}
 	c := *t
 	c.Header, c.Rows = t.Rows[0].Cells, t.Rows[1:]
+	return &c
+}
+
+// titleRow returns t read with its first body row as the header and its
+// header's title as its caption (after the one it has), when the header
+// row holds nothing but that title, in its first cell, over a row naming
+// every column but the first ("| Shared responsibilities | | |" then
+// "| Task | Provider | Customer |"): a table converted from HTML whose
+// title row spanned it. Nil otherwise: a first cell naming the activity
+// column ("| Activity | | |") is no title, nor a row of role letters or
+// marks a header.
+func (b *builder) titleRow(t *source.Table) *source.Table {
+	if len(t.Header) < 2 || len(t.Rows) < 2 || blankCell(t.Header[0]) || len(t.Rows[0].Cells) != len(t.Header) ||
+		activityHeaders[b.folded(t.Header[0].Text)] {
+		return nil
+	}
+	for _, c := range t.Header[1:] {
+		if !blankCell(c) {
+			return nil
+		}
+	}
+	for _, c := range t.Rows[0].Cells[1:] {
+		if blankCell(c) || b.classOf(c.Text) != classOther {
+			return nil
+		}
+	}
+	c := *t
+	c.Header, c.Rows = t.Rows[0].Cells, t.Rows[1:]
+	c.Caption = strings.TrimSpace(t.Caption + " " + t.Header[0].Text)
 	return &c
 }
 

@@ -176,3 +176,47 @@ func TestDiffGroups(t *testing.T) {
 	}, got)
 	eq(t, 0, len(Diff(new, build([]string{"**Compute**", "", ""}, []string{"Patch", "R", "A"}, []string{"**Network**", "", ""}, []string{"Route", "A", "R"}))))
 }
+
+// TestTitleRow: a header row holding only the table's title, in its first
+// cell, over a row naming the columns, makes the caption; that row is the
+// header (Matrix.TitleRow).
+func TestTitleRow(t *testing.T) {
+	header := []string{"Shared responsibilities", "", ""}
+	names := []string{"Task", "Provider", "Customer"}
+	body := [][]string{{"Patch", "R", "A"}, {"Scan", "A", "R"}}
+	titled := func(first, second []string) *Document {
+		return Build(doc("t.md", h(2, 1, "S", "s"), tbl(2, append([][]string{first, second}, body...)...)))
+	}
+
+	d := titled(header, names)
+	if len(d.Matrices) != 1 {
+		t.Fatalf("%d matrices", len(d.Matrices))
+	}
+	m := d.Matrices[0]
+	eq(t, true, m.TitleRow)
+	eq(t, "Shared responsibilities", m.Caption)
+	eq(t, 2, m.Line) // the table's first line
+	eq(t, []string{"Task", "Provider", "Customer"}, []string{m.Columns[0].Header, m.Columns[1].Header, m.Columns[2].Header})
+	eq(t, []string{"Patch", "Scan"}, headings(m))
+	eq(t, []string{"R"}, m.Rows[0].Assignments["provider"].Roles)
+	eq(t, 0, len(filter(codes(d.Diagnostics), "TBL")))
+
+	// after the table's own caption
+	blk := tbl(2, append([][]string{header, names}, body...)...)
+	blk.Table.Caption = "Table 1."
+	eq(t, "Table 1. Shared responsibilities", Build(doc("t.md", blk)).Matrices[0].Caption)
+
+	// a first cell naming the activity column is no title, nor a row of
+	// letters a header
+	for _, tc := range [][2][]string{
+		{{"Activity", "", ""}, {"Task", "Provider", "Customer"}},
+		{header, {"Patch", "R", "A"}},
+		{header, {"Task", "", "Customer"}},
+	} {
+		for _, m := range titled(tc[0], tc[1]).Matrices {
+			if m.TitleRow {
+				t.Errorf("%q over %q read as a title row", tc[0], tc[1])
+			}
+		}
+	}
+}

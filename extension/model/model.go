@@ -120,6 +120,12 @@ type Matrix struct {
 	// document order), of the table the matrix was read from. Renderers use
 	// it to put the matrix in the table's place.
 	Table int `json:"-"`
+	// TitleRow is true when the source table's header row holds only its
+	// title, in its first cell ("| Shared responsibilities | | |"): the
+	// title is the caption (after the table's own), and the first body
+	// row as written is the header. Renderers then skip a row of the
+	// table as written.
+	TitleRow bool `json:"-"`
 	// explicitID is true when ID came from the source (IAL).
 	explicitID bool
 	// parties counts the party columns (a size hint for rows' maps).
