@@ -34,6 +34,7 @@ const (
 	CodeDuplicateAnchor   = "ANCHOR001"
 	CodePartySpelling     = "PARTY001"
 	CodeUndefinedNote     = "NOTE001"
+	CodeDuplicateRow      = "ROW001" // warning: an activity written twice in a matrix
 )
 
 // Codes are the codes of the model's findings, with their severities:
@@ -58,6 +59,7 @@ var Codes = []diag.Code{
 	{Code: CodeDuplicateAnchor, Severity: SevError, Summary: "an id used twice (headings, matrices, rows)"},
 	{Code: CodePartySpelling, Severity: SevWarning, Summary: "a party spelled two ways in one document"},
 	{Code: CodeUndefinedNote, Severity: SevWarning, Summary: "a footnote mark without a definition"},
+	{Code: CodeDuplicateRow, Severity: SevWarning, Summary: "an activity written twice in a matrix (same group and qualifiers)"},
 }
 
 // LintConfig tunes Lint. The zero value reports everything.
@@ -137,6 +139,7 @@ func (l *linter) matrix(m *Matrix) {
 			l.add(CodeUnresolvedKeyword, SevWarning, m.Line, c.col, "unresolved keyword in header %q", c.Header)
 		}
 	}
+	l.duplicateRows(m)
 	for i := range m.Rows {
 		r := &m.Rows[i]
 		l.keywords(m, r)
@@ -152,6 +155,55 @@ func (l *linter) matrix(m *Matrix) {
 			l.gridRow(m, r)
 		}
 	}
+}
+
+// duplicateRows reports the rows of m whose activity an earlier row of
+// the same group and qualifiers names already (activities compared as diff
+// pairs them: case, accents and punctuation aside): the same duty twice,
+// or, when their assignments differ, two answers to one question.
+func (l *linter) duplicateRows(m *Matrix) {
+	var first map[string]int // row key → index of its first row
+	for i := range m.Rows {
+		r := &m.Rows[i]
+		if r.Heading || r.Activity == "" {
+			continue
+		}
+		key := rowKey(r)
+		if key == "" {
+			continue
+		}
+		key = r.Group + "\x00" + qualifierList(r.Qualifiers) + "\x00" + key
+		if first == nil {
+			first = make(map[string]int, len(m.Rows))
+		}
+		j, seen := first[key]
+		if !seen {
+			first[key] = i
+			continue
+		}
+		prev := &m.Rows[j]
+		what := "repeats"
+		if !sameAssignments(prev, r) {
+			what = "assigns it otherwise than"
+		}
+		l.add(CodeDuplicateRow, SevWarning, r.Line, 0, "activity %q is written twice in this matrix: this row %s the row of line %d",
+			diag.Clip(r.Activity, 60), what, prev.Line)
+	}
+}
+
+// sameAssignments reports whether two rows give every party the same
+// roles and duties.
+func sameAssignments(a, b *Row) bool {
+	if len(a.Assignments) != len(b.Assignments) {
+		return false
+	}
+	for id, x := range a.Assignments {
+		y, ok := b.Assignments[id]
+		if !ok || !sameRoles(x, y) || dutiesOf(x) != dutiesOf(y) {
+			return false
+		}
+	}
+	return true
 }
 
 // rowHasKeyword reports whether a text of r that keywords reads (the
