@@ -133,6 +133,15 @@ func (r *Result) Model() *model.Document {
 	return r.model
 }
 
+// Lines returns the line index of Source, whose columns count the bytes of
+// the file, as diagnostics do.
+func (r *Result) Lines() *diag.Lines {
+	if r.lines != nil {
+		return r.lines
+	}
+	return diag.NewLines(r.Source)
+}
+
 // Document returns the document read into the neutral source layer
 // (headings, paragraphs, tables with positions), from which the
 // responsibility model is built.

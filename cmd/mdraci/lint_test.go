@@ -127,3 +127,67 @@ func TestRunLintCodes(t *testing.T) {
 	assert.Equal(t, "input-utf8", codes[0].Code)
 	assert.Equal(t, "warning", codes[0].Severity)
 }
+
+// TestRunLintSARIF checks mdraci lint --format sarif: the findings the text
+// output gives, as a SARIF 2.1.0 log whose columns count code points, and
+// the same exit status.
+func TestRunLintSARIF(t *testing.T) {
+	in := strings.Replace(lintInput, "| Scan {{", "| Scan été {{", 1)
+	text := runForTest(t, in, "lint", "-")
+	r := runForTest(t, in, "lint", "--format", "sarif", "-")
+	assert.Equal(t, text.code, r.code)
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			ColumnKind string `json:"columnKind"`
+			Tool       struct {
+				Driver struct {
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string `json:"level"`
+				Message   struct {
+					Text string `json:"text"`
+				} `json:"message"`
+				Locations []struct {
+					PhysicalLocation struct {
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &log), r.stdout)
+	require.Len(t, log.Runs, 1)
+	run := log.Runs[0]
+	assert.Equal(t, "2.1.0", log.Version)
+	assert.Equal(t, "unicodeCodePoints", run.ColumnKind)
+	assert.Len(t, run.Tool.Driver.Rules, len(extension.Codes()))
+	require.Len(t, run.Results, strings.Count(text.stdout, "\n"), "as many results as text findings")
+	levels := map[string]string{"error": "error", "warning": "warning", "info": "note"}
+	for _, res := range run.Results {
+		assert.Equal(t, res.RuleID, run.Tool.Driver.Rules[res.RuleIndex].ID)
+		region := res.Locations[0].PhysicalLocation.Region
+		col := region.StartColumn
+		if res.RuleID == "keyword-unknown" || res.RuleID == "PROSE003" {
+			// "| Scan été {{": the reference is at byte 14, code point 12
+			assert.Equal(t, 12, col, res.RuleID)
+			col = 14
+		}
+		found := false
+		for sev, level := range levels {
+			found = found || strings.Contains(text.stdout, fmt.Sprintf("<stdin>:%d:%d: %s: %s [%s]\n", region.StartLine, col, sev, res.Message.Text, res.RuleID)) && level == res.Level
+		}
+		assert.True(t, found, "%+v is in the text output", res)
+	}
+	r = runForTest(t, "", "lint", "--format", "sarif", "--codes")
+	assert.Equal(t, 2, r.code, "--codes lists as text or json")
+}

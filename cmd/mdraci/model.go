@@ -24,11 +24,18 @@ func buildModel(in *inputFlags, c *extension.Converter, i input, stdin io.Reader
 	if err != nil {
 		return nil, nil, err
 	}
+	doc, reading := modelOf(res)
+	return doc, reading, nil
+}
+
+// modelOf returns the linted model of a parsed input, its diagnostics the
+// reading problems then the findings, and the reading problems alone.
+func modelOf(res *extension.Result) (*model.Document, []diag.Diagnostic) {
 	doc := res.Model() // built while parsing, for the matrices' HTML; File set
 	all := make([]diag.Diagnostic, 0, len(res.Diagnostics)+len(doc.Diagnostics))
 	all = append(all, res.Diagnostics...)
 	doc.Diagnostics = append(all, doc.Diagnostics...)
-	return doc, res.Diagnostics, nil
+	return doc, res.Diagnostics
 }
 
 func modelCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -116,7 +123,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	var in inputFlags
 	in.register(fs)
-	format := fs.String("format", "text", "output `FORMAT`: text (file:line:col: severity: message [code]) or json")
+	format := fs.String("format", "text", "output `FORMAT`: text (file:line:col: severity: message [code]), json, or sarif (SARIF 2.1.0, for code scanning; columns in code points)")
 	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when more than `N` warnings are found (default: no limit)")
 	var disable, severity multiFlag
 	fs.Var(&disable, "disable", "leave out the findings of `CODE` (RACI005, keyword-unknown…; a comma-separated list; repeatable)")
@@ -130,10 +137,13 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		return usageError(fs, stderr, fmt.Errorf("--format must be text or json, not %q", *format))
+	if *format != "text" && *format != "json" && *format != "sarif" {
+		return usageError(fs, stderr, fmt.Errorf("--format must be text, json or sarif, not %q", *format))
 	}
 	if *listCodes {
+		if *format == "sarif" {
+			return usageError(fs, stderr, fmt.Errorf("--codes lists the codes as text or json, not sarif"))
+		}
 		return writeCodes(stdout, *format)
 	}
 	cfg, err := lintConfig(disable, severity, *minSeverity)
@@ -147,11 +157,20 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	errors, warnings := 0, 0
 	var all []diag.Diagnostic
 	each(ins, in.jobs, func(i input) any {
-		doc, _, err := buildModel(&in, c, i, stdin)
+		res, err := in.parse(c, i, stdin)
 		if err != nil {
 			return err
 		}
-		return cfg.Filter(doc.Diagnostics)
+		doc, _ := modelOf(res)
+		ds := cfg.Filter(doc.Diagnostics)
+		if *format == "sarif" {
+			// SARIF counts columns in code points, diagnostics in bytes
+			lines := res.Lines()
+			for k := range ds {
+				ds[k].Col = lines.RuneColumn(res.Source, ds[k].Line, ds[k].Col)
+			}
+		}
+		return ds
 	}, func(i input, o any) {
 		switch v := o.(type) {
 		case error:
@@ -165,7 +184,7 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				case diag.Warning:
 					warnings++
 				}
-				if *format == "json" {
+				if *format != "text" {
 					all = append(all, d)
 					continue
 				}
@@ -173,6 +192,9 @@ func lintCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	})
+	if *format == "sarif" {
+		_ = diag.WriteSARIF(stdout, all, extension.Codes(), version)
+	}
 	if *format == "json" {
 		if all == nil {
 			all = []diag.Diagnostic{}
