@@ -375,11 +375,13 @@ func (b *builder) readMatrices() {
 				continue // read by the first pass
 			}
 			t := withHeader(bl.Table)
+			var sh *shape
+			var ok bool
+			// a title in the header row: read under the row after it,
+			// when that makes a matrix
 			titled := b.titleRow(t)
-			sh, ok := (*shape)(nil), false
 			if titled != nil {
-				sh, ok = b.classify(titled, true)
-				if ok && !sh.transposed {
+				if sh, ok = b.classify(titled, true); ok && !sh.transposed {
 					t = titled
 				} else {
 					titled = nil

@@ -45,16 +45,13 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 	for mi := range d.Matrices {
 		m := &d.Matrices[mi]
 		section := sectionPath(m.Section)
-		group := "" // the text of the heading above the row
+		groups := groupNames(m)
 		for ri := range m.Rows {
 			r := &m.Rows[ri]
 			if r.Heading {
-				group = r.Activity
 				continue
 			}
-			if r.Group == "" {
-				group = ""
-			}
+			group := groups[r.Group] // the text of the heading above the row
 			rec = append(rec[:0], d.File, m.ID, m.Caption, section, r.ID, r.Activity, qualifierList(r.Qualifiers),
 				r.Comment, noteList(r.Notes, "; "), strconv.Itoa(r.Line), r.Ownership)
 			ids, unnamed := rowParties(m, r), unnamedCells(m, r)
