@@ -6,6 +6,7 @@ package main
 // into bin/npm); $MDRACI_AXE names another axe.min.js.
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -93,6 +94,49 @@ func formatViolations(vs []axeViolation) string {
 	return b.String()
 }
 
+// auditPage runs axe-core on the page at url, light and dark on a wide
+// screen, light on a phone (what scrolls, and so must be reachable by
+// keyboard, depends on the width), and fails on any WCAG 2.0/2.1 A or AA
+// violation.
+func auditPage(t *testing.T, tab context.Context, axe, name, url string) {
+	t.Helper()
+	for _, run := range []struct {
+		scheme string
+		width  int64
+	}{{"light", 1280}, {"dark", 1280}, {"light", phoneWidth}} {
+		scheme := fmt.Sprintf("%s colour scheme, %d px", run.scheme, run.width)
+		require.NoError(t, do(tab, chromedp.EmulateViewport(run.width, viewportHeight), colorScheme(run.scheme), chromedp.Navigate(url)),
+			"loading %s", url)
+		eval[chromedp.Void](t, tab, axe+"\n;void 0")
+		res := eval[axeResult](t, tab, axeRunJS, chromedp.EvalAwaitPromise)
+		if len(res.Violations) > 0 {
+			t.Errorf("%s (%s): %d axe-core violation(s) of WCAG 2.x A/AA:%s",
+				name, scheme, len(res.Violations), formatViolations(res.Violations))
+		}
+		if len(res.Incomplete) > 0 {
+			t.Logf("%s (%s): axe-core could not decide (review by hand): %s", name, scheme, strings.Join(res.Incomplete, ", "))
+		}
+	}
+}
+
+// TestBrowserAccessibilityGroups runs axe-core on the page convert --page
+// writes for matrices with group headings (a <tbody> per group, headed by
+// <th scope="rowgroup" colspan>) and a title row.
+func TestBrowserAccessibilityGroups(t *testing.T) {
+	axe, _ := axeSource(t)
+	browser := startBrowser(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "groups.md")
+	require.NoError(t, os.WriteFile(src, []byte(groupsDoc), 0o644))
+	out := filepath.Join(dir, "groups.html")
+	r := runForTest(t, "", "convert", "--page", "-o", dir, src)
+	require.Equal(t, 0, r.code, r.stderr)
+	page, err := os.ReadFile(out)
+	require.NoError(t, err)
+	require.Contains(t, string(page), `<th scope="rowgroup" colspan="3" class="raci-group-name">`)
+	auditPage(t, newTab(t, browser), axe, "groups", fileURL(t, out))
+}
+
 // TestBrowserAccessibility runs axe-core on each seed page (light and dark
 // at 1280 px, light at 375 px) and fails on any WCAG 2.0/2.1 A or AA violation.
 func TestBrowserAccessibility(t *testing.T) {
@@ -102,26 +146,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	t.Logf("axe-core %s", version)
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
-			tab := newTab(t, browser)
-			// Light and dark on a wide screen, light on a phone (what scrolls,
-			// and so must be reachable by keyboard, depends on the width).
-			for _, run := range []struct {
-				scheme string
-				width  int64
-			}{{"light", 1280}, {"dark", 1280}, {"light", phoneWidth}} {
-				scheme := fmt.Sprintf("%s colour scheme, %d px", run.scheme, run.width)
-				require.NoError(t, do(tab, chromedp.EmulateViewport(run.width, viewportHeight), colorScheme(run.scheme), chromedp.Navigate(p.url)),
-					"loading %s", p.url)
-				eval[chromedp.Void](t, tab, axe+"\n;void 0")
-				res := eval[axeResult](t, tab, axeRunJS, chromedp.EvalAwaitPromise)
-				if len(res.Violations) > 0 {
-					t.Errorf("%s (%s): %d axe-core violation(s) of WCAG 2.x A/AA:%s",
-						p.name, scheme, len(res.Violations), formatViolations(res.Violations))
-				}
-				if len(res.Incomplete) > 0 {
-					t.Logf("%s (%s): axe-core could not decide (review by hand): %s", p.name, scheme, strings.Join(res.Incomplete, ", "))
-				}
-			}
+			auditPage(t, newTab(t, browser), axe, p.name, p.url)
 		})
 	}
 }
