@@ -331,6 +331,12 @@ func (b *builder) decide(sh *shape) (*shape, bool) {
 			// "Yes") are a feature list, not who does what
 			return nil, false
 		}
+		if (sh.kind == MatrixProse || sh.kind == MatrixCheck) && b.comparison(sh) {
+			// vendors side by side, feature by feature ("Feature | AWS
+			// | Azure"): texts or marks under the bare names of
+			// companies
+			return nil, false
+		}
 		return sh, true
 	case len(categories) > 0:
 		if !sh.ensureActivity() {
@@ -342,6 +348,56 @@ func (b *builder) decide(sh *shape) (*shape, bool) {
 		return sh, true
 	}
 	return nil, false
+}
+
+// comparison reports whether a table of prose or marks compares
+// companies rather than sharing duties between them: every party column
+// is headed by a bare company name ("AWS", "Azure", "Google Cloud"), none
+// names the customer or says "responsibilities" or "role", and neither
+// the table's caption, the headings above it nor the title speak of
+// responsibilities.
+func (b *builder) comparison(sh *shape) bool {
+	for _, c := range sh.cols {
+		if c.Role != ColParty {
+			continue
+		}
+		v, read := b.headers[c.Header]
+		if !read || v.byForm {
+			return false // named by an earlier table, or by its form
+		}
+		if _, customer := customerWords[v.folded]; customer {
+			return false
+		}
+	}
+	texts := []string{sh.table.Caption, b.doc.Title}
+	for _, h := range b.section {
+		texts = append(texts, h.Text)
+	}
+	for _, t := range texts {
+		if speaksOfResponsibility(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// responsibilityWords are (folded) word starts that speak of who does
+// what.
+var responsibilityWords = []string{
+	"responsib", "responsabilit", "raci", "rasci", "who does what", "shared", "partage", "role", "duties",
+	"ownership", "accountab", "obligation",
+}
+
+// speaksOfResponsibility reports whether a caption or heading speaks of
+// responsibilities.
+func speaksOfResponsibility(s string) bool {
+	f := fold(s)
+	for _, w := range responsibilityWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasRole reports whether a column has the role.

@@ -244,3 +244,38 @@ func TestDuplicateRows(t *testing.T) {
 		`8: activity "Back up" is written twice in this matrix: this row assigns it otherwise than the row of line 7`,
 	}, got)
 }
+
+// TestComparisonTables: a table comparing companies feature by feature
+// (prose or marks under their bare names) is no matrix; the same table
+// with the customer, a "responsibilities" header, or under a heading that
+// speaks of responsibilities is one.
+func TestComparisonTables(t *testing.T) {
+	prose := [][]string{{"Feature", "AWS", "Azure", "Google Cloud"}, {"Object storage", "S3", "Blob Storage", "Cloud Storage"}, {"Functions", "Lambda", "Functions", "Cloud Functions"}}
+	marks := [][]string{{"Feature", "AWS", "Azure"}, {"Object storage", "✓", "✓"}, {"Mainframes", "", "✓"}}
+	with := func(rows [][]string, col int, header string) [][]string {
+		out := make([][]string, len(rows))
+		for i, r := range rows {
+			out[i] = append([]string{}, r...)
+		}
+		out[0][col] = header
+		return out
+	}
+	for _, tc := range []struct {
+		name    string
+		heading string
+		rows    [][]string
+		want    int
+	}{
+		{"prose under company names", "Cloud services", prose, 0},
+		{"marks under company names", "Cloud services", marks, 0},
+		{"with the customer", "Cloud services", with(prose, 3, "Customer"), 1},
+		{"a responsibilities header", "Cloud services", with(prose, 1, "AWS responsibilities"), 1},
+		{"under a heading on responsibilities", "Shared responsibilities", prose, 1},
+		{"marks under a heading on roles", "Roles", marks, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Build(doc("c.md", h(2, 1, tc.heading, "c"), tbl(3, tc.rows...)))
+			eq(t, tc.want, len(d.Matrices))
+		})
+	}
+}
