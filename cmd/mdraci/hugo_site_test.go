@@ -432,6 +432,17 @@ const partyViewDoc = `# Mixed example
 | --- | --- | --- | --- | --- |
 | Run the service | R/A | C | I | I |
 | Upgrade | R | I | C | A |
+
+## Who operates
+
+| Task | IBM | Customer |
+| --- | --- | --- |
+| Plan | R | A |
+| **Compute** | | |
+| Patch | R | A |
+| Scale | A | R |
+| **Data** | | |
+| Back up | I | RA |
 `
 
 // TestHugoPartyViews: the raci-party shortcode writes, on the page itself
@@ -474,6 +485,13 @@ func TestHugoPartyViews(t *testing.T) {
 			assert.Equal(t, partyItems(w, ""), partyItems(g, c.prefix), "%s: raci-party party=%s", c.page, party)
 		}
 	}
+	// the rows under a group heading, in a list of their own in an item
+	// naming the group
+	groups := want.Find(`section.raci-party-view[data-kind="customer"] li.raci-party-group`)
+	assert.Equal(t, []string{"#who-operates-compute", "#who-operates-data"}, groups.Map(func(_ int, s *goquery.Selection) string {
+		return s.ChildrenFiltered("a").AttrOr("href", "")
+	}))
+	assert.Equal(t, 2, groups.First().Find("ul.raci-party-items > li").Length(), "Patch and Scale")
 	// the grid's categories are the parties' duties
 	grid := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-patches-data"]`).Parent()
 	assert.Equal(t, []string{"Patching", "Backups"}, grid.Find("ul.raci-duties > li").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))

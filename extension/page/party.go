@@ -80,7 +80,7 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 	e := html.EscapeString
 	any := false
 	for _, m := range doc.Matrices {
-		var items []string
+		var items []partyItem
 		for _, r := range m.Rows {
 			a := r.Assignments[party]
 			if a == nil || (len(a.Roles) == 0 && len(a.Duties) == 0) || a.Status != model.StatusFilled {
@@ -117,7 +117,7 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 				item.WriteString("</ul>")
 			}
 			item.WriteString("</li>")
-			items = append(items, item.String())
+			items = append(items, partyItem{r.Group, item.String()})
 		}
 		if len(items) == 0 {
 			continue
@@ -128,11 +128,53 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 		} else {
 			fmt.Fprintf(b, `<h%d class="raci-party-matrix">%s</h%d>`+"\n", level, e(m.Caption), level)
 		}
-		b.WriteString(`<ul class="raci-party-items">` + "\n" + strings.Join(items, "\n") + "\n</ul>\n")
+		b.WriteString(`<ul class="raci-party-items">` + "\n" + strings.Join(groupItems(&m, items), "\n") + "\n</ul>\n")
 	}
 	if !any {
 		b.WriteString("<p>No activities.</p>\n")
 	}
+}
+
+// partyItem is one row of a party view: the id of the group heading it
+// falls under ("" for none), and its <li>.
+type partyItem struct{ group, html string }
+
+// groupItems returns the lines of a party view's list: the items, those
+// of a group in a list of their own inside an item naming the group
+// (linking to its heading row when the matrix has an anchor).
+func groupItems(m *model.Matrix, items []partyItem) []string {
+	e := html.EscapeString
+	var names map[string]string // the group headings' names, by id
+	lines := make([]string, 0, len(items))
+	cur := ""
+	for _, it := range items {
+		if it.group != cur {
+			if cur != "" {
+				lines = append(lines, "</ul>\n</li>")
+			}
+			if it.group != "" {
+				if names == nil {
+					names = map[string]string{}
+					for _, r := range m.Rows {
+						if r.Heading {
+							names[r.ID] = r.Activity
+						}
+					}
+				}
+				name := e(names[it.group])
+				if m.Anchor != "" {
+					name = fmt.Sprintf(`<a href="#%s">%s</a>`, e(it.group), name)
+				}
+				lines = append(lines, `<li class="raci-party-group">`+name+"\n"+`<ul class="raci-party-items">`)
+			}
+			cur = it.group
+		}
+		lines = append(lines, it.html)
+	}
+	if cur != "" {
+		lines = append(lines, "</ul>\n</li>")
+	}
+	return lines
 }
 
 // roleAbbr spells a letter out: the letter as an abbreviation, then the

@@ -8,6 +8,7 @@ import (
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/mdraci/mdraci/extension/page"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestPartyViewGrid: in a grid matrix a party's duties are the categories
@@ -77,4 +78,38 @@ func TestPartyViewNoAnchor(t *testing.T) {
 	assert.Equal(t, 0, raw.Find("a").Length())
 	assert.Equal(t, 0, raw.Next().Find("a").Length())
 	assert.NotContains(t, b.String(), "#raw-")
+}
+
+// TestPartyViewGroups: the rows under a group heading are listed inside
+// an item naming the group, which links to its heading row; rows before
+// the first heading stay in the matrix's list; without an anchor, the
+// group's name is text.
+func TestPartyViewGroups(t *testing.T) {
+	filled := func(roles ...string) map[string]*model.Assignment {
+		return map[string]*model.Assignment{"customer": {Roles: roles, Duties: []string{}, Status: model.StatusFilled}}
+	}
+	rows := []model.Row{
+		{ID: "g-plan", Activity: "Plan", Assignments: filled("A")},
+		{ID: "g-compute", Activity: "Compute <1>", Heading: true, Assignments: map[string]*model.Assignment{}},
+		{ID: "g-patch", Activity: "Patch", Group: "g-compute", Assignments: filled("R")},
+		{ID: "g-data", Activity: "Data", Heading: true, Assignments: map[string]*model.Assignment{}},
+		{ID: "g-skip", Activity: "Skip", Group: "g-data", Assignments: map[string]*model.Assignment{}},
+	}
+	d := &model.Document{Matrices: []model.Matrix{{ID: "g-table-1", Anchor: "g-table-1", Kind: model.MatrixRACI, Caption: "Ops", Rows: rows}}}
+	var b bytes.Buffer
+	page.PartyView(&b, d, "customer", 3)
+	list := parse(t, b.Bytes()).Find("h3.raci-party-matrix + ul.raci-party-items")
+	require.Equal(t, 1, list.Length(), b.String())
+	items := list.ChildrenFiltered("li")
+	require.Equal(t, 2, items.Length(), "Plan, then the group Compute (Data holds none of the party's rows)")
+	group := items.Eq(1)
+	assert.True(t, group.HasClass("raci-party-group"))
+	assert.Equal(t, "#g-compute", group.ChildrenFiltered("a").AttrOr("href", ""))
+	assert.Equal(t, "Compute <1>", group.ChildrenFiltered("a").Text())
+	assert.Equal(t, []string{"#g-patch"}, group.ChildrenFiltered("ul.raci-party-items").Find("li > a").Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("href", "") }))
+
+	d.Matrices[0].Anchor = ""
+	b.Reset()
+	page.PartyView(&b, d, "customer", 3)
+	assert.Contains(t, b.String(), `<li class="raci-party-group">Compute &lt;1&gt;`+"\n")
 }
