@@ -40,6 +40,10 @@ const (
 // the very first line becomes a level-1 heading and the document title
 // when it is short and has no terminal punctuation.
 //
+// Double-spaced text (a blank line after every line, as pages that make
+// each line a paragraph copy) is read as the same text without those
+// blank lines, each line outside a table a paragraph of its own.
+//
 // YAML front matter at the very start ("---" lines around a mapping) is
 // read into Meta, its title (if any) the document's, as Markdown's is.
 //
@@ -59,6 +63,9 @@ type textLine struct {
 	text string // trimmed, white space collapsed, valid UTF-8
 	line int    // 1-based
 	col  int    // 1-based byte column of text's first character in raw
+	// gap is true when a blank line before it was dropped (squeeze): it
+	// starts a paragraph
+	gap bool
 }
 
 func (l textLine) blank() bool { return l.text == "" }
@@ -70,6 +77,8 @@ type textReader struct {
 	diags []diag.Diagnostic
 	lines []textLine
 	para  []Line // paragraph being collected
+	// spaced is true for double-spaced text (spaced), read squeezed
+	spaced bool
 }
 
 // frontMatter reads YAML front matter at the start of the text: a "---"
@@ -193,8 +202,12 @@ func cleanText(s string) string {
 }
 
 func (r *textReader) read() {
-	lines := r.lines
 	i := r.frontMatter()
+	if spaced(r.lines[i:]) {
+		r.spaced = true
+		r.lines = append(r.lines[:i:i], squeeze(r.lines[i:])...)
+	}
+	lines := r.lines
 	// Title: the first non-blank line when it looks like one.
 	for i < len(lines) && lines[i].blank() {
 		i++
@@ -220,14 +233,58 @@ func (r *textReader) read() {
 				continue
 			}
 		}
-		if lines[i].blank() {
+		if lines[i].blank() || lines[i].gap {
 			r.flushPara()
-		} else {
+		}
+		if !lines[i].blank() {
 			r.para = append(r.para, Line{Text: lines[i].text, Pos: lines[i].pos()})
 		}
 		i++
 	}
 	r.flushPara()
+}
+
+// spaced reports whether lines are double-spaced: a blank line after each
+// of at least 6 non-blank lines, none followed by another (text copied
+// from a page that made every line, every table cell, a paragraph).
+func spaced(lines []textLine) bool {
+	n := 0
+	for i, l := range lines {
+		if l.blank() {
+			continue
+		}
+		if i+1 < len(lines) && !lines[i+1].blank() {
+			return false
+		}
+		n++
+	}
+	return n >= 6
+}
+
+// squeeze drops the single blank lines between the lines of double-spaced
+// text, marking the line after each (gap): tables are then found as in
+// text without them, and the lines outside tables stay paragraphs of
+// their own. A run of blank lines keeps one, which ends a table as a blank
+// line does.
+func squeeze(lines []textLine) []textLine {
+	out := make([]textLine, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		if !lines[i].blank() {
+			out = append(out, lines[i])
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && lines[j].blank() {
+			j++
+		}
+		if j-i > 1 || i == 0 || j == len(lines) {
+			out = append(out, lines[i])
+		} else {
+			lines[j].gap = true
+		}
+		i = j - 1
+	}
+	return out
 }
 
 func (r *textReader) flushPara() {
@@ -278,8 +335,11 @@ rows:
 			k++
 		}
 		cells := lines[j:k]
-		// A sentence after a column of short labels is prose, not a row.
-		if labelRows >= 2 && isSentence(cells[0].text) {
+		// A sentence after a column of short labels is prose, not a row;
+		// in double-spaced text, where no blank line ends a table, so is
+		// a line ending as sentences do.
+		if labelRows >= 2 && isSentence(cells[0].text) ||
+			r.spaced && len(t.Rows) > 0 && labelRows == len(t.Rows) && hasTerminalPunct(cells[0].text) {
 			break
 		}
 		row := Row{Pos: cells[0].pos()}

@@ -1,6 +1,8 @@
 package source
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -122,4 +124,46 @@ func TestFromTextHeaderWithoutRowsIsProse(t *testing.T) {
 	assert.Empty(t, tables(d))
 	assert.Equal(t, []Kind{KindParagraph}, kinds(d))
 	checkTextDoc(t, []byte(in), d)
+}
+
+// TestFromTextDoubleSpaced: text copied from a page that made every line a
+// paragraph (a blank line after each) reads as the same text without the
+// blank lines: the seed's table, double-spaced, gives the same header and
+// rows, at the lines they are on; the lines outside it stay paragraphs of
+// their own, and a closing sentence ends the table.
+func TestFromTextDoubleSpaced(t *testing.T) {
+	src, err := os.ReadFile(seedPTC)
+	require.NoError(t, err)
+	plain, _ := FromText("seed.txt", src)
+	lines := strings.Split(strings.TrimRight(string(src), "\n"), "\n")
+	spacedSrc := []byte(strings.Join(lines, "\n\n") + "\n\nFor more, see the docs.\n")
+	spaced, diags := FromText("spaced.txt", spacedSrc)
+	checkTextDoc(t, spacedSrc, spaced)
+	assert.Empty(t, diags)
+
+	pt, st := tables(plain), tables(spaced)
+	require.Len(t, st, len(pt))
+	for i := range pt {
+		assert.Equal(t, texts(pt[i].Header), texts(st[i].Header))
+		require.Len(t, st[i].Rows, len(pt[i].Rows))
+		for r := range pt[i].Rows {
+			assert.Equal(t, texts(pt[i].Rows[r].Cells), texts(st[i].Rows[r].Cells))
+			assert.Equal(t, 2*pt[i].Rows[r].Pos.Line-1, st[i].Rows[r].Pos.Line, "the row's line, double-spaced")
+		}
+	}
+	assert.Equal(t, plain.Title, spaced.Title)
+	var last []Line
+	for _, b := range spaced.Blocks {
+		if b.Kind == KindParagraph {
+			require.Len(t, b.Lines, 1, "a paragraph per line: %q", b.Lines)
+			last = b.Lines
+		}
+	}
+	require.NotNil(t, last)
+	assert.Equal(t, "For more, see the docs.", last[0].Text)
+
+	// a line followed by another is no double-spaced text: a blank line
+	// between rows still ends a table
+	d, _ := FromText("t.txt", []byte("Task\nProvider\nCustomer\nA\nB\nC\n\nThis is a closing remark about the table above.\n"))
+	assert.Len(t, tables(d), 1)
 }
