@@ -278,11 +278,11 @@ func (b *builder) classifyByCells(sh *shape, activity int) {
 		s := b.statsOf(sh, i, true)
 		switch {
 		case s.letters > 0 && s.letters >= s.other+s.parties:
-			col.Role, sh.names[i] = ColParty, plain(col.Header)
+			col.Role, sh.names[i] = ColParty, partyName(col.Header)
 		case s.checks > 0 && s.checks >= s.other && activity >= 0 && i < activity:
 			col.Role, col.Key = ColQualifier, slug(col.Header, 40)
 		case s.checks > 0 && s.checks >= s.other+s.parties:
-			col.Role, sh.names[i] = ColParty, plain(col.Header)
+			col.Role, sh.names[i] = ColParty, partyName(col.Header)
 		case s.parties > 0 && s.parties >= s.other && i > 0:
 			// (party names down the first column list the parties: "Party
 			// | Contact", no grid)
@@ -423,7 +423,7 @@ func (b *builder) blankParties(sh *shape, parties []int) []int {
 			continue
 		}
 		if s := b.statsOf(sh, i, true); s.other == 0 && s.parties == 0 {
-			sh.cols[i].Role, sh.names[i] = ColParty, plain(c.Header)
+			sh.cols[i].Role, sh.names[i] = ColParty, partyName(c.Header)
 			parties = append(parties, i)
 		}
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,7 +93,50 @@ func (b *builder) readHeaderParty(header string) headerName {
 	if affixed && f != "" && countWords(f) <= 5 && !endsWithFunctionWord(f) {
 		return headerName{name: name, byForm: true}
 	}
+	if rest, ok := cutGroupLabel(name); ok {
+		// "Who Customer": an HTML header row spanning the party columns
+		// ("Who"), combined with the row naming them
+		rf := fold(rest)
+		if _, isCustomer := customerWords[rf]; isCustomer {
+			return headerName{name: customerName(rest), byForm: true}
+		}
+		if _, known := knownParties[rf]; known {
+			return headerName{name: rest, folded: rf}
+		}
+	}
 	return headerName{name: name, folded: f}
+}
+
+// groupLabels are words, lower case, that a header row spanning the party
+// columns of an HTML table puts before each party's name once the header
+// rows are combined: "Who" over "Provider | Customer" reads "Who
+// Provider", "Who Customer". The longer come first.
+var groupLabels = []string{"responsible parties", "responsible party", "responsibilities", "responsibility", "responsible", "parties", "party", "who", "raci"}
+
+// cutGroupLabel returns the party's name after the group label header h
+// starts with ("Who Customer" → "Customer"); false when it starts with
+// none, or holds nothing after it but another ("Responsible party").
+func cutGroupLabel(h string) (string, bool) {
+	for _, w := range groupLabels {
+		if n := foldPrefix(h, w); n > 0 && n < len(h) && isReSpace(h[n]) {
+			if rest := trimLeftReSpace(h[n:]); rest != "" && !slices.Contains(groupLabels, fold(rest)) {
+				return rest, true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// partyName is the name of the party a column of letters or marks stands
+// for: its header, after a group label ("Who Example Cloud" → "Example
+// Cloud").
+func partyName(header string) string {
+	h := plain(header)
+	if rest, ok := cutGroupLabel(h); ok {
+		return rest
+	}
+	return h
 }
 
 // countWords counts the words of s: its fields holding a letter or a
