@@ -99,3 +99,19 @@ func TestLetterCellMarkupOnly(t *testing.T) {
 	assert.Equal(t, 2, doc.Find("td.raci-cell abbr.raci-role").Length(), out.String())
 	assert.Equal(t, 0, doc.Find("span.raci-cell-text").Length(), out.String())
 }
+
+// TestHTMLInputFootnoteMarks: a footnote mark written <sup>1</sup> in an
+// HTML cell is the row's note, defined by the paragraph that starts with
+// it; the activity is read without it.
+func TestHTMLInputFootnoteMarks(t *testing.T) {
+	src := `<table><tr><th>Task</th><th>Provider</th><th>Customer</th></tr>
+<tr><td>Replace disks<sup>1</sup></td><td>RA</td><td>I</td></tr></table>
+<p><sup>1</sup> Within 24 hours.</p>`
+	res := extension.NewConverter().Parse("page.html", []byte(src), extension.HTML)
+	d := res.Model()
+	require.Len(t, d.Matrices, 1)
+	row := d.Matrices[0].Rows[0]
+	assert.Equal(t, "Replace disks", row.Activity)
+	require.Len(t, row.Notes, 1)
+	assert.Equal(t, "Within 24 hours.", row.Notes[0].Text)
+}

@@ -101,6 +101,9 @@ var voidElements = map[string]bool{
 //     rows are combined column by column; a first row of one cell spanning
 //     the table above a header row is its title, read as its caption
 //     (after the <caption> it has);
+//   - a <sup> holding digits or a mark reads as plain text writes it
+//     ("Replace disks¹", "¹ Within 24 hours."), so that footnote marks
+//     and their definitions read as the model reads them;
 //   - Cell.Text is the cell's text with white space collapsed, Cell.Items one
 //     piece per <li>, per <br>-separated piece, per block (<p>, <div>) or per
 //     Markdown bullet line ("-   SAP") when the cell has several, and
@@ -449,6 +452,8 @@ func (r *htmlReader) visit(n *html.Node, ctx htmlCtx) {
 	switch {
 	case tag == "br":
 		r.runs = append(r.runs, htmlRun{br: true})
+	case tag == "sup" && supText(n) != "":
+		r.runs = append(r.runs, htmlRun{text: supText(n), pos: r.pos[n]})
 	case tag == "table":
 		r.flush(ctx)
 		r.listIdx = -1
@@ -1033,6 +1038,53 @@ type cellPieces struct {
 	filled bool // cur holds more than white space
 }
 
+// superscripts are the superscript digits, by digit.
+var superscripts = [10]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
+
+// supText returns the text of a <sup> holding a footnote mark or a
+// number, as plain text writes it: digits as superscript digits
+// ("<sup>1</sup>", "<sup><a href="#fn1">1</a></sup>": "¹"), "*", "†" and
+// "‡" as written; "" for anything else (read as ordinary text). A mark
+// so written ends a cell as Markdown's do, and the model lifts it.
+func supText(n *html.Node) string {
+	var b strings.Builder
+	var collect func(n *html.Node) bool
+	collect = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				if c.Namespace != "" || skippedTags[c.Data] || !collect(c) {
+					return false
+				}
+			}
+			if b.Len() > 16 {
+				return false
+			}
+		}
+		return true
+	}
+	if !collect(n) {
+		return ""
+	}
+	t := strings.TrimSpace(b.String())
+	if t == "" || len(t) > 3 && strings.Trim(t, "*†‡") != "" {
+		return ""
+	}
+	if strings.Trim(t, "*†‡") == "" {
+		return t
+	}
+	var out strings.Builder
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return ""
+		}
+		out.WriteString(superscripts[t[i]-'0'])
+	}
+	return out.String()
+}
+
 // plain returns the text of n with white space collapsed, nested tables left
 // out.
 func (r *htmlReader) plain(n *html.Node) string {
@@ -1070,6 +1122,8 @@ func (r *htmlReader) pieces(n *html.Node, nested *[]*html.Node) cellPieces {
 					}
 				case c.DataAtom == atom.Br:
 					p.end()
+				case c.DataAtom == atom.Sup && supText(c) != "":
+					p.write(supText(c)) // "Replace disks¹": a mark the model lifts
 				case c.DataAtom == atom.Li:
 					p.isList = true
 					p.end()

@@ -201,3 +201,27 @@ func TestFromHTMLRowspanEndsWithGroup(t *testing.T) {
 	}
 	assert.Equal(t, [][]string{{"Patch", "R"}, {"Scan", "R"}, {"Route", "A"}}, rows)
 }
+
+// TestFromHTMLSupMarks checks that a <sup> holding digits or a mark reads
+// as plain text writes it ("¹", "*"), so that a footnote mark ends a cell
+// as Markdown's do and its definition line starts with it; other <sup>
+// text stays text.
+func TestFromHTMLSupMarks(t *testing.T) {
+	in := `<table><tr><th>Task</th><th>Customer</th></tr>
+<tr><td>Replace disks<sup>1</sup></td><td>R<sup>*</sup></td></tr>
+<tr><td>Back up<sup><a href="#fn12">12</a></sup></td><td>Acme<sup>TM</sup></td></tr>
+</table>
+<p><sup>1</sup> Within 24 hours.</p>`
+	d, _ := FromHTML("t.html", []byte(in))
+	tb := tables(d)
+	require.Len(t, tb, 1)
+	assert.Equal(t, []string{"Replace disks¹", "R*"}, texts(tb[0].Rows[0].Cells))
+	assert.Equal(t, []string{"Back up¹²", "AcmeTM"}, texts(tb[0].Rows[1].Cells))
+	var lines []string
+	for _, b := range d.Blocks {
+		for _, l := range b.Lines {
+			lines = append(lines, l.Text)
+		}
+	}
+	assert.Equal(t, []string{"¹ Within 24 hours."}, lines)
+}
