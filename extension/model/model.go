@@ -194,8 +194,9 @@ type Row struct {
 	// Heading is true for a row that names a group of the rows below it
 	// ("Compute", "Networking") rather than an activity: its activity
 	// cell is its only cell with text, and the row is that one cell (an
-	// HTML cell spanning the table, or "| Compute |"), or the cell is all
-	// bold ("| **Compute** | | |") in a table whose activities are not.
+	// HTML cell spanning the table, or "| Compute |") reading as a name,
+	// not as the end of a sentence, or the cell is all bold ("|
+	// **Compute** | | |") in a table whose activities are not.
 	// A heading row has no assignments and its ownership is unknown;
 	// lint does not check it.
 	Heading bool `json:"heading,omitempty"`
