@@ -100,18 +100,28 @@ func TestLetterCellMarkupOnly(t *testing.T) {
 	assert.Equal(t, 0, doc.Find("span.raci-cell-text").Length(), out.String())
 }
 
-// TestHTMLInputFootnoteMarks: a footnote mark written <sup>1</sup> in an
-// HTML cell is the row's note, defined by the paragraph that starts with
-// it; the activity is read without it.
-func TestHTMLInputFootnoteMarks(t *testing.T) {
-	src := `<table><tr><th>Task</th><th>Provider</th><th>Customer</th></tr>
+// TestFootnoteMarksInSup: a footnote mark written <sup>1</sup> in a cell,
+// of an HTML page or in a Markdown table, is the row's note, defined by the
+// paragraph that starts with it; the activity is read without it.
+func TestFootnoteMarksInSup(t *testing.T) {
+	for _, c := range []struct {
+		file   string
+		format extension.Format
+		src    string
+	}{
+		{"page.html", extension.HTML, `<table><tr><th>Task</th><th>Provider</th><th>Customer</th></tr>
 <tr><td>Replace disks<sup>1</sup></td><td>RA</td><td>I</td></tr></table>
-<p><sup>1</sup> Within 24 hours.</p>`
-	res := extension.NewConverter().Parse("page.html", []byte(src), extension.HTML)
-	d := res.Model()
-	require.Len(t, d.Matrices, 1)
-	row := d.Matrices[0].Rows[0]
-	assert.Equal(t, "Replace disks", row.Activity)
-	require.Len(t, row.Notes, 1)
-	assert.Equal(t, "Within 24 hours.", row.Notes[0].Text)
+<p><sup>1</sup> Within 24 hours.</p>`},
+		{"page.md", extension.Markdown, "| Task | Provider | Customer |\n|---|---|---|\n| Replace disks<sup>1</sup> | RA | I |\n\n<sup>1</sup> Within 24 hours.\n"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			res := extension.NewConverter().Parse(c.file, []byte(c.src), c.format)
+			d := res.Model()
+			require.Len(t, d.Matrices, 1)
+			row := d.Matrices[0].Rows[0]
+			assert.Equal(t, "Replace disks", row.Activity)
+			require.Len(t, row.Notes, 1)
+			assert.Equal(t, "Within 24 hours.", row.Notes[0].Text)
+		})
+	}
 }

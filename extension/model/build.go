@@ -328,8 +328,11 @@ func noteText(s string) string {
 
 // noteDefinition splits a footnote definition line into mark and text.
 func noteDefinition(t string) (marker, text string, ok bool) {
-	if t == "" || t[0] < utf8.RuneSelf && t[0] != '\\' && t[0] != '*' && t[0] != '[' && t[0] != '(' {
+	if t == "" || t[0] < utf8.RuneSelf && t[0] != '\\' && t[0] != '*' && t[0] != '[' && t[0] != '(' && t[0] != '<' {
 		return "", "", false // every mark starts so (most lines: spare the looks below)
+	}
+	if t[0] == '<' {
+		return supDefinition(t)
 	}
 	if escaped := strings.TrimLeft(t, `\*`); len(escaped) < len(t) && strings.HasPrefix(t, `\*`) {
 		// "\* Only on request.": stars escaped so as not to make a list
@@ -353,6 +356,28 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 		return "", "", false
 	}
 	return normalizeMarker(strings.TrimSuffix(m[1], ":")), noteText(m[2]), true
+}
+
+// supDefinition splits a footnote definition whose mark is written in
+// raw HTML, "<sup>1</sup> Within 24 hours.", into mark and text: the mark
+// is 1 to 3 digits, or up to three "*", "†" or "‡".
+func supDefinition(t string) (marker, text string, ok bool) {
+	const open, end = "<sup>", "</sup>"
+	if len(t) <= len(open) || !strings.EqualFold(t[:len(open)], open) {
+		return "", "", false
+	}
+	i := strings.Index(strings.ToLower(t[:min(len(t), 32)]), end)
+	if i < 0 {
+		return "", "", false
+	}
+	mark := strings.TrimSpace(t[len(open):i])
+	rest := strings.TrimSpace(t[i+len(end):])
+	digits := mark != "" && len(mark) <= 3 && strings.Trim(mark, "0123456789") == ""
+	marks := mark != "" && utf8.RuneCountInString(mark) <= 3 && strings.Trim(mark, "*†‡") == ""
+	if rest == "" || !digits && !marks {
+		return "", "", false
+	}
+	return normalizeMarker(mark), noteText(rest), true
 }
 
 // readMatrices is the second pass: section path and matrices.

@@ -324,6 +324,21 @@ func TestNoteForms(t *testing.T) {
 		texts = append(texts, n.Marker+" "+n.Text)
 	}
 	eq(t, []string{"★ AI-Specific Domain", "* Critical Focus Area"}, texts)
+
+	// marks written in raw HTML: "<sup>1</sup>" in a cell reads "¹"
+	// (plain text), its definition line starts with "<sup>1</sup>"
+	d = Build(doc("sup.md",
+		tbl(1, []string{"Activity", "Customer", "Provider"},
+			[]string{"Replace disks¹", "I", "RA"},
+			[]string{"Scan†", "RA", "I"}),
+		p(6, "<sup>1</sup> Within 24 hours.", "<SUP>†</SUP>Monthly.", "<sup>x</sup> Not a mark.")))
+	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
+	rows = d.Matrices[0].Rows
+	eq(t, "Replace disks", rows[0].Activity)
+	must(t, len(rows[0].Notes) == 1 && len(rows[1].Notes) == 1, rows)
+	eq(t, "Within 24 hours.", rows[0].Notes[0].Text)
+	eq(t, "Monthly.", rows[1].Notes[0].Text)
+	eq(t, 2, len(d.Notes))
 }
 
 // TestHeadingNumbers: a section number is kept apart from a heading's

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
@@ -190,10 +191,59 @@ func write(b []byte, n ast.Node, src []byte) []byte {
 		return b
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if raw, ok := c.(*ast.RawHTML); ok {
+			if mark, last := supMark(raw, src); last != nil {
+				b, c = append(b, mark...), last
+				continue
+			}
+		}
 		b = write(b, c, src)
 		if c.Type() == ast.TypeBlock {
 			b = append(b, ' ')
 		}
 	}
 	return b
+}
+
+// superscripts are the superscript digits, by digit.
+var superscripts = [10]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
+
+// supMark reads a footnote mark or a number written in raw HTML,
+// "<sup>1</sup>", from the node open (the "<sup>"): the text as plain text
+// writes it (digits as superscript digits, "¹"; "*", "†" and "‡" as
+// written) and the node closing it. last is nil when open starts no such
+// mark: its text then reads as any other.
+func supMark(open *ast.RawHTML, src []byte) (mark []byte, last ast.Node) {
+	t, ok := open.NextSibling().(*ast.Text)
+	if !ok || !isTag(nodes.RawBytes(open, src), "<sup") {
+		return nil, nil
+	}
+	end, ok := t.NextSibling().(*ast.RawHTML)
+	if !ok || !isTag(nodes.RawBytes(end, src), "</sup") {
+		return nil, nil
+	}
+	v := bytes.TrimSpace(t.Value(src))
+	if len(v) == 0 || len(v) > 9 {
+		return nil, nil
+	}
+	if len(bytes.Trim(v, "*†‡")) == 0 {
+		return v, end
+	}
+	if len(v) > 3 {
+		return nil, nil
+	}
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return nil, nil
+		}
+		mark = append(mark, superscripts[c-'0']...)
+	}
+	return mark, end
+}
+
+// isTag reports whether raw is the tag name starts ("<sup", "</sup"),
+// in any case, then ">" or attributes.
+func isTag(raw []byte, name string) bool {
+	return len(raw) > len(name) && bytes.EqualFold(raw[:len(name)], []byte(name)) &&
+		(raw[len(name)] == '>' || raw[len(name)] == ' ' || raw[len(name)] == '\t' || raw[len(name)] == '\n')
 }

@@ -187,3 +187,29 @@ func FuzzCollapse(f *testing.F) {
 		}
 	})
 }
+
+// TestSupMarks checks that a footnote mark or a number written in raw
+// HTML, <sup>1</sup>, reads as plain text writes it: digits as superscript
+// digits, marks as written; other <sup> text, or a <sup> not closed right
+// after its text, reads as its text.
+func TestSupMarks(t *testing.T) {
+	md := goldmark.New()
+	for in, want := range map[string]string{
+		"Replace disks<sup>1</sup>":           "Replace disks¹",
+		"Area in m<SUP class=x>2</SUP>":       "Area in m²",
+		"Backups<sup>12</sup> and more":       "Backups¹² and more",
+		"Logs<sup>*</sup>":                    "Logs*",
+		"Logs<sup>†‡</sup>":                   "Logs†‡",
+		"Acme<sup>TM</sup>":                   "AcmeTM",
+		"Big<sup>1234</sup>":                  "Big1234",
+		"Open<sup>1":                          "Open1",
+		"Link<sup><a href=\"#n\">1</a></sup>": "Link1",
+		"<sup>1</sup> Within 24 hours.":       "¹ Within 24 hours.",
+	} {
+		src := []byte(in)
+		doc := md.Parser().Parse(text.NewReader(src))
+		if got := Text(doc.FirstChild(), src); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
