@@ -326,3 +326,27 @@ func TestCheckMatrixNo(t *testing.T) {
 	eq(t, StatusEmpty, a.Status)
 	eq(t, "provider", d.Matrices[0].Rows[0].Ownership)
 }
+
+// TestDuplicateRows: an activity written twice in a matrix is reported
+// (ROW001), saying whether the second row repeats the first or answers
+// otherwise; rows of other groups or qualifiers, and headings, are not.
+func TestDuplicateRows(t *testing.T) {
+	d := Build(doc("d.md", tbl(1, []string{"Activity", "Plan", "Customer", "OVHcloud"},
+		[]string{"Back up", "Basic", "R", "A"},
+		[]string{"Back up", "Pro", "A", "R"},    // another plan
+		[]string{"back-up!", "Basic", "R", "A"}, // the same, written otherwise
+		[]string{"**Storage**", "", "", ""},
+		[]string{"Back up", "Basic", "A", "R"}, // another group
+		[]string{"Back up", "Basic", "R", "A"}, // in that group, answered otherwise
+	)))
+	var got []string
+	for _, dg := range d.Diagnostics {
+		if dg.Code == CodeDuplicateRow {
+			got = append(got, itoa(dg.Line)+": "+dg.Message)
+		}
+	}
+	eq(t, []string{
+		`5: activity "back-up!" is written twice in this matrix: this row repeats the row of line 3`,
+		`8: activity "Back up" is written twice in this matrix: this row assigns it otherwise than the row of line 7`,
+	}, got)
+}

@@ -112,3 +112,36 @@ func TestPartySpelledWithABlank(t *testing.T) {
 	eq(t, 2, len(d.Parties), d.Parties)
 	eq(t, true, hasCode(d.Diagnostics, "PARTY001"), d.Diagnostics)
 }
+
+// TestGroupLabelHeaders: an HTML header row spanning the party columns
+// ("Who", "Responsibility") combined with the row naming them ("Who
+// Customer") still names the parties: the customer is the customer, a
+// column of letters is named after the label; the header stays as
+// written.
+func TestGroupLabelHeaders(t *testing.T) {
+	d := Build(doc("g.html", tbl(1, []string{"Activity", "Who Example Cloud", "Who Customer", "Responsibility IBM"},
+		[]string{"Patch", "RA", "I", "C"},
+		[]string{"Back up", "I", "RA", "C"},
+	)))
+	if len(d.Matrices) != 1 {
+		t.Fatalf("%d matrices", len(d.Matrices))
+	}
+	var got []string
+	for _, p := range d.Parties {
+		got = append(got, p.ID+"/"+p.Name+"/"+p.Kind)
+	}
+	eq(t, []string{"example-cloud/Example Cloud/provider", "customer/Customer/customer", "ibm/IBM/third-party"}, got)
+	eq(t, "Who Customer", d.Matrices[0].Columns[2].Header)
+	eq(t, OwnerCustomer, d.Matrices[0].Rows[1].Ownership)
+
+	// a label alone, or before another, is no label
+	for h, want := range map[string]string{"Who": "", "Who does it": "does it", "Responsible party": "", "Party Customer": "Customer", "RACI  OVHcloud": "OVHcloud"} {
+		rest, ok := cutGroupLabel(h)
+		eq(t, want, rest)
+		eq(t, want != "", ok)
+	}
+	// "Who does it" names no party, as the header it is
+	if _, ok := (&builder{}).headerParty("Who does it"); ok {
+		t.Error(`"Who does it" read as a party`)
+	}
+}

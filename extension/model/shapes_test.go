@@ -300,3 +300,82 @@ func TestTablesListingParties(t *testing.T) {
 		eq(t, c.want, got, c.name)
 	}
 }
+
+// TestTitleRow: a header row holding only the table's title, in its first
+// cell, over a row naming the columns, makes the caption; that row is the
+// header (Matrix.TitleRow).
+func TestTitleRow(t *testing.T) {
+	header := []string{"Shared responsibilities", "", ""}
+	names := []string{"Task", "Provider", "Customer"}
+	body := [][]string{{"Patch", "R", "A"}, {"Scan", "A", "R"}}
+	titled := func(first, second []string) *Document {
+		return Build(doc("t.md", h(2, 1, "S", "s"), tbl(2, append([][]string{first, second}, body...)...)))
+	}
+
+	d := titled(header, names)
+	if len(d.Matrices) != 1 {
+		t.Fatalf("%d matrices", len(d.Matrices))
+	}
+	m := d.Matrices[0]
+	eq(t, true, m.TitleRow)
+	eq(t, "Shared responsibilities", m.Caption)
+	eq(t, 2, m.Line) // the table's first line
+	eq(t, []string{"Task", "Provider", "Customer"}, []string{m.Columns[0].Header, m.Columns[1].Header, m.Columns[2].Header})
+	eq(t, []string{"Patch", "Scan"}, headings(m))
+	eq(t, []string{"R"}, m.Rows[0].Assignments["provider"].Roles)
+	eq(t, 0, len(filter(codes(d.Diagnostics), "TBL")))
+
+	// after the table's own caption
+	blk := tbl(2, append([][]string{header, names}, body...)...)
+	blk.Table.Caption = "Table 1."
+	eq(t, "Table 1. Shared responsibilities", Build(doc("t.md", blk)).Matrices[0].Caption)
+
+	// a first cell naming the activity column is no title, nor a row of
+	// letters a header
+	for _, tc := range [][2][]string{
+		{{"Activity", "", ""}, {"Task", "Provider", "Customer"}},
+		{header, {"Patch", "R", "A"}},
+		{header, {"Task", "", "Customer"}},
+	} {
+		for _, m := range titled(tc[0], tc[1]).Matrices {
+			if m.TitleRow {
+				t.Errorf("%q over %q read as a title row", tc[0], tc[1])
+			}
+		}
+	}
+}
+
+// TestComparisonTables: a table comparing companies feature by feature
+// (prose or marks under their bare names) is no matrix; the same table
+// with the customer, a "responsibilities" header, or under a heading that
+// speaks of responsibilities is one.
+func TestComparisonTables(t *testing.T) {
+	prose := [][]string{{"Feature", "AWS", "Azure", "Google Cloud"}, {"Object storage", "S3", "Blob Storage", "Cloud Storage"}, {"Functions", "Lambda", "Functions", "Cloud Functions"}}
+	marks := [][]string{{"Feature", "AWS", "Azure"}, {"Object storage", "✓", "✓"}, {"Mainframes", "", "✓"}}
+	with := func(rows [][]string, col int, header string) [][]string {
+		out := make([][]string, len(rows))
+		for i, r := range rows {
+			out[i] = append([]string{}, r...)
+		}
+		out[0][col] = header
+		return out
+	}
+	for _, tc := range []struct {
+		name    string
+		heading string
+		rows    [][]string
+		want    int
+	}{
+		{"prose under company names", "Cloud services", prose, 0},
+		{"marks under company names", "Cloud services", marks, 0},
+		{"with the customer", "Cloud services", with(prose, 3, "Customer"), 1},
+		{"a responsibilities header", "Cloud services", with(prose, 1, "AWS responsibilities"), 1},
+		{"under a heading on responsibilities", "Shared responsibilities", prose, 1},
+		{"marks under a heading on roles", "Roles", marks, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Build(doc("c.md", h(2, 1, tc.heading, "c"), tbl(3, tc.rows...)))
+			eq(t, tc.want, len(d.Matrices))
+		})
+	}
+}
