@@ -12,6 +12,8 @@ import (
 
 	"github.com/mdraci/mdraci/extension/diag"
 	"github.com/mdraci/mdraci/extension/internal/ids"
+	"github.com/mdraci/mdraci/extension/internal/lower"
+	plaintext "github.com/mdraci/mdraci/extension/internal/plain"
 	"github.com/mdraci/mdraci/extension/source"
 )
 
@@ -360,24 +362,21 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 
 // supDefinition splits a footnote definition whose mark is written in
 // raw HTML, "<sup>1</sup> Within 24 hours.", into mark and text: the mark
-// is 1 to 3 digits, or up to three "*", "†" or "‡".
+// is one plaintext.Mark reads (1 to 3 digits, or up to three "*", "†" or "‡").
 func supDefinition(t string) (marker, text string, ok bool) {
 	const open, end = "<sup>", "</sup>"
-	if len(t) <= len(open) || !strings.EqualFold(t[:len(open)], open) {
+	if !lower.HasPrefix(t, open) {
 		return "", "", false
 	}
-	i := strings.Index(strings.ToLower(t[:min(len(t), 32)]), end)
+	i := lower.Index(t[:min(len(t), 32)], end)
 	if i < 0 {
 		return "", "", false
 	}
-	mark := strings.TrimSpace(t[len(open):i])
-	rest := strings.TrimSpace(t[i+len(end):])
-	digits := mark != "" && len(mark) <= 3 && strings.Trim(mark, "0123456789") == ""
-	marks := mark != "" && utf8.RuneCountInString(mark) <= 3 && strings.Trim(mark, "*†‡") == ""
-	if rest == "" || !digits && !marks {
+	mark, rest := t[len(open):i], strings.TrimSpace(t[i+len(end):])
+	if rest == "" || plaintext.Mark(mark) == "" {
 		return "", "", false
 	}
-	return normalizeMarker(mark), noteText(rest), true
+	return normalizeMarker(strings.TrimSpace(mark)), noteText(rest), true
 }
 
 // readMatrices is the second pass: section path and matrices.
@@ -626,22 +625,12 @@ func blankCell(c source.Cell) bool {
 func allBold(raw string) bool {
 	raw = strings.TrimSpace(raw)
 	for _, d := range [...][2]string{{"**", "**"}, {"__", "__"}, {"<strong>", "</strong>"}, {"<b>", "</b>"}} {
-		if len(raw) > len(d[0])+len(d[1]) && hasPrefixFold(raw, d[0]) && hasSuffixFold(raw, d[1]) {
+		if len(raw) > len(d[0])+len(d[1]) && lower.HasPrefix(raw, d[0]) && lower.Equal(raw[len(raw)-len(d[1]):], d[1]) {
 			inner := raw[len(d[0]) : len(raw)-len(d[1])]
-			return strings.TrimSpace(inner) != "" && !strings.Contains(strings.ToLower(inner), strings.ToLower(d[1]))
+			return strings.TrimSpace(inner) != "" && lower.Index(inner, d[1]) < 0
 		}
 	}
 	return false
-}
-
-// hasPrefixFold and hasSuffixFold are strings.HasPrefix and HasSuffix
-// ignoring ASCII case.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-func hasSuffixFold(s, suffix string) bool {
-	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // headingRow builds the Row of a group heading: its activity and notes,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mdraci/mdraci/extension/diag"
+	"github.com/mdraci/mdraci/extension/internal/plain"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -1038,19 +1039,16 @@ type cellPieces struct {
 	filled bool // cur holds more than white space
 }
 
-// superscripts are the superscript digits, by digit.
-var superscripts = [10]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
-
 // supText returns the text of a <sup> holding a footnote mark or a
-// number, as plain text writes it: digits as superscript digits
-// ("<sup>1</sup>", "<sup><a href="#fn1">1</a></sup>": "¹"), "*", "†" and
-// "‡" as written; "" for anything else (read as ordinary text). A mark
-// so written ends a cell as Markdown's do, and the model lifts it.
+// number as plain text writes it (plain.Mark: "<sup>1</sup>",
+// "<sup><a href="#fn1">1</a></sup>": "¹"); "" for anything else, read as
+// ordinary text. A mark so written ends a cell as Markdown's do, and the
+// model lifts it.
 func supText(n *html.Node) string {
 	var b strings.Builder
 	var collect func(n *html.Node) bool
 	collect = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && b.Len() <= 16; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
 				b.WriteString(c.Data)
@@ -1059,30 +1057,13 @@ func supText(n *html.Node) string {
 					return false
 				}
 			}
-			if b.Len() > 16 {
-				return false
-			}
 		}
-		return true
+		return b.Len() <= 16 // longer: no mark
 	}
 	if !collect(n) {
 		return ""
 	}
-	t := strings.TrimSpace(b.String())
-	if t == "" || len(t) > 3 && strings.Trim(t, "*†‡") != "" {
-		return ""
-	}
-	if strings.Trim(t, "*†‡") == "" {
-		return t
-	}
-	var out strings.Builder
-	for i := 0; i < len(t); i++ {
-		if t[i] < '0' || t[i] > '9' {
-			return ""
-		}
-		out.WriteString(superscripts[t[i]-'0'])
-	}
-	return out.String()
+	return plain.Mark(b.String())
 }
 
 // plain returns the text of n with white space collapsed, nested tables left

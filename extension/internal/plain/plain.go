@@ -6,9 +6,11 @@ import (
 	"bufio"
 	"bytes"
 	stdhtml "html"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/internal/lower"
 	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/yuin/goldmark/ast"
@@ -208,42 +210,53 @@ func write(b []byte, n ast.Node, src []byte) []byte {
 // superscripts are the superscript digits, by digit.
 var superscripts = [10]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
 
+// Mark returns the text of a <sup> as plain text writes it when it is a
+// footnote mark or a number: 1 to 3 digits as superscript digits ("12":
+// "¹²"), 1 to 3 of "*", "†" and "‡" as written; "" for any other text
+// (white space around it aside), which reads as ordinary text.
+func Mark(t string) string {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return ""
+	}
+	if strings.Trim(t, "*†‡") == "" {
+		if utf8.RuneCountInString(t) > 3 {
+			return ""
+		}
+		return t
+	}
+	if len(t) > 3 || strings.Trim(t, "0123456789") != "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		b.WriteString(superscripts[t[i]-'0'])
+	}
+	return b.String()
+}
+
 // supMark reads a footnote mark or a number written in raw HTML,
 // "<sup>1</sup>", from the node open (the "<sup>"): the text as plain text
-// writes it (digits as superscript digits, "¹"; "*", "†" and "‡" as
-// written) and the node closing it. last is nil when open starts no such
-// mark: its text then reads as any other.
-func supMark(open *ast.RawHTML, src []byte) (mark []byte, last ast.Node) {
+// writes it (Mark) and the node closing it. last is nil when open starts
+// no such mark: its text then reads as any other.
+func supMark(open *ast.RawHTML, src []byte) (mark string, last ast.Node) {
 	t, ok := open.NextSibling().(*ast.Text)
 	if !ok || !isTag(nodes.RawBytes(open, src), "<sup") {
-		return nil, nil
+		return "", nil
 	}
 	end, ok := t.NextSibling().(*ast.RawHTML)
 	if !ok || !isTag(nodes.RawBytes(end, src), "</sup") {
-		return nil, nil
+		return "", nil
 	}
-	v := bytes.TrimSpace(t.Value(src))
-	if len(v) == 0 || len(v) > 9 {
-		return nil, nil
-	}
-	if len(bytes.Trim(v, "*†‡")) == 0 {
-		return v, end
-	}
-	if len(v) > 3 {
-		return nil, nil
-	}
-	for _, c := range v {
-		if c < '0' || c > '9' {
-			return nil, nil
-		}
-		mark = append(mark, superscripts[c-'0']...)
+	if mark = Mark(string(t.Value(src))); mark == "" {
+		return "", nil
 	}
 	return mark, end
 }
 
-// isTag reports whether raw is the tag name starts ("<sup", "</sup"),
-// in any case, then ">" or attributes.
+// isTag reports whether raw is the tag name (lower case, "<sup", "</sup")
+// starts, in any case, then ">" or attributes.
 func isTag(raw []byte, name string) bool {
-	return len(raw) > len(name) && bytes.EqualFold(raw[:len(name)], []byte(name)) &&
+	return len(raw) > len(name) && lower.HasPrefix(raw, name) &&
 		(raw[len(name)] == '>' || raw[len(name)] == ' ' || raw[len(name)] == '\t' || raw[len(name)] == '\n')
 }

@@ -213,3 +213,16 @@ func TestSupMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestMark checks the one rule the readers and the model share for a
+// mark in <sup>: 1 to 3 digits, or 1 to 3 of "*", "†", "‡".
+func TestMark(t *testing.T) {
+	for in, want := range map[string]string{
+		"1": "¹", " 12 ": "¹²", "305": "³⁰⁵", "1234": "", "*": "*", "†‡": "†‡", "***": "***",
+		"****": "", "1*": "", "TM": "", "": "", "  ": "", "¹": "",
+	} {
+		if got := Mark(in); got != want {
+			t.Errorf("Mark(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
