@@ -45,7 +45,7 @@ func (d *Document) WriteCSV(w io.Writer, header bool) error {
 	for mi := range d.Matrices {
 		m := &d.Matrices[mi]
 		section := sectionPath(m.Section)
-		groups := groupNames(m)
+		groups := m.GroupNames()
 		for ri := range m.Rows {
 			r := &m.Rows[ri]
 			if r.Heading {

@@ -543,7 +543,7 @@ func (d *differ) matrix(om, nm *Matrix) {
 		// a caption of its own, the same: the move is told apart
 		d.add(Change{Kind: ChangeMatrixSection, Matrix: nm.ID, Old: sectionPath(om.Section), New: sectionPath(nm.Section), OldLine: om.Line, NewLine: nm.Line})
 	}
-	d.oldGroups, d.newGroups = groupNames(om), groupNames(nm)
+	d.oldGroups, d.newGroups = om.GroupNames(), nm.GroupNames()
 	for _, p := range pairMoves(alignRows(om.Rows, nm.Rows)) {
 		switch {
 		case p.moved:
@@ -557,21 +557,6 @@ func (d *differ) matrix(om, nm *Matrix) {
 			d.row(om, nm, p.old, p.new)
 		}
 	}
-}
-
-// groupNames maps the ids of m's group headings to their names; nil when
-// it has none.
-func groupNames(m *Matrix) map[string]string {
-	var out map[string]string
-	for i := range m.Rows {
-		if r := &m.Rows[i]; r.Heading {
-			if out == nil {
-				out = map[string]string{}
-			}
-			out[r.ID] = r.Activity
-		}
-	}
-	return out
 }
 
 // rowPair is a row in its two versions; nil for the side it is missing

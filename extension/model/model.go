@@ -146,6 +146,21 @@ type Heading struct {
 	Anchor string `json:"anchor,omitempty"`
 }
 
+// GroupNames maps the ids of m's group headings (Row.Heading) to their
+// names, the rows' Row.Group to what it stands for; nil when m has none.
+func (m *Matrix) GroupNames() map[string]string {
+	var out map[string]string
+	for i := range m.Rows {
+		if r := &m.Rows[i]; r.Heading {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[r.ID] = r.Activity
+		}
+	}
+	return out
+}
+
 // Column roles.
 const (
 	ColActivity  = "activity"

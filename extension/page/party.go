@@ -144,7 +144,7 @@ type partyItem struct{ group, html string }
 // (linking to its heading row when the matrix has an anchor).
 func groupItems(m *model.Matrix, items []partyItem) []string {
 	e := html.EscapeString
-	var names map[string]string // the group headings' names, by id
+	var names map[string]string // the group headings' names, by id (m.GroupNames)
 	lines := make([]string, 0, len(items))
 	cur := ""
 	for _, it := range items {
@@ -154,12 +154,7 @@ func groupItems(m *model.Matrix, items []partyItem) []string {
 			}
 			if it.group != "" {
 				if names == nil {
-					names = map[string]string{}
-					for _, r := range m.Rows {
-						if r.Heading {
-							names[r.ID] = r.Activity
-						}
-					}
+					names = m.GroupNames()
 				}
 				name := e(names[it.group])
 				if m.Anchor != "" {
