@@ -240,13 +240,15 @@ func (b *builder) readLegendAndNotes() {
 	var para []source.Line
 	flush := func() {
 		entries = append(entries, legendFromParagraphs(para)...)
-		b.readNotes(para)
-		para = para[:0] // (neither keeps the lines)
+		para = para[:0] // (it does not keep the lines)
 	}
+	// a Markdown paragraph is one text wrapped over its lines
+	wrapped := b.src.Format == "markdown"
 	tables := 0
 	for _, bl := range b.src.Blocks {
 		switch {
 		case bl.Kind == source.KindParagraph:
+			b.readNotes(bl.Lines, wrapped)
 			para = append(para, bl.Lines...)
 		case bl.Kind == source.KindTable && bl.Table != nil:
 			flush()
@@ -276,46 +278,122 @@ var noteRE = regexp.MustCompile(`^(†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?
 // emphasizedLine returns the inside of a line that is all one emphasis,
 // "*…*" or "_…_" (not "**…**"); ok is false otherwise.
 func emphasizedLine(t string) (string, bool) {
-	if len(t) < 3 || t[0] != t[len(t)-1] || (t[0] != '*' && t[0] != '_') || t[1] == t[0] || t[1] == ' ' || t[len(t)-2] == ' ' {
+	if _, ok := emphasisOpen(t); !ok || len(t) < 3 || t[len(t)-1] != t[0] || t[len(t)-2] == ' ' {
 		return "", false
 	}
 	return t[1 : len(t)-1], true
 }
 
-// readNotes records the footnote definitions among lines: "*Each execution
-// …" (stars directly followed by text), "[^1]: …", "¹ …", "† …".
-func (b *builder) readNotes(lines []source.Line) {
-	for _, l := range lines {
-		t := strings.TrimSpace(l.Text)
-		marker, text, ok := noteDefinition(t)
-		if inner, em := emphasizedLine(t); !ok && em {
-			// "*(1) The backbone is the provider's network.*": the
-			// note in italics
-			t = inner
-			marker, text, ok = noteDefinition(t)
-		}
-		if !ok {
-			continue
-		}
-		// "★ = AI-specific | \* = Critical": a definition per piece,
-		// when every piece is one
-		if parts := strings.Split(t, " | "); len(parts) > 1 {
-			var notes []Note
-			for _, part := range parts {
-				m, x, ok := noteDefinition(strings.TrimSpace(part))
-				if !ok {
-					notes = nil
-					break
-				}
-				notes = append(notes, Note{Marker: m, Text: x, Line: l.Pos.Line})
-			}
-			if notes != nil {
-				b.doc.Notes = append(b.doc.Notes, notes...)
-				continue
+// readNotes records the footnote definitions among the lines of a
+// paragraph: "*Each execution …" (stars directly followed by text),
+// "[^1]: …", "¹ …", "† …", "(1) …", each maybe in italics. When wrapped
+// (Markdown, where a paragraph is one text however its lines break), the
+// lines after a definition, up to the next one or a legend line, go on
+// with its text, and its italics may close on the last of them ("*(1) The
+// backbone is …" / "… the provider's network.*").
+func (b *builder) readNotes(lines []source.Line, wrapped bool) {
+	for i := 0; i < len(lines); {
+		end := i + 1 // the definition's lines are lines[i:end]
+		if wrapped && startsNote(strings.TrimSpace(lines[i].Text)) {
+			for end < len(lines) && continuesNote(strings.TrimSpace(lines[end].Text)) {
+				end++
 			}
 		}
-		b.doc.Notes = append(b.doc.Notes, Note{Marker: marker, Text: text, Line: l.Pos.Line})
+		b.doc.Notes = append(b.doc.Notes, readNote(lines[i:end])...)
+		i = end
 	}
+}
+
+// startsNote reports whether a line, trimmed, starts a footnote
+// definition, maybe in italics that close on a later line.
+func startsNote(t string) bool {
+	if _, _, ok := noteDefinition(t); ok {
+		return true
+	}
+	if inner, ok := emphasisOpen(t); ok {
+		_, _, ok = noteDefinition(inner)
+		return ok
+	}
+	return false
+}
+
+// continuesNote reports whether a line, trimmed, of a wrapped paragraph
+// goes on with the footnote definition above it: it is neither another
+// definition nor a legend line ("R = Responsible"), nor blank.
+func continuesNote(t string) bool {
+	if t == "" || startsNote(t) {
+		return false
+	}
+	_, _, _, legend := parseLegendLine(t)
+	return !legend
+}
+
+// emphasisOpen returns what follows a line's opening "*" or "_" of
+// emphasis (not "**", nor a bullet's "* "); ok is false when it opens
+// none.
+func emphasisOpen(t string) (string, bool) {
+	if len(t) < 2 || (t[0] != '*' && t[0] != '_') || t[1] == t[0] || t[1] == ' ' {
+		return "", false
+	}
+	return t[1:], true
+}
+
+// readNote reads a footnote definition from its lines: the first gives
+// the mark, all of them, joined, the text. A definition that reads as
+// such only on its first line (stars then text, "*Each execution of" /
+// "the *job*") keeps that line's mark, the others going on with its text.
+// nil when the lines define no note.
+func readNote(lines []source.Line) []Note {
+	line := lines[0].Pos.Line
+	first := strings.TrimSpace(lines[0].Text)
+	whole := first
+	if len(lines) > 1 {
+		parts := make([]string, len(lines))
+		for i, l := range lines {
+			parts[i] = strings.TrimSpace(l.Text)
+		}
+		whole = strings.Join(parts, " ")
+	}
+	if notes := notesIn(whole, line); notes != nil || len(lines) == 1 {
+		return notes
+	}
+	notes := notesIn(first, line)
+	if len(notes) == 1 {
+		notes[0].Text = strings.TrimSpace(notes[0].Text + " " + whole[len(first):])
+	}
+	return notes
+}
+
+// notesIn reads the footnote definitions a text, one line or a
+// definition's lines joined, makes: one, or one per piece of "★ =
+// AI-specific | \* = Critical" when every piece is one, maybe in
+// italics; nil when it makes none.
+func notesIn(t string, line int) []Note {
+	marker, text, ok := noteDefinition(t)
+	if inner, em := emphasizedLine(t); !ok && em {
+		// "*(1) The backbone is the provider's network.*": the
+		// note in italics
+		t = inner
+		marker, text, ok = noteDefinition(t)
+	}
+	if !ok {
+		return nil
+	}
+	if parts := strings.Split(t, " | "); len(parts) > 1 {
+		var notes []Note
+		for _, part := range parts {
+			m, x, ok := noteDefinition(strings.TrimSpace(part))
+			if !ok {
+				notes = nil
+				break
+			}
+			notes = append(notes, Note{Marker: m, Text: x, Line: line})
+		}
+		if notes != nil {
+			return notes
+		}
+	}
+	return []Note{{Marker: marker, Text: text, Line: line}}
 }
 
 // noteText is a footnote definition's text less the "=" or ":" that may
@@ -347,6 +425,9 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 		rest := t[stars:]
 		if rest == "" || rest[0] == ' ' || strings.HasSuffix(rest, "*") {
 			return "", "", false // a bullet or emphasis, not a note
+		}
+		if stars > 1 && strings.Contains(rest, t[:stars]) {
+			return "", "", false // "**Important** : …": bold, not a note
 		}
 		return t[:stars], noteText(rest), true
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -331,7 +332,8 @@ func TestNoteForms(t *testing.T) {
 		tbl(1, []string{"Activity", "Customer", "Provider"},
 			[]string{"Replace disks¹", "I", "RA"},
 			[]string{"Scan†", "RA", "I"}),
-		p(6, "<sup>1</sup> Within 24 hours.", "<SUP>†</SUP>Monthly.", "<sup>x</sup> Not a mark.")))
+		p(6, "<sup>1</sup> Within 24 hours.", "<SUP>†</SUP>Monthly."),
+		p(9, "<sup>x</sup> Not a mark.")))
 	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
 	rows = d.Matrices[0].Rows
 	eq(t, "Replace disks", rows[0].Activity)
@@ -339,6 +341,51 @@ func TestNoteForms(t *testing.T) {
 	eq(t, "Within 24 hours.", rows[0].Notes[0].Text)
 	eq(t, "Monthly.", rows[1].Notes[0].Text)
 	eq(t, 2, len(d.Notes))
+}
+
+// TestWrappedNotes: a Markdown paragraph is one text, so a footnote
+// definition goes on over the lines after it, up to the next definition
+// or a legend line, and its italics may close on its last line (Cloud
+// Temple's "*(1) Le réseau backbone … sur laquelle" / "reposent … *").
+// Plain text's lines are each their own. A line in bold is no note.
+func TestWrappedNotes(t *testing.T) {
+	table := tbl(1, []string{"Activity", "Customer", "Provider"},
+		[]string{"Connect the backbone(1)", "I", "RA"},
+		[]string{"Backups", "RA*", "I"},
+		[]string{"Scans†", "RA", "I"})
+	notes := func(d *Document) []string {
+		var out []string
+		for _, n := range d.Notes {
+			out = append(out, fmt.Sprintf("%s|%s|%d", n.Marker, n.Text, n.Line))
+		}
+		return out
+	}
+	d := Build(doc("wrapped.md", table,
+		p(7, "*(1) The backbone is the provider's core network, on which", "the customers' networks rest.*"),
+		p(10, `\* Only on request,`, "by a ticket.", "† Monthly.", "R = Responsible", "A = Accountable"),
+		p(16, "*Each execution of", "the *job* is billed."),
+		// bold, not the mark "**"
+		p(19, "**Important note**: only operators Cloud Temple supports."),
+		p(21, "**Customer**: the customer's duty")))
+	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
+	eq(t, []string{
+		"1|The backbone is the provider's core network, on which the customers' networks rest.|7",
+		"*|Only on request, by a ticket.|10",
+		"†|Monthly.|12",
+		// the stars then text of the first line make the note: the
+		// closing star is the inner emphasis's
+		"*|Each execution of the *job* is billed.|16",
+	}, notes(d))
+	eq(t, "The backbone is the provider's core network, on which the customers' networks rest.", d.Matrices[0].Rows[0].Notes[0].Text)
+	eq(t, "Monthly.", d.Matrices[0].Rows[2].Notes[0].Text)
+
+	// plain text: a line is a line
+	plainText := doc("wrapped.txt", table,
+		p(7, "*(1) The backbone is the provider's core network, on which", "the customers' networks rest.*"),
+		p(10, `\* Only on request,`, "by a ticket."))
+	plainText.Format = "text"
+	d = Build(plainText)
+	eq(t, []string{"*|(1) The backbone is the provider's core network, on which|7", "*|Only on request,|10"}, notes(d))
 }
 
 // TestHeadingNumbers: a section number is kept apart from a heading's
