@@ -272,8 +272,8 @@ func (b *builder) readLegendAndNotes() {
 }
 
 // noteRE matches a footnote definition line other than "*text":
-// "[^1]: …", "¹ …", "† …", "(1) …".
-var noteRE = regexp.MustCompile(`^(†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[\w-]+\]:|\(\d{1,2}\))\s*(\S.*)$`)
+// "[^1]: …", "¹ …", "† …", "(1) …", "[*] …", "[1] …".
+var noteRE = regexp.MustCompile(`^(†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[\w-]+\]:|\[(?:\*{1,3}|†|‡|\d{1,3})\]|\(\d{1,2}\))\s*(\S.*)$`)
 
 // emphasizedLine returns the inside of a line that is all one emphasis,
 // "*…*" or "_…_" (not "**…**"); ok is false otherwise.
@@ -408,8 +408,21 @@ func noteText(s string) string {
 
 // noteDefinition splits a footnote definition line into mark and text.
 func noteDefinition(t string) (marker, text string, ok bool) {
-	if t == "" || t[0] < utf8.RuneSelf && t[0] != '\\' && t[0] != '*' && t[0] != '[' && t[0] != '(' && t[0] != '<' {
+	if t == "" || t[0] < utf8.RuneSelf && t[0] != '\\' && t[0] != '*' && t[0] != '[' && t[0] != '(' && t[0] != '<' && t[0] != '`' {
 		return "", "", false // every mark starts so (most lines: spare the looks below)
+	}
+	if t[0] == '`' {
+		// "`[*]` Recovered components have no data reloaded.": the
+		// mark in a code span, as the cells write it
+		end := strings.IndexByte(t[1:min(len(t), 12)], '`')
+		if end <= 0 {
+			return "", "", false
+		}
+		mark := t[1 : 1+end]
+		if m, x, ok := noteDefinition(mark + " " + strings.TrimSpace(t[2+end:])); ok && m == normalizeMarker(mark) {
+			return m, x, true
+		}
+		return "", "", false
 	}
 	if t[0] == '<' {
 		return supDefinition(t)
@@ -925,6 +938,7 @@ func (b *builder) assignment(kind string, c source.Cell, line int) Assignment {
 	var roles, duties []string
 	if kind == MatrixProse {
 		p := parseDuties(c)
+		b.liftDutyNotes(&p)
 		v, duties = &p, p.duties
 	} else {
 		v = b.parseLetters(c.Text) // shared: the slices handed out are copies
@@ -947,6 +961,37 @@ func (b *builder) assignment(kind string, c source.Cell, line int) Assignment {
 		a.Duties = []string{}
 	}
 	return a
+}
+
+// liftDutyNotes lifts the footnote marks prose duties end with ("Recover
+// the components. [*]") off them into v's marks, when the document defines
+// each of them: a duty may end with what only looks like a mark ("Allow
+// the wildcard *").
+func (b *builder) liftDutyNotes(v *cellValue) {
+	if len(b.doc.Notes) == 0 {
+		return // most documents: spare the looks below
+	}
+	for i, d := range v.duties {
+		if !endsLikeMark(d) {
+			continue
+		}
+		text, marks := liftNotes(d)
+		if len(marks) == 0 || text == "" || !b.definesNotes(marks) {
+			continue
+		}
+		v.duties[i] = text
+		v.marks = append(v.marks, marks...)
+	}
+}
+
+// definesNotes reports whether the document defines every one of marks.
+func (b *builder) definesNotes(marks []string) bool {
+	for _, mk := range marks {
+		if _, ok := b.findNote(mk, 0); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // responsibleLetter is the legend's letter for "responsible" (R by default).

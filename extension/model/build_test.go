@@ -343,6 +343,25 @@ func TestNoteForms(t *testing.T) {
 	eq(t, 2, len(d.Notes))
 }
 
+// TestBracketNotes: IBM's "`[*]`" mark, in a cell and starting its
+// definition, both in a code span (the log-analysis, cloud-logs and
+// metrics-router pages); "[1]" alike.
+func TestBracketNotes(t *testing.T) {
+	d := Build(doc("brackets.md",
+		tbl(1, []string{"Task", "IBM responsibilities", "Your responsibilities"},
+			[]string{"Restore the service [*]", "Recover and restart the components.", "N/A"},
+			[]string{"Scale", "Add nodes. [1]", "Ask for more."}),
+		p(6, "`[*]` Recovered components will not have customer data reloaded."),
+		p(8, "[1] Within a day.")))
+	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
+	rows := d.Matrices[0].Rows
+	eq(t, "Restore the service", rows[0].Activity)
+	must(t, len(rows[0].Notes) == 1 && len(rows[1].Notes) == 1, rows)
+	eq(t, Note{Marker: "*", Text: "Recovered components will not have customer data reloaded.", Line: 6}, rows[0].Notes[0])
+	eq(t, "Within a day.", rows[1].Notes[0].Text)
+	eq(t, []string{"Add nodes."}, rows[1].Assignments["ibm"].Duties)
+}
+
 // TestWrappedNotes: a Markdown paragraph is one text, so a footnote
 // definition goes on over the lines after it, up to the next definition
 // or a legend line, and its italics may close on its last line (Cloud

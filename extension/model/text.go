@@ -598,7 +598,7 @@ func isDash(s string) bool {
 // footnoteRE matches footnote marks at the end of a cell: stars, daggers,
 // superscript digits, "[^label]", "[1]", "(1)"; not a word in brackets
 // ("Scans [optional]").
-var footnoteRE = regexp.MustCompile(`\s*(\*+|†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[(?:\^[\w-]+|\d{1,3})\]|\(\d{1,2}\))$`)
+var footnoteRE = regexp.MustCompile(`\s*(\*+|†|‡|★|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[(?:\^[\w-]+|\d{1,3}|\*{1,3}|†|‡)\]|\(\d{1,2}\))$`)
 
 // markWindow is how many trailing bytes liftNotes searches for a mark,
 // and maxMarks how many marks it lifts off one cell at most: a cell of
