@@ -443,6 +443,14 @@ const partyViewDoc = `# Mixed example
 | Scale | A | R |
 | **Data** | | |
 | Back up | I | RA |
+
+## Who restores
+
+| Task | IBM responsibilities | Your responsibilities |
+| --- | --- | --- |
+| Restore the service [*] | Recover the components. [*] | Check the data. |
+
+` + "`[*]`" + ` No data is "reloaded" & no <config>.
 `
 
 // TestHugoPartyViews: the raci-party shortcode writes, on the page itself
@@ -508,6 +516,11 @@ func TestHugoPartyViews(t *testing.T) {
 		id := strings.TrimPrefix(a.AttrOr("href", ""), "#")
 		assert.Equal(t, 1, want.Find(`[id="`+id+`"]`).Length(), "link to #%s", id)
 	})
+	// a row's footnote marks, titled with their notes
+	restore := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-restores-restore-the-service"]`).Parent()
+	assert.Equal(t, "Restore the service", restore.ChildrenFiltered("a").Text())
+	assert.Equal(t, "*", restore.ChildrenFiltered("sup.raci-note").Text())
+	assert.Equal(t, `No data is "reloaded" & no <config>.`, restore.ChildrenFiltered("sup.raci-note").AttrOr("title", ""))
 	// a role column's remark
 	fix := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-fixes-container-images"]`).Parent()
 	assert.Equal(t, "Container images: R Responsible (3rd Party Vendor/Open Source community)", strings.Join(strings.Fields(fix.Text()), " "))

@@ -92,6 +92,15 @@ func PartyView(b *bytes.Buffer, doc *model.Document, party string, level int) {
 			} else { // a table shown as written: no row to link to
 				fmt.Fprintf(&item, `<li>%s`, e(r.Activity))
 			}
+			// the row's footnote marks, lifted off its cells, titled
+			// with their notes
+			for _, n := range r.Notes {
+				item.WriteString(`<sup class="raci-note"`)
+				if n.Text != "" {
+					fmt.Fprintf(&item, ` title="%s"`, e(n.Text))
+				}
+				fmt.Fprintf(&item, `>%s</sup>`, e(n.Marker))
+			}
 			if len(a.Roles) > 0 {
 				item.WriteString(": ")
 				var names []string

@@ -113,3 +113,24 @@ func TestPartyViewGroups(t *testing.T) {
 	page.PartyView(&b, d, "customer", 3)
 	assert.Contains(t, b.String(), `<li class="raci-party-group">Compute &lt;1&gt;`+"\n")
 }
+
+// TestPartyViewNotes: a row's footnote marks follow its activity, titled
+// with their notes (a mark the document does not define has no title).
+func TestPartyViewNotes(t *testing.T) {
+	rows := []model.Row{{ID: "r-restore", Activity: "Restore the service",
+		Notes:       []model.Note{{Marker: "*", Text: "No data is \"reloaded\"."}, {Marker: "2"}},
+		Assignments: map[string]*model.Assignment{"ibm": {Duties: []string{"Recover the components."}, Status: model.StatusFilled}}}}
+	d := &model.Document{Matrices: []model.Matrix{{ID: "r-table-1", Anchor: "r-table-1", Kind: model.MatrixProse, Caption: "Restore", Rows: rows}}}
+	var b bytes.Buffer
+	page.PartyView(&b, d, "ibm", 3)
+	item := parse(t, b.Bytes()).Find("ul.raci-party-items > li")
+	require.Equal(t, 1, item.Length(), b.String())
+	marks := item.ChildrenFiltered("sup.raci-note")
+	require.Equal(t, 2, marks.Length(), b.String())
+	assert.Equal(t, "*", marks.Eq(0).Text())
+	assert.Equal(t, `No data is "reloaded".`, marks.Eq(0).AttrOr("title", ""))
+	_, titled := marks.Eq(1).Attr("title")
+	assert.False(t, titled, b.String())
+	assert.Equal(t, "2", marks.Eq(1).Text())
+	assert.Equal(t, "Restore the service*2", item.Contents().Not("ul").Text())
+}
