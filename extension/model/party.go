@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mdraci/mdraci/extension/source"
 )
 
 // PartySpec declares a party for WithParties: its id, display name, kind
@@ -399,15 +401,42 @@ func (b *builder) partyKind(id, name string) string {
 	return KindProvider
 }
 
-// providerID returns the document's provider id, registering a generic
-// "Provider" when there is none.
+// providerID returns the document's provider id. When no table above has
+// named one (a grid of "You" and "Shared" first, the tables headed "IBM
+// responsibilities" below it), it is the first a header of a later table
+// names by its form; else a generic "Provider" is registered.
 func (b *builder) providerID(line int) string {
 	for _, id := range b.order {
 		if b.parties[id].Kind == KindProvider {
 			return id
 		}
 	}
+	if name, ok := b.headerProvider(); ok {
+		return b.party(name, "", line)
+	}
 	return b.party("Provider", "", line)
+}
+
+// headerProvider returns the name of the first party a table header of
+// the document names by its form ("IBM responsibilities", "Rôle Cloud
+// Temple") that would be a provider: not the customer, nor a known third
+// party.
+func (b *builder) headerProvider() (string, bool) {
+	for _, bl := range b.src.Blocks {
+		if bl.Kind != source.KindTable || bl.Table == nil {
+			continue
+		}
+		for _, h := range bl.Table.Header {
+			v := b.readHeaderParty(h.Text)
+			if !v.byForm || v.name == "" {
+				continue
+			}
+			if id := b.partyID(v.name); id != "customer" && b.partyKind(id, v.name) == KindProvider {
+				return v.name, true
+			}
+		}
+	}
+	return "", false
 }
 
 // partyWords and roleCellWords are the words between white space that

@@ -101,6 +101,36 @@ func TestCellParties(t *testing.T) {
 	eq(t, false, ok)
 }
 
+// TestSharedBeforeProvider: a grid of "You" and "Shared" above the tables
+// headed "IBM responsibilities" (IBM's Satellite page) shares between IBM
+// and the customer, not a generic "Provider" that made IBM a third party.
+func TestSharedBeforeProvider(t *testing.T) {
+	d := Build(doc("satellite.md",
+		tbl(1, []string{"Resource", "Incident management", "Change management"},
+			[]string{"Data", "You", "You"},
+			[]string{"Location", "Shared", "Shared"}),
+		tbl(7, []string{"Task", "IBM responsibilities", "Your responsibilities"},
+			[]string{"Patch the hosts", "Provide patches.", "Apply them."})))
+	must(t, len(d.Matrices) == 2, d.Matrices)
+	var parties []string
+	for _, p := range d.Parties {
+		parties = append(parties, p.ID+" "+p.Kind)
+	}
+	eq(t, []string{"customer customer", "ibm provider"}, parties)
+	eq(t, []string{"ibm", "customer"}, d.Matrices[0].Rows[1].Categories["incident-management"].Parties)
+	eq(t, OwnerShared, d.Matrices[0].Rows[1].Ownership)
+
+	// with no party named by a header, "Shared" is the provider's and the
+	// customer's
+	d = Build(doc("grid.md",
+		tbl(1, []string{"Resource", "Incident management"}, []string{"Data", "You"}, []string{"Location", "Shared"})))
+	parties = nil
+	for _, p := range d.Parties {
+		parties = append(parties, p.ID+" "+p.Kind)
+	}
+	eq(t, []string{"customer customer", "provider provider"}, parties)
+}
+
 // TestPartySpelledWithABlank: "OVH cloud" is OVHcloud spelled another way
 // (PARTY001), not a third party; so is "Acme-Corp" for "Acme Corp".
 func TestPartySpelledWithABlank(t *testing.T) {
