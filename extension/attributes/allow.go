@@ -52,6 +52,14 @@ func allowed(name string, n ast.Node, unsafe bool) bool {
 	return false
 }
 
+// ibmTabAttribute reports whether attribute name (in lower case) on n is
+// one of IBM's tabbed tables' (tab-title="Classic" tab-group="flavors",
+// with class simple-tab-table), which IBM's site turns into tabs: set on
+// a table as data-tab-title and data-tab-group, not refused.
+func ibmTabAttribute(name string, n ast.Node) bool {
+	return (name == "tab-title" || name == "tab-group") && n.Kind() == east.KindTable
+}
+
 // textAttributes are the attributes allowed (see allowed) whose values are
 // text, names or keywords, never URLs: a browser, a style sheet or a script
 // does not follow them, so they need not pass SafeURL ("Data: how records
@@ -65,6 +73,7 @@ var textAttributes = map[string]bool{
 	"alt": true, "aria-label": true,
 	"target": true, "rel": true,
 	"start": true, "reversed": true, "type": true,
+	"data-tab-title": true, "data-tab-group": true,
 }
 
 // mayBeURL reports whether the value of attribute name may be read as a

@@ -88,3 +88,15 @@ func TestCaptionSide(t *testing.T) {
 	assert.Equal(t, map[string]string{"caption": "C"}, got["Image"])
 	assert.Equal(t, []string{"1:27 attributes-not-allowed"}, ds)
 }
+
+// TestIBMTabAttributes: IBM's tabbed tables' tab-title and tab-group are
+// set on the table as data-tab-title and data-tab-group (text, which may
+// read "Data: …"), not refused; on other blocks they are refused as
+// before.
+func TestIBMTabAttributes(t *testing.T) {
+	got, ds := parsedAttributes(t, "| a |\n|---|\n| b |\n"+
+		"{: class=\"simple-tab-table\"}\n{: tab-title=\"Data: classic\" TAB-GROUP=\"flavors\"}\n\n"+
+		"Para\n{: tab-title=\"x\"}\n")
+	assert.Equal(t, map[string]string{"class": "simple-tab-table", "data-tab-title": "Data: classic", "data-tab-group": "flavors"}, got["Table"])
+	assert.Equal(t, []string{"8:4 attributes-not-allowed"}, ds)
+}

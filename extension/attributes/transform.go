@@ -564,6 +564,9 @@ func (a *applier) set(n ast.Node, kind byte, name, value string) {
 		})
 	}
 	key := strings.ToLower(name) // no copy when it already is
+	if ibmTabAttribute(key, n) {
+		key = "data-" + key // valid HTML, for a script or style sheet to read
+	}
 	// no script URLs in any attribute value that may be read as a URL
 	// (data-*, style); text (a caption, a title) may start "Data: …"
 	if !allowed(key, n, a.cfg.Unsafe) || mayBeURL(key) && !SafeURL(value) {
