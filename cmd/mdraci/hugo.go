@@ -207,6 +207,9 @@ func makeHugoPage(in *inputFlags, c *extension.Converter, rec *recorder, data *k
 	for i := range md.Matrices {
 		if n := nodes.matrices[&md.Matrices[i]]; n != nil {
 			body.render[i].Classes, body.render[i].Summary, body.render[i].SummaryID = n.Classes, n.Summary, n.SummaryID
+			for _, a := range n.Attributes() {
+				body.render[i].Attrs = append(body.render[i].Attrs, attrJSON{string(a.Name), attrString(n, string(a.Name))})
+			}
 		}
 	}
 	front, warnings := hugoFrontMatter(res, i)

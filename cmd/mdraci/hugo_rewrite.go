@@ -397,7 +397,8 @@ func inlineOnly(md string) string {
 
 // matrixRender is what a shortcode needs besides the model to render a
 // matrix as the extension does: the source cells (header row first), the
-// source table's classes (caption side included) and its summary.
+// source table's classes (caption side included), its summary and its
+// other attributes.
 type matrixRender struct {
 	Cells [][]cellJSON `json:"cells,omitempty"`
 	// Rests are, for a transposed table (no Cells), what letter cells say
@@ -406,6 +407,15 @@ type matrixRender struct {
 	Classes   []string                       `json:"classes,omitempty"`
 	Summary   string                         `json:"summary,omitempty"`
 	SummaryID string                         `json:"summaryId,omitempty"`
+	// Attrs are the source table's other attributes (lang, title,
+	// data-*…), in order.
+	Attrs []attrJSON `json:"attrs,omitempty"`
+}
+
+// attrJSON is an HTML attribute, its value unescaped.
+type attrJSON struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // hugoBody is a document's Hugo Markdown and what its shortcodes need.

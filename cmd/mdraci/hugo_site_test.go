@@ -916,3 +916,23 @@ func TestHugoGroupRows(t *testing.T) {
 		assert.Equal(t, "Scan", titled.Find(`tbody th[scope="row"]`).Text())
 	}
 }
+
+// TestHugoMatrixAttributes: a matrix's table keeps the attributes its
+// attribute lists set besides those it has fields for (lang, dir, title,
+// data-*, IBM's tab-title and tab-group as data-*), escaped, in convert
+// and in the theme alike.
+func TestHugoMatrixAttributes(t *testing.T) {
+	const doc = "# Tabs\n\n| Task | IBM responsibilities | Your responsibilities |\n|---|---|---|\n| Patch | Provide patches. | Apply them. |\n" +
+		"{: .simple-tab-table lang=\"fr\" dir=\"ltr\" title=\"Qui & \\\"quoi\\\" <x>\" data-x=\"1\"}\n{: tab-title=\"Classic\" tab-group=\"infra\"}\n"
+	want, got := hugoOnePage(t, "tabs", doc)
+	compareParts(t, "tabs", want, got, matrixParts)
+	for _, s := range []*goquery.Selection{want, got} {
+		table := s.Find("table.raci-matrix")
+		require.Equal(t, 1, table.Length())
+		assert.True(t, table.HasClass("simple-tab-table"))
+		for name, value := range map[string]string{"lang": "fr", "dir": "ltr", "title": `Qui & "quoi" <x>`, "data-x": "1",
+			"data-tab-title": "Classic", "data-tab-group": "infra", "data-kind": "prose"} {
+			assert.Equal(t, value, table.AttrOr(name, ""), name)
+		}
+	}
+}

@@ -44,6 +44,10 @@ type Matrix struct {
 	// Classes are the source table's own classes ({: .class}) plus the
 	// caption side ("caption-bottom").
 	Classes []string
+	// The node's own attributes (Attributes) are the source table's
+	// others, those its attribute lists set and the allowlist let
+	// through (lang, dir, title, data-*…): the matrix's table has them
+	// too.
 }
 
 // Kind implements ast.Node.Kind.

@@ -3,10 +3,10 @@ package matrix
 import (
 	"strconv"
 	"strings"
-
-	"github.com/mdraci/mdraci/extension/internal/escape"
 	"unicode/utf8"
 
+	"github.com/mdraci/mdraci/extension/internal/escape"
+	"github.com/mdraci/mdraci/extension/internal/nodes"
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -135,6 +135,12 @@ func (r *MatrixHTMLRenderer) renderMatrix(bw util.BufWriter, _ []byte, node ast.
 	}
 	_ = out.WriteByte('"')
 	out.attr("data-kind", m.Kind)
+	// the source table's other attributes (lang, title, data-*…)
+	for _, a := range n.Attributes() {
+		out.open(string(a.Name))
+		out.text(nodes.Attr(n, string(a.Name)))
+		_ = out.WriteByte('"')
+	}
 	out.attr("aria-describedby", n.SummaryID)
 	out.s(">\n<caption")
 	out.captionID("id", m.ID)

@@ -348,6 +348,7 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		node.LegendRef = b.legendID
 	}
 	node.Classes = strings.Fields(nodes.Attr(tbl, "class"))
+	copyAttributes(node, tbl)
 	switch strings.ToLower(strings.TrimSpace(nodes.Attr(tbl, "caption-side"))) {
 	case "top":
 		node.Classes = append(node.Classes, "caption-top")
@@ -462,6 +463,21 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		node.AppendChild(node, tr)
 	}
 	return node
+}
+
+// ownAttributes are the attributes of a source table the Matrix node has
+// fields for, or writes itself.
+var ownAttributes = map[string]bool{"id": true, "class": true, "caption": true, "caption-side": true,
+	"summary": true, "row-headers": true, "aria-describedby": true, "data-kind": true}
+
+// copyAttributes sets on node the attributes of tbl besides
+// ownAttributes.
+func copyAttributes(node *Matrix, tbl *east.Table) {
+	for _, a := range tbl.Attributes() {
+		if !ownAttributes[string(a.Name)] {
+			node.SetAttribute(a.Name, a.Value)
+		}
+	}
 }
 
 // usedRow returns the row's marks of used source columns, all false, wide
