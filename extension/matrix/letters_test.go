@@ -44,6 +44,9 @@ func TestLetterPrefix(t *testing.T) {
 		{"En chargement", []string{"A"}, "En chargement"},
 		{"R \\n A (if asked)", []string{"R", "A"}, "(if asked)"},
 		{"R<br/>A: now", []string{"R", "A"}, ": now"},
+		{"R</br>A: now", []string{"R", "A"}, ": now"}, // browsers read </br> as <br>
+		{"R</BR >A", []string{"R", "A"}, ""},
+		{"R</b>A", []string{"R"}, "</b>A"},
 		{"✓ (on request)", []string{"R"}, "(on request)"},
 		{"Yes", []string{"R"}, ""},
 		{"", []string{"R"}, ""},

@@ -901,15 +901,20 @@ func LetterPrefix(text string, roles []string) int {
 
 // lineBreak returns the length of the line break text starts with: IBM's
 // "\n" before a blank or at the end, or a <br> tag ("<br>", "<BR/>",
-// "<br />"); 0 when it starts with neither.
+// "<br />", "</br>", which browsers read as <br>); 0 when it starts with
+// neither.
 func lineBreak(text string) int {
 	if strings.HasPrefix(text, `\n`) && (len(text) == 2 || text[2] == ' ' || text[2] == '\t') {
 		return 2
 	}
-	if len(text) < 4 || text[0] != '<' || !strings.EqualFold(text[1:3], "br") {
+	i := 1
+	if len(text) > 1 && text[1] == '/' {
+		i = 2
+	}
+	if len(text) < i+3 || text[0] != '<' || !strings.EqualFold(text[i:i+2], "br") {
 		return 0
 	}
-	i := 3
+	i += 2
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 		i++
 	}

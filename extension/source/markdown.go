@@ -748,7 +748,7 @@ func (r *mdReader) items(cell ast.Node) bool {
 }
 
 // pieces reports whether the cell has a child that items splits at: a
-// list, a " \n " line, <br>, <li>, </li> or <p>. Without one, items
+// list, a " \n " line, <br>, </br>, <li>, </li> or <p>. Without one, items
 // returns nil.
 func (r *mdReader) pieces(cell ast.Node) bool {
 	for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
@@ -764,9 +764,9 @@ func (r *mdReader) pieces(cell ast.Node) bool {
 	return false
 }
 
-// splitsItems reports whether raw HTML starts with <br, <li, </li or <p,
-// ignoring case.
+// splitsItems reports whether raw HTML starts with <br, </br (which
+// browsers read as <br>), <li, </li or <p, ignoring case.
 func splitsItems(raw []byte) bool {
-	return lower.HasPrefix(raw, "<br") || lower.HasPrefix(raw, "<li") ||
+	return lower.HasPrefix(raw, "<br") || lower.HasPrefix(raw, "</br") || lower.HasPrefix(raw, "<li") ||
 		lower.HasPrefix(raw, "</li") || lower.HasPrefix(raw, "<p")
 }

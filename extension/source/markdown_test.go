@@ -114,7 +114,8 @@ func TestMarkdownHTMLTableUnclosed(t *testing.T) {
 func TestMarkdownCellPieces(t *testing.T) {
 	d := readMarkdown(t, "| Task | You |\n|---|---|\n"+
 		`| Size | <ul><li>Adjust <a href="/c">compute</a> and <a href="/s">storage</a> capacity.</li><li>Tune.</li></ul> |`+"\n"+
-		"| Perf | Request sizing.<br><br>Application level performance tuning. |\n")
+		"| Perf | Request sizing.<br><br>Application level performance tuning. |\n"+
+		"| Scan</br>it | Run the scan.</BR>Read the report. |\n")
 	ts := tables(d)
 	require.Len(t, ts, 1)
 	c := ts[0].Rows[0].Cells[1]
@@ -122,6 +123,9 @@ func TestMarkdownCellPieces(t *testing.T) {
 	assert.Equal(t, "Adjust compute and storage capacity. Tune.", c.Text)
 	c = ts[0].Rows[1].Cells[1]
 	assert.Equal(t, []string{"Request sizing.", "Application level performance tuning."}, c.Items)
+	// </br>, which browsers read as <br> (IBM's workload-protection page)
+	assert.Equal(t, "Scan it", ts[0].Rows[2].Cells[0].Text)
+	assert.Equal(t, []string{"Run the scan.", "Read the report."}, ts[0].Rows[2].Cells[1].Items)
 }
 
 // TestMarkdownFootnotes: a footnote reference in a cell is kept as a mark
