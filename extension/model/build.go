@@ -483,7 +483,7 @@ func (b *builder) readMatrices() {
 	if n := b.tables - len(b.doc.LegendTables); n > 0 {
 		b.doc.Matrices = make([]Matrix, 0, n) // room for a matrix per table
 	}
-	for _, bl := range b.src.Blocks {
+	for i, bl := range b.src.Blocks {
 		switch {
 		case bl.Kind == source.KindHeading && bl.Heading != nil:
 			b.enter(readHeading(bl.Heading), bl.Heading.Pos.Line)
@@ -511,10 +511,25 @@ func (b *builder) readMatrices() {
 			if ok {
 				m := b.matrix(sh, t)
 				m.Table, m.TitleRow = tables, titled != nil
+				if len(m.Rows) == 0 {
+					b.noRows(t, b.src.Blocks[i+1:])
+				}
 				b.doc.Matrices = append(b.doc.Matrices, m)
 			}
 		}
 	}
+}
+
+// noRows reports a matrix of a header and no rows (TBL005), pointing at
+// the paragraph of pipe rows below it when there is one: a blank line
+// after the header ends the table, and makes the rows text.
+func (b *builder) noRows(t *source.Table, next []source.Block) {
+	if len(next) > 0 && next[0].Kind == source.KindParagraph && len(next[0].Lines) > 0 && strings.HasPrefix(next[0].Lines[0].Text, "|") {
+		b.diag(CodeNoRows, SevWarning, t.Pos.Line, t.Pos.Col,
+			"table has a header but no rows; the lines from line %d read as a paragraph, as a blank line after the header ends the table", next[0].Lines[0].Pos.Line)
+		return
+	}
+	b.diag(CodeNoRows, SevWarning, t.Pos.Line, t.Pos.Col, "table has a header but no rows")
 }
 
 // withHeader uses the first row as header when a table has none.

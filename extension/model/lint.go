@@ -29,6 +29,7 @@ const (
 	CodeRowLong           = "TBL002"
 	CodeUnknownColumn     = "TBL003"
 	CodeDuplicatePartyCol = "TBL004"
+	CodeNoRows            = "TBL005" // warning: a header and no rows
 	CodeTransposed        = "TBL009"
 	CodeLegendMissing     = "DOC002"
 	CodeDuplicateAnchor   = "ANCHOR001"
@@ -44,6 +45,7 @@ var Codes = []diag.Code{
 	{Code: CodeRowLong, Severity: SevError, Summary: "a row longer than its header (the extra cells are kept)"},
 	{Code: CodeUnknownColumn, Severity: SevWarning, Summary: "a column that is neither activity, party, qualifier nor comment (its cells are kept)"},
 	{Code: CodeDuplicatePartyCol, Severity: SevError, Summary: "two columns name the same party"},
+	{Code: CodeNoRows, Severity: SevWarning, Summary: "a table with a header and no rows (a blank line after the header makes the rows a paragraph)"},
 	{Code: CodeTransposed, Severity: SevInfo, Summary: "a table with the parties down its first column, read transposed"},
 	{Code: CodeNoAccountable, Severity: SevError, Summary: "no party is Accountable"},
 	{Code: CodeManyAccountable, Severity: SevError, Summary: "more than one party is Accountable"},

@@ -330,6 +330,27 @@ func TestCheckMatrixNo(t *testing.T) {
 // TestDuplicateRows: an activity written twice in a matrix is reported
 // (ROW001), saying whether the second row repeats the first or answers
 // otherwise; rows of other groups or qualifiers, and headings, are not.
+// TestNoRows: a matrix of a header alone is reported (TBL005), pointing at
+// the pipe rows a blank line after the header left as a paragraph.
+func TestNoRows(t *testing.T) {
+	d := Build(doc("blank.md",
+		tbl(3, []string{"Activity", "Client Role", "Cloud Temple Role"}),
+		p(6, "| Maintain the documentation | I | RA |", "| Audit | RA | C |"),
+		tbl(9, []string{"Activity", "Customer", "Provider"}, []string{"Patch", "RA", "I"}),
+		tbl(13, []string{"Activity", "Customer", "Provider"})))
+	must(t, len(d.Matrices) == 3, d.Matrices)
+	var got []string
+	for _, f := range d.Diagnostics {
+		if f.Code == CodeNoRows {
+			got = append(got, fmt.Sprintf("%d: %s", f.Line, f.Message))
+		}
+	}
+	eq(t, []string{
+		"3: table has a header but no rows; the lines from line 6 read as a paragraph, as a blank line after the header ends the table",
+		"13: table has a header but no rows",
+	}, got)
+}
+
 func TestDuplicateRows(t *testing.T) {
 	d := Build(doc("d.md", tbl(1, []string{"Activity", "Plan", "Customer", "OVHcloud"},
 		[]string{"Back up", "Basic", "R", "A"},
