@@ -184,6 +184,9 @@ func (p *spanParser) Trigger() []byte { return []byte{'{'} }
 // Parse implements parser.InlineParser.Parse.
 func (p *spanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	if len(line) >= 3 && (line[1] == '.' || line[1] == '#') {
+		return pandocLinkList(parent, block, pc, line, seg.Start)
+	}
 	if len(line) < 3 || line[1] != ':' || line[2] == ':' {
 		return nil
 	}
@@ -204,6 +207,48 @@ func (p *spanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	made := madeIn(pc)
 	made.spans = append(made.spans, n)
 	return n
+}
+
+// pandocLinkList reads the classes and id written right after a link or
+// an image as Pandoc and Grav write them, "[docs](https://…){.external}"
+// (OVHcloud's pages), into a span list, as if written "{: .external}":
+// only ".class" and "#id" names, no other attribute, and nothing between
+// the link and the brace. Other text in braces stays text.
+func pandocLinkList(parent ast.Node, block text.Reader, pc parser.Context, line []byte, start int) ast.Node {
+	switch parent.LastChild().(type) {
+	case *ast.Link, *ast.Image:
+	default:
+		return nil
+	}
+	end := bytes.IndexByte(line, '}')
+	if end < 0 || bytes.IndexByte(line[:end], '\n') >= 0 {
+		return nil
+	}
+	for _, name := range bytes.Fields(line[1:end]) {
+		if len(name) < 2 || name[0] != '.' && name[0] != '#' || !className(name[1:]) {
+			return nil
+		}
+	}
+	l, problems, ok := ParseLine("{: " + string(line[1:end+1]))
+	if !ok || l.Name != "" || len(problems) > 0 || len(l.List.Refs) > 0 || len(l.List.Pairs) > 0 {
+		return nil
+	}
+	block.Advance(end + 1)
+	n := &SpanAttributeList{List: l.List, Literal: line[:end+1], Offset: start}
+	made := madeIn(pc)
+	made.spans = append(made.spans, n)
+	return n
+}
+
+// className reports whether name can be a class or an id written after
+// "." or "#": letters, digits, "-", "_", ":", nothing else.
+func className(name []byte) bool {
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == ':') {
+			return false
+		}
+	}
+	return true
 }
 
 // braceKey keeps, per parse, where the last search for the '}' closing a

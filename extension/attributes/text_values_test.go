@@ -100,3 +100,15 @@ func TestIBMTabAttributes(t *testing.T) {
 	assert.Equal(t, map[string]string{"class": "simple-tab-table", "data-tab-title": "Data: classic", "data-tab-group": "flavors"}, got["Table"])
 	assert.Equal(t, []string{"8:4 attributes-not-allowed"}, ds)
 }
+
+// TestPandocLinkAttributes: classes and an id in braces right after a
+// link or an image, as Pandoc and Grav write them (OVHcloud's
+// "{.external}"), are a span list; other braces stay text: apart from the
+// link, after other spans, or holding anything but .class and #id.
+func TestPandocLinkAttributes(t *testing.T) {
+	html, ds := convert(t, "See [docs](https://x.y){.external #d} and ![i](i.png){.wide}.\n\n"+
+		"Not: [a](b) {.spaced}, *em*{.x}, [c](d){.x onclick=y}, [e](f){.x key=\"v\"}, [g](h){.}, [i](j){.a\nb}, {.alone}.\n")
+	assert.Equal(t, `<p>See <a href="https://x.y" id="d" class="external">docs</a> and <img src="i.png" alt="i" class="wide">.</p>`+"\n"+
+		`<p>Not: <a href="b">a</a> {.spaced}, <em>em</em>{.x}, <a href="d">c</a>{.x onclick=y}, <a href="f">e</a>{.x key=&quot;v&quot;}, <a href="h">g</a>{.}, <a href="j">i</a>{.a`+"\n"+`b}, {.alone}.</p>`+"\n", html)
+	assert.Empty(t, ds)
+}
