@@ -450,7 +450,7 @@ const partyViewDoc = `# Mixed example
 | --- | --- | --- |
 | Restore the service [*] | Recover the components. [*] | Check the data. |
 
-` + "`[*]`" + ` No data is "reloaded" & no <config>.
+` + "`[*]`" + ` No data is "reloaded" & kept < 1 day.
 `
 
 // TestHugoPartyViews: the raci-party shortcode writes, on the page itself
@@ -520,7 +520,7 @@ func TestHugoPartyViews(t *testing.T) {
 	restore := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-restores-restore-the-service"]`).Parent()
 	assert.Equal(t, "Restore the service", restore.ChildrenFiltered("a").Text())
 	assert.Equal(t, "*", restore.ChildrenFiltered("sup.raci-note").Text())
-	assert.Equal(t, `No data is "reloaded" & no <config>.`, restore.ChildrenFiltered("sup.raci-note").AttrOr("title", ""))
+	assert.Equal(t, `No data is "reloaded" & kept < 1 day.`, restore.ChildrenFiltered("sup.raci-note").AttrOr("title", ""))
 	// a role column's remark
 	fix := want.Find(`section.raci-party-view[data-kind="customer"] a[href="#who-fixes-container-images"]`).Parent()
 	assert.Equal(t, "Container images: R Responsible (3rd Party Vendor/Open Source community)", strings.Join(strings.Fields(fix.Text()), " "))

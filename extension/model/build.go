@@ -359,15 +359,15 @@ func readNote(lines []source.Line) []Note {
 	}
 	notes := notesIn(first, line)
 	if len(notes) == 1 {
-		notes[0].Text = strings.TrimSpace(notes[0].Text + " " + whole[len(first):])
+		notes[0].Text = plain(notes[0].Text + " " + whole[len(first):])
 	}
 	return notes
 }
 
 // notesIn reads the footnote definitions a text, one line or a
-// definition's lines joined, makes: one, or one per piece of "★ =
-// AI-specific | \* = Critical" when every piece is one, maybe in
-// italics; nil when it makes none.
+// definition's lines joined, makes, their texts plain as activities are:
+// one, or one per piece of "★ = AI-specific | \* = Critical" when every
+// piece is one, maybe in italics; nil when it makes none.
 func notesIn(t string, line int) []Note {
 	marker, text, ok := noteDefinition(t)
 	if inner, em := emphasizedLine(t); !ok && em {
@@ -387,13 +387,13 @@ func notesIn(t string, line int) []Note {
 				notes = nil
 				break
 			}
-			notes = append(notes, Note{Marker: m, Text: x, Line: line})
+			notes = append(notes, Note{Marker: m, Text: plain(x), Line: line})
 		}
 		if notes != nil {
 			return notes
 		}
 	}
-	return []Note{{Marker: marker, Text: text, Line: line}}
+	return []Note{{Marker: marker, Text: plain(text), Line: line}}
 }
 
 // noteText is a footnote definition's text less the "=" or ":" that may

@@ -385,7 +385,9 @@ func TestWrappedNotes(t *testing.T) {
 		p(16, "*Each execution of", "the *job* is billed."),
 		// bold, not the mark "**"
 		p(19, "**Important note**: only operators Cloud Temple supports."),
-		p(21, "**Customer**: the customer's duty")))
+		p(21, "**Customer**: the customer's duty"),
+		// markup stripped, as from activities
+		p(23, "(9) Uses **dedicated** hosts,", "see <b>the</b> offer.")))
 	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
 	eq(t, []string{
 		"1|The backbone is the provider's core network, on which the customers' networks rest.|7",
@@ -394,6 +396,7 @@ func TestWrappedNotes(t *testing.T) {
 		// the stars then text of the first line make the note: the
 		// closing star is the inner emphasis's
 		"*|Each execution of the *job* is billed.|16",
+		"9|Uses dedicated hosts, see the offer.|23",
 	}, notes(d))
 	eq(t, "The backbone is the provider's core network, on which the customers' networks rest.", d.Matrices[0].Rows[0].Notes[0].Text)
 	eq(t, "Monthly.", d.Matrices[0].Rows[2].Notes[0].Text)
