@@ -896,6 +896,13 @@ const groupsDoc = `# Groups
 |---|---|---|
 | Task | Provider | Customer |
 | Scan | A | R |
+
+| Timeline | Task | Provider | Customer |
+|---|---|---|---|
+| **Day 0** | | | |
+| | Plan | R | A |
+| Day 1 | | | |
+| | Run | A | R |
 `
 
 // TestHugoGroupRows: the theme writes a matrix's group headings as mdraci
@@ -906,14 +913,20 @@ func TestHugoGroupRows(t *testing.T) {
 	compareParts(t, "groups", want, got, matrixParts)
 	for _, s := range []*goquery.Selection{want, got} {
 		heads := s.Find(`tbody.raci-group > tr.raci-group-heading:first-child > th[scope="rowgroup"][colspan="3"]`)
-		assert.Equal(t, []string{"Compute", "Networking IBM Cloud", "Data"}, heads.Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
+		assert.Equal(t, []string{"Compute", "Networking IBM Cloud", "Data", "Day 0", "Day 1"}, heads.Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
 		assert.Equal(t, 1, s.Find(`th.raci-group-name a[href="#net"]`).Length(), "the heading keeps its link")
-		assert.Equal(t, 2+2+1, s.Find("table.raci-matrix > tbody").Length(), "the groups' and the rows' before the first")
+		assert.Equal(t, 2+2+1+2, s.Find("table.raci-matrix > tbody").Length(), "the groups' and the rows' before the first")
 		assert.Equal(t, 0, s.Find("tbody:empty").Length())
 		titled := s.Find("table.raci-matrix").Eq(2)
 		assert.Equal(t, "Shared responsibilities", titled.Find("caption").Contents().First().Text())
 		assert.Equal(t, []string{"Task", "Provider", "Customer"}, titled.Find("thead th").Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
 		assert.Equal(t, "Scan", titled.Find(`tbody th[scope="row"]`).Text())
+		// a column before the activities naming the groups
+		timeline := s.Find("table.raci-matrix").Eq(3)
+		assert.Equal(t, []string{"Day 0", "Day 1"}, timeline.Find(`th.raci-group-name[colspan="3"]`).Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
+		assert.Equal(t, 1, timeline.Find(`th.raci-group-name > strong`).Length())
+		assert.Equal(t, []string{"Task", "Provider", "Customer"}, timeline.Find("thead th").Map(func(_ int, h *goquery.Selection) string { return h.Text() }), "the column naming the groups is none")
+		assert.Equal(t, 0, timeline.Find("td.raci-other, td.raci-extra").Length())
 	}
 }
 

@@ -323,9 +323,15 @@ func (b *builder) partyKind(id string) string {
 	return model.KindThirdParty
 }
 
-// columns returns m's columns in rendering order.
+// columns returns m's columns in rendering order; a column naming the
+// groups of rows (model.ColGroup) is none: its names head the groups.
 func (b *builder) columns(m *model.Matrix) []model.Column {
-	cols := append([]model.Column(nil), m.Columns...)
+	cols := make([]model.Column, 0, len(m.Columns))
+	for _, c := range m.Columns {
+		if c.Role != model.ColGroup {
+			cols = append(cols, c)
+		}
+	}
 	// a stable sort by group, party columns by party kind
 	slices.SortStableFunc(cols, func(x, y model.Column) int {
 		gx, gy := columnGroups[x.Role], columnGroups[y.Role]
@@ -419,11 +425,21 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 		tr.Row = row
 		if row.Heading {
 			// a group's name: the activity cell alone, across the row
-			// (its other cells are blank)
+			// (its other cells are blank), or the cell of the column
+			// naming the groups (a "Timeline" before the activities)
 			for c := range cols {
 				if col := &cols[c]; col.Role == model.ColActivity {
 					cell := &tds[(1+i)*len(cols)+c]
-					b.cell(cell, m, row, col, at(i+1, col.Index))
+					src := at(i+1, col.Index)
+					if src != nil && !src.HasChildren() && i+1 < len(rows) {
+						for _, sc := range rows[i+1] {
+							if sc.HasChildren() {
+								src = sc
+								break
+							}
+						}
+					}
+					b.cell(cell, m, row, col, src)
 					tr.AppendChild(tr, cell)
 					break
 				}
@@ -432,6 +448,11 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 			continue
 		}
 		used := b.usedRow(m, row, rows, i+1)
+		for _, c := range m.Columns {
+			if c.Role == model.ColGroup && c.Index < len(used) {
+				used[c.Index] = true // blank beside an activity
+			}
+		}
 		for c := range cols {
 			col := &cols[c]
 			if col.Index >= 0 && col.Index < len(used) {

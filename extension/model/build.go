@@ -633,6 +633,9 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	if sh.transposed {
 		b.diag("TBL009", SevInfo, m.Line, src.Pos.Col, "table has the parties down its first column; read transposed")
 	}
+	if g := groupColumn(sh); g >= 0 {
+		sh.cols[g].Role = ColGroup
+	}
 	m.Columns = b.columns(sh)
 	for _, c := range m.Columns {
 		if c.Role == ColParty {
@@ -668,7 +671,10 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 // or the cell is all bold; bold rows head groups only in a table with a
 // row that assigns something under an activity not in bold (in a table
 // of bold activities, a bold row of blank cells is an activity no one
-// holds). Transposed tables have none.
+// holds). A column before the activity's may name the groups instead
+// (ColGroup, "Timeline": "**Day 0**", then blank beside the activities of
+// day 0): its rows with text are the headings. Transposed tables have
+// none.
 func headingRows(sh *shape) []bool {
 	act := -1
 	for i, c := range sh.cols {
@@ -679,6 +685,15 @@ func headingRows(sh *shape) []bool {
 	}
 	if act < 0 || len(sh.cols) < 2 || sh.transposed {
 		return nil
+	}
+	for g, c := range sh.cols {
+		if c.Role == ColGroup {
+			heads := make([]bool, len(sh.table.Rows))
+			for n, r := range sh.table.Rows {
+				heads[n] = g < len(r.Cells) && !blankCell(r.Cells[g])
+			}
+			return heads
+		}
 	}
 	var heads []bool
 	plainRows := false // a row assigning something, its activity not bold
@@ -708,6 +723,67 @@ func headingRows(sh *shape) []bool {
 		return nil
 	}
 	return heads
+}
+
+// groupColumn returns the index of a column of the shape, before the
+// activity column, that names the groups of rows (ColGroup): a column of
+// unknown role, or a qualifier's, whose cells are blank but in rows where
+// it is the only cell with text, a name (bold or nameLike), of which there
+// is one at least, and there is an activity; -1 when there is no such
+// column. Transposed tables have none.
+func groupColumn(sh *shape) int {
+	act := -1
+	for i, c := range sh.cols {
+		if c.Role == ColActivity {
+			act = i
+			break
+		}
+	}
+	if act < 0 || sh.transposed {
+		return -1
+	}
+	rows := sh.table.Rows
+	activities := false
+	for _, r := range rows {
+		if act < len(r.Cells) && !blankCell(r.Cells[act]) {
+			activities = true
+			break
+		}
+	}
+	if !activities {
+		return -1
+	}
+	for g := 0; g < act; g++ {
+		if r := sh.cols[g].Role; r != ColUnknown && r != ColQualifier {
+			continue
+		}
+		named := false
+		for _, r := range rows {
+			if g >= len(r.Cells) || blankCell(r.Cells[g]) {
+				continue
+			}
+			c := r.Cells[g]
+			if !onlyCell(r, g) || !allBold(c.Raw) && !nameLike(c.Text) {
+				named = false
+				break
+			}
+			named = true
+		}
+		if named {
+			return g
+		}
+	}
+	return -1
+}
+
+// onlyCell reports whether cell i is the only cell of r with text.
+func onlyCell(r source.Row, i int) bool {
+	for j, c := range r.Cells {
+		if j != i && !blankCell(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameLike reports whether the text of a row's only cell reads as a
@@ -746,8 +822,10 @@ func allBold(raw string) bool {
 // no assignments.
 func (b *builder) headingRow(m *Matrix, r source.Row, n int, base string) Row {
 	row := Row{Line: r.Pos.Line, Heading: true, Ownership: OwnerUnknown, Assignments: map[string]*Assignment{}, cells: len(r.Cells)}
-	for i, col := range m.Columns {
-		if col.Role == ColActivity && i < len(r.Cells) {
+	for i := range r.Cells {
+		// the row's only cell with text: the activity's, or that of
+		// the column naming the groups (groupColumn)
+		if !blankCell(r.Cells[i]) {
 			c := r.Cells[i]
 			var marks []string
 			row.Activity, marks = liftNotes(plain(c.Text))

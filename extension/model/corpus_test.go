@@ -294,21 +294,27 @@ func checkNothingLost(t *testing.T, m *corpusModel, mx *model.Matrix) int {
 			n++
 			var have map[string]bool
 			var also func(string) bool
-			switch role := roleOf(mx, j); role {
-			case model.ColActivity:
+			switch role := roleOf(mx, j); {
+			case r.Heading:
+				// a group's name, in the activity's cell or the group
+				// column's; the other cells are blank
 				have = words(append(noteWords(r), r.Activity)...)
-			case model.ColQualifier:
+			case role == model.ColGroup:
+				have = words() // blank beside an activity
+			case role == model.ColActivity:
+				have = words(append(noteWords(r), r.Activity)...)
+			case role == model.ColQualifier:
 				have = words(append(noteWords(r), r.Qualifiers[mx.Columns[j].Key])...)
-			case model.ColComment:
+			case role == model.ColComment:
 				have = words(append(noteWords(r), r.Comment)...)
-			case model.ColParty:
+			case role == model.ColParty:
 				a := r.Assignments[mx.Columns[j].Party]
 				if a == nil {
 					t.Errorf("%s: row %q has no assignment for party %s", at(r.Line), r.Activity, mx.Columns[j].Party)
 					continue
 				}
 				have, also = assignmentWords(m.doc, r, a, c)
-			case model.ColCategory:
+			case role == model.ColCategory:
 				a := r.Categories[mx.Columns[j].Key]
 				if a == nil {
 					t.Errorf("%s: row %q has no cell for category %s", at(r.Line), r.Activity, mx.Columns[j].Key)

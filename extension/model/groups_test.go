@@ -120,6 +120,43 @@ func TestGroupHeadings(t *testing.T) {
 	}
 }
 
+// TestGroupColumn: a column before the activity's that is blank but in
+// rows of its own names their groups (IBM's "Timeline": "**Day 0**" over
+// the activities of day 0); a column with text beside activities does not.
+func TestGroupColumn(t *testing.T) {
+	header := []string{"Timeline", "Activity", "Customer", "OVHcloud"}
+	for _, tc := range []struct {
+		name string
+		rows [][]string
+		want []string
+	}{
+		{"bold names", [][]string{
+			{"**Day 0**", "", "", ""},
+			{"", "Plan", "R", "A"},
+			{"**Day 1**", "", "", ""},
+			{"", "Run", "A", "R"},
+			{"", "Patch", "A", "R"},
+		}, []string{"# Day 0", "Plan <s-day-0", "# Day 1", "Run <s-day-1", "Patch <s-day-1"}},
+		{"plain names, rows before the first", [][]string{
+			{"", "Plan", "R", "A"},
+			{"Day 2", "", "", ""},
+			{"", "Scale", "A", "R"},
+		}, []string{"Plan", "# Day 2", "Scale <s-day-2"}},
+		{"text beside an activity: no group column", [][]string{
+			{"**Day 0**", "", "", ""},
+			{"Day 0", "Plan", "R", "A"},
+		}, []string{"", "Plan"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Build(doc("g.md", h(2, 1, "S", "s"), tbl(2, append([][]string{header}, tc.rows...)...)))
+			if len(d.Matrices) != 1 {
+				t.Fatalf("%d matrices", len(d.Matrices))
+			}
+			eq(t, tc.want, headings(d.Matrices[0]))
+		})
+	}
+}
+
 // TestGroupHeadingHint: a row of blank cells whose activity is not in
 // bold gets RACI008, which says how to write a heading.
 func TestGroupHeadingHint(t *testing.T) {

@@ -168,7 +168,10 @@ const (
 	ColQualifier = "qualifier"
 	ColComment   = "comment"
 	ColCategory  = "category"
-	ColUnknown   = "unknown"
+	// ColGroup is a column before the activity's that names the groups
+	// of rows, in rows of their own (Row.Heading), blank elsewhere.
+	ColGroup   = "group"
+	ColUnknown = "unknown"
 )
 
 // Column describes one column of a matrix.
@@ -178,7 +181,7 @@ type Column struct {
 	// Header is the header text as read.
 	Header string `json:"header"`
 	// Role is ColActivity, ColParty, ColQualifier, ColComment, ColCategory
-	// (grid matrices) or ColUnknown.
+	// (grid matrices), ColGroup or ColUnknown.
 	Role string `json:"role"`
 	// Party is the party id for party columns.
 	Party string `json:"party,omitempty"`

@@ -68,7 +68,7 @@ func TestRoleColumns(t *testing.T) {
 	for _, c := range m.Columns {
 		letters = append(letters, c.Role+":"+c.Letter)
 	}
-	eq(t, []string{"unknown:", "activity:", "category:R", "category:A", "category:I"}, letters)
+	eq(t, []string{"group:", "activity:", "category:R", "category:A", "category:I"}, letters)
 
 	r := findRow(d, "Create the architecture")
 	eq(t, []string{"R"}, r.Assignments["ibm"].Roles)
