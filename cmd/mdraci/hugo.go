@@ -208,7 +208,7 @@ func makeHugoPage(in *inputFlags, c *extension.Converter, rec *recorder, data *k
 		if n := nodes.matrices[&md.Matrices[i]]; n != nil {
 			body.render[i].Classes, body.render[i].Summary, body.render[i].SummaryID = n.Classes, n.Summary, n.SummaryID
 			for _, a := range n.Attributes() {
-				body.render[i].Attrs = append(body.render[i].Attrs, attrJSON{string(a.Name), attrString(n, string(a.Name))})
+				body.render[i].Attrs = append(body.render[i].Attrs, attributeJSON{Name: string(a.Name), Value: attrString(n, string(a.Name))})
 			}
 		}
 	}

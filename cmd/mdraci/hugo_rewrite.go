@@ -409,13 +409,7 @@ type matrixRender struct {
 	SummaryID string                         `json:"summaryId,omitempty"`
 	// Attrs are the source table's other attributes (lang, title,
 	// data-*…), in order.
-	Attrs []attrJSON `json:"attrs,omitempty"`
-}
-
-// attrJSON is an HTML attribute, its value unescaped.
-type attrJSON struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
+	Attrs []attributeJSON `json:"attrs,omitempty"`
 }
 
 // hugoBody is a document's Hugo Markdown and what its shortcodes need.
