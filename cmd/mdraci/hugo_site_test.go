@@ -949,3 +949,16 @@ func TestHugoMatrixAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoCellStartingWithATag: a matrix cell is inline Markdown in the
+// theme as in convert, also when it starts with a tag ("<ul><li>Assist
+// with `NetworkPolicy` objects</li></ul>", Stakater's cells): its code
+// spans are code, not text of an HTML block.
+func TestHugoCellStartingWithATag(t *testing.T) {
+	doc := "# X\n\n| Stakater Responsibilities | Customer Responsibilities |\n| --- | --- |\n" +
+		"| <ul><li>Provide it</li><li>Assist with `NetworkPolicy` objects</li></ul> | <b>Use</b> `x` and _y_ |\n"
+	want, got := hugoOnePage(t, "x", doc)
+	compareParts(t, "x", want, got, matrixParts)
+	assert.Equal(t, []string{"NetworkPolicy", "x"}, got.Find("table.raci-matrix code").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
+	assert.Equal(t, "y", got.Find("table.raci-matrix em").Text())
+}
