@@ -32,6 +32,7 @@ import (
 	"github.com/mdraci/mdraci/extension/heading"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/matrix"
+	"github.com/mdraci/mdraci/extension/mkdocs"
 	"github.com/mdraci/mdraci/extension/table"
 	"github.com/yuin/goldmark"
 	gext "github.com/yuin/goldmark/extension"
@@ -130,6 +131,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	attributes.New(attributes.WithKeywords(c.Keywords), attributes.WithStrict(c.Strict), attributes.WithUnsafe(c.Unsafe)).Extend(m)
 	table.New().Extend(m)
 	figure.Extension.Extend(m)
+	mkdocs.Extension.Extend(m)
 	heading.New(heading.WithAnchors(c.HeadingAnchors)).Extend(m)
 	gext.Strikethrough.Extend(m)
 	gext.TaskList.Extend(m)

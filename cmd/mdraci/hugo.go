@@ -268,6 +268,9 @@ func modelJSON(md *model.Document, body *hugoBody) ([]byte, error) {
 	if body.footnotes != nil {
 		render["footnotes"] = body.footnotes
 	}
+	if body.containers != nil {
+		render["containers"] = body.containers
+	}
 	if body.figures != nil {
 		render["figures"] = body.figures
 	}

@@ -419,6 +419,8 @@ type hugoBody struct {
 	legendID  string         // "" when the page shows no legend
 	footnotes *pageFootnotes // nil unless a matrix cell references a footnote
 	figures   []figureJSON   // the raci-figure shortcodes' captions, in order
+	// the mdraci-container shortcodes' styles and titles, in order
+	containers []containerJSON
 }
 
 // markdownBody rewrites a Markdown document for Hugo.
@@ -448,11 +450,13 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 	es = append(es, attributeEdits(res.Doc, src)...)
 	figEdits, figs := figureEdits(res.Doc, src)
 	es = append(es, figEdits...)
+	boxEdits, containers, boxes := containerEdits(res.Doc, src)
+	es = append(es, boxEdits...)
 	fnEdits, fn := footnotes(res.Doc, src, inline)
 	es = append(es, fnEdits...)
 	tableInline := append(append(edits(nil), inline...), fnEdits...).sorted() // ordinary tables' cells
 
-	out := &hugoBody{render: make([]matrixRender, len(md.Matrices)), legendID: legendID, footnotes: fn, figures: figs}
+	out := &hugoBody{render: make([]matrixRender, len(md.Matrices)), legendID: legendID, footnotes: fn, figures: figs, containers: containers}
 	byTable := map[int]int{}
 	for i, m := range md.Matrices {
 		byTable[m.Table] = i
@@ -500,7 +504,7 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		}
 		// blank lines around, so that Hugo reads the table or shortcode
 		// as a block of its own; inside a block quote they keep its ">"
-		pre := blankPrefix(t.prefix)
+		pre := blankPrefix(dedent(t.prefix, t.start, boxes))
 		blank := strings.TrimRight(pre, " ") + "\n"
 		var text string
 		switch mi, isMatrix := byTable[si]; {

@@ -950,6 +950,59 @@ func TestHugoMatrixAttributes(t *testing.T) {
 	}
 }
 
+// containersDoc has MkDocs Material containers (package mkdocs): details
+// and a content tab holding matrices, nested admonitions, a title with
+// markup characters, and one in a list item.
+const containersDoc = `# Containers
+
+??? info "Change & <Management> RACI"
+
+    | Key Activities | Customer | Provider |
+    | --- | --- | --- |
+    | Plan the change | R,A | C,I |
+
+=== "Logging"
+
+    | Stakater Responsibilities | Customer Responsibilities |
+    | --- | --- |
+    | Aggregate the logs | Read them |
+
+    !!! note
+        Nested *text*.
+
+        !!! warning ""
+            Deeper.
+
+???+ tip
+    Open.
+
+- Item
+
+    !!! note "In a list"
+        Listed.
+
+After.
+`
+
+// TestHugoContainers: the theme writes MkDocs containers, their content
+// Markdown again (matrices included), as mdraci convert does.
+func TestHugoContainers(t *testing.T) {
+	want, got := hugoOnePage(t, "containers", containersDoc)
+	parts := append(append([]pagePart(nil), matrixParts...),
+		pagePart{"admonitions", "div.admonition"}, pagePart{"details", "details"}, pagePart{"tabs", "div.tabbed-block"}, pagePart{"paragraphs", "p"})
+	compareParts(t, "containers", want, got, parts)
+	for _, s := range []*goquery.Selection{want, got} {
+		assert.Equal(t, 1, s.Find(`details.info:not([open]) > div.raci-scroll table.raci-matrix`).Length())
+		assert.Equal(t, "Change & <Management> RACI", s.Find("details.info > summary").Text())
+		assert.Equal(t, 1, s.Find(`div.tabbed-block > p.tabbed-title + div.raci-scroll table.raci-kind-prose`).Length())
+		assert.Equal(t, "Deeper.", s.Find(`div.tabbed-block div.admonition.note div.admonition.warning > p`).Text())
+		assert.Equal(t, 0, s.Find("div.admonition.warning > p.admonition-title").Length(), `!!! warning "": no title`)
+		assert.Equal(t, 1, s.Find(`details.tip[open] > summary`).Length())
+		assert.Equal(t, "In a list", s.Find(`li div.admonition.note > p.admonition-title`).Text())
+		assert.Equal(t, 0, s.Find("pre").Length(), "no content left as code")
+	}
+}
+
 // TestHugoCellStartingWithATag: a matrix cell is inline Markdown in the
 // theme as in convert, also when it starts with a tag ("<ul><li>Assist
 // with `NetworkPolicy` objects</li></ul>", Stakater's cells): its code

@@ -264,3 +264,26 @@ func TestMarkdownCellTexts(t *testing.T) {
 	}, got)
 	assert.Equal(t, "Task", ts[0].Header[0].Text)
 }
+
+// TestMarkdownMkDocsContainers: the tables of MkDocs containers (Stakater's
+// content tabs, an "??? info" details block) are read, at their own lines
+// and columns, with the paragraphs around them.
+func TestMarkdownMkDocsContainers(t *testing.T) {
+	d := readMarkdown(t, "# Matrix\n\n??? info \"Change Management RACI\"\n\n"+
+		"    | Key Activities | Enterprise | Provider |\n    | --- | --- | --- |\n    | Plan the change | R,A | C,I |\n\n"+
+		"=== \"Logging\"\n\n    Text.\n\n"+
+		"    | Stakater Responsibilities | Customer Responsibilities |\n    | --- | --- |\n    | Aggregate the logs | Read them |\n")
+	ts := tables(d)
+	require.Len(t, ts, 2)
+	assert.Equal(t, "Plan the change", ts[0].Rows[0].Cells[0].Text)
+	assert.Equal(t, source.Pos{Line: 7, Col: 7}, ts[0].Rows[0].Cells[0].Pos)
+	assert.Equal(t, "Stakater Responsibilities", ts[1].Header[0].Text)
+	assert.Equal(t, "Read them", ts[1].Rows[0].Cells[1].Text)
+	var lines []string
+	for _, b := range d.Blocks {
+		if b.Kind == source.KindParagraph {
+			lines = append(lines, b.Lines[0].Text)
+		}
+	}
+	assert.Equal(t, []string{"Text."}, lines)
+}
