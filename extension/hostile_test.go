@@ -12,6 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mdraci/mdraci/extension"
 	"github.com/mdraci/mdraci/extension/keyword"
+	"github.com/mdraci/mdraci/extension/mkdocs"
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -345,6 +346,24 @@ func TestHostileInputs(t *testing.T) {
 			check: func(t *testing.T, r hostileResult) {
 				assert.Contains(t, r.html, "deep")
 				assert.Equal(t, strings.Count(r.html, "<blockquote>"), strings.Count(r.html, "</blockquote>"))
+			},
+		},
+		{
+			name: "1,500 nested MkDocs containers",
+			file: "in.md",
+			src: func() []byte {
+				var b strings.Builder
+				for i := 0; i < 1500; i++ {
+					b.WriteString(strings.Repeat(" ", 4*i) + "!!! note\n")
+				}
+				b.WriteString(strings.Repeat(" ", 4*1500) + "deep\n")
+				return []byte(b.String())
+			},
+			check: func(t *testing.T, r hostileResult) {
+				// mkdocs.MaxDepth containers, the markers deeper are text
+				assert.Contains(t, r.html, "deep")
+				assert.Equal(t, mkdocs.MaxDepth, strings.Count(r.html, `<div class="admonition note">`))
+				assert.Equal(t, strings.Count(r.html, "<div"), strings.Count(r.html, "</div>"))
 			},
 		},
 		{

@@ -79,8 +79,23 @@ func NewContainerParser() parser.BlockParser { return containerParser{} }
 // Trigger implements parser.BlockParser.Trigger.
 func (containerParser) Trigger() []byte { return []byte{'!', '?', '='} }
 
+// MaxDepth is how deep containers nest: past it, a marker line is text.
+// Each line of a container's content is read by every container around
+// it, and is indented four columns per container: without a limit, the
+// cost of a deep nest would grow faster than its size.
+const MaxDepth = 32
+
 // Open implements parser.BlockParser.Open.
-func (containerParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.Node, parser.State) {
+func (containerParser) Open(parent ast.Node, reader text.Reader, _ parser.Context) (ast.Node, parser.State) {
+	depth := 0
+	for p := parent; p != nil; p = p.Parent() {
+		if p.Kind() == KindContainer {
+			depth++
+		}
+	}
+	if depth >= MaxDepth {
+		return nil, parser.NoChildren
+	}
 	line, seg := reader.PeekLine()
 	indent := 0 // up to three spaces, as before other blocks
 	for indent < 3 && indent < len(line) && line[indent] == ' ' {
@@ -120,16 +135,43 @@ func (containerParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (a
 // Continue implements parser.BlockParser.Continue: the content is the
 // lines indented by four spaces (or more) and the blank lines among them.
 func (containerParser) Continue(_ ast.Node, reader text.Reader, _ parser.Context) parser.State {
-	line, _ := reader.PeekLine()
-	if util.IsBlank(line) {
-		return parser.Continue | parser.HasChildren
-	}
-	if indent, _ := util.IndentWidth(line, reader.LineOffset()); indent < 4 {
+	line, seg := reader.PeekLine()
+	// the first four columns only: each container of a deep nest reads
+	// them, not the whole indentation (which would be quadratic)
+	if !fourColumns(line, reader) {
+		if util.IsBlank(line) { // fewer than four columns of white space: short
+			return parser.Continue | parser.HasChildren
+		}
 		return parser.Close
+	}
+	if seg.Padding == 0 && len(line) >= 4 && line[0] == ' ' && line[1] == ' ' && line[2] == ' ' && line[3] == ' ' {
+		reader.Advance(4) // most lines: four spaces
+		return parser.Continue | parser.HasChildren
 	}
 	pos, padding := util.IndentPosition(line, reader.LineOffset(), 4)
 	reader.AdvanceAndSetPadding(pos, padding)
 	return parser.Continue | parser.HasChildren
+}
+
+// fourColumns reports whether line, the reader's, starts with four
+// columns of spaces and tabs. The reader's column, whose reckoning reads
+// the line from its start, is looked up for a tab only.
+func fourColumns(line []byte, reader text.Reader) bool {
+	w := 0
+	for _, c := range line {
+		switch c {
+		case ' ':
+			w++
+		case '\t':
+			w += 4 - (reader.LineOffset()+w)%4
+		default:
+			return false
+		}
+		if w >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // Close implements parser.BlockParser.Close.
