@@ -12,8 +12,10 @@ import (
 	"github.com/mdraci/mdraci/extension/internal/plain"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/table"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // FromMarkdown reads the goldmark AST of a document parsed with mdraci's
@@ -256,6 +258,7 @@ func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
 		for _, blk := range hd.Blocks {
 			if blk.Kind == KindTable {
 				blk.Table.Raw = true
+				markdownCells(blk.Table)
 				r.resolveKeywords(blk.Table)
 				d.Blocks = append(d.Blocks, blk)
 			}
@@ -263,6 +266,66 @@ func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
 		r.skip = max(r.skip, end)
 		from = end
 	}
+}
+
+// markdownCells reads as Markdown the texts of the cells of an HTML table
+// in Markdown whose content a blank line parts from their tags: CommonMark
+// ends the HTML block there, and the lines after it are Markdown, which
+// the page shows as such ("technical \(physical\) resources", "see
+// [the guide](…)": SAP's pages). A text holding "<" is left as written:
+// the HTML reader has decoded its "&lt;", which Markdown would read as a
+// tag.
+func markdownCells(t *Table) {
+	cells := func(cs []Cell) {
+		for i := range cs {
+			c := &cs[i]
+			if !blankLineIn(c.Raw) {
+				continue
+			}
+			c.Text = markdownText(c.Text)
+			for j := range c.Items {
+				c.Items[j] = markdownText(c.Items[j])
+			}
+		}
+	}
+	cells(t.Header)
+	for i := range t.Rows {
+		cells(t.Rows[i].Cells)
+	}
+}
+
+// blankLineIn reports whether s holds a blank line: a line break, white
+// space, a line break.
+func blankLineIn(s string) bool {
+	for i := strings.IndexByte(s, '\n'); i >= 0; {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			return true
+		}
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
+}
+
+// cellMarkdown reads the Markdown of cell texts (CommonMark).
+var cellMarkdown = goldmark.New()
+
+// markdownText returns the plain text Markdown text s shows: escapes,
+// links, emphasis and code spans read. Texts without their characters, or
+// holding "<", are returned as they are.
+func markdownText(s string) string {
+	if !strings.ContainsAny(s, "\\[]*_`") || strings.IndexByte(s, '<') >= 0 {
+		return s
+	}
+	src := []byte(s)
+	return plain.Text(cellMarkdown.Parser().Parse(text.NewReader(src)), src)
 }
 
 // resolveKeywords resolves the keyword references in the texts of an HTML

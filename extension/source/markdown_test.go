@@ -287,3 +287,19 @@ func TestMarkdownMkDocsContainers(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Text."}, lines)
 }
+
+// TestMarkdownHTMLTableMarkdownCells: in an HTML table in Markdown, a
+// cell's content that a blank line parts from its tag is Markdown, as the
+// page shows it (SAP's pages): escapes, links and code read; content on the
+// tag's line is HTML, shown as written.
+func TestMarkdownHTMLTableMarkdownCells(t *testing.T) {
+	d := readMarkdown(t, "<table>\n<tr><th>Task</th><th>SAP</th><th>Customer</th></tr>\n<tr>\n<td>\n\n"+
+		"Provision technical \\(physical\\) resources, see [the guide](https://x.y) and `quota`.\n\n</td>\n"+
+		"<td>As written \\(here\\)</td>\n<td>\n\n- One *item*\n- Two\n\n</td>\n</tr>\n</table>\n")
+	ts := tables(d)
+	require.Len(t, ts, 1)
+	cells := ts[0].Rows[0].Cells
+	assert.Equal(t, "Provision technical (physical) resources, see the guide and quota.", cells[0].Text)
+	assert.Equal(t, `As written \(here\)`, cells[1].Text)
+	assert.Equal(t, []string{"One item", "Two"}, cells[2].Items)
+}
