@@ -96,9 +96,8 @@ func TestPartyViewGroups(t *testing.T) {
 		{ID: "g-skip", Activity: "Skip", Group: "g-data", Assignments: map[string]*model.Assignment{}},
 	}
 	d := &model.Document{Matrices: []model.Matrix{{ID: "g-table-1", Anchor: "g-table-1", Kind: model.MatrixRACI, Caption: "Ops", Rows: rows}}}
-	var b bytes.Buffer
-	page.PartyView(&b, d, "customer", 3)
-	list := parse(t, b.Bytes()).Find("h3.raci-party-matrix + ul.raci-party-items")
+	view, b := partyView(t, d, "customer")
+	list := view.Find("h3.raci-party-matrix + ul.raci-party-items")
 	require.Equal(t, 1, list.Length(), b.String())
 	items := list.ChildrenFiltered("li")
 	require.Equal(t, 2, items.Length(), "Plan, then the group Compute (Data holds none of the party's rows)")
@@ -109,8 +108,7 @@ func TestPartyViewGroups(t *testing.T) {
 	assert.Equal(t, []string{"#g-patch"}, group.ChildrenFiltered("ul.raci-party-items").Find("li > a").Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("href", "") }))
 
 	d.Matrices[0].Anchor = ""
-	b.Reset()
-	page.PartyView(&b, d, "customer", 3)
+	_, b = partyView(t, d, "customer")
 	assert.Contains(t, b.String(), `<li class="raci-party-group">Compute &lt;1&gt;`+"\n")
 }
 
@@ -121,9 +119,8 @@ func TestPartyViewNotes(t *testing.T) {
 		Notes:       []model.Note{{Marker: "*", Text: "No data is \"reloaded\"."}, {Marker: "2"}},
 		Assignments: map[string]*model.Assignment{"ibm": {Duties: []string{"Recover the components."}, Status: model.StatusFilled}}}}
 	d := &model.Document{Matrices: []model.Matrix{{ID: "r-table-1", Anchor: "r-table-1", Kind: model.MatrixProse, Caption: "Restore", Rows: rows}}}
-	var b bytes.Buffer
-	page.PartyView(&b, d, "ibm", 3)
-	item := parse(t, b.Bytes()).Find("ul.raci-party-items > li")
+	view, b := partyView(t, d, "ibm")
+	item := view.Find("ul.raci-party-items > li")
 	require.Equal(t, 1, item.Length(), b.String())
 	marks := item.ChildrenFiltered("sup.raci-note")
 	require.Equal(t, 2, marks.Length(), b.String())
@@ -133,4 +130,12 @@ func TestPartyViewNotes(t *testing.T) {
 	assert.False(t, titled, b.String())
 	assert.Equal(t, "2", marks.Eq(1).Text())
 	assert.Equal(t, "Restore the service*2", item.Contents().Not("ul").Text())
+}
+
+// partyView writes party's view of d at heading level 3 and parses it.
+func partyView(t *testing.T, d *model.Document, party string) (*goquery.Selection, *bytes.Buffer) {
+	t.Helper()
+	var b bytes.Buffer
+	page.PartyView(&b, d, party, 3)
+	return parse(t, b.Bytes()).Selection, &b
 }

@@ -276,15 +276,21 @@ func (r *mdReader) htmlTables(b *ast.HTMLBlock, d *Document) {
 // the HTML reader has decoded its "&lt;", which Markdown would read as a
 // tag.
 func markdownCells(t *Table) {
+	mapTexts(t, func(c *Cell) bool { return blankLineIn(c.Raw) }, markdownText)
+}
+
+// mapTexts replaces the text and the items of each cell of t that only
+// reports true for (every cell when only is nil) by what f makes of them.
+func mapTexts(t *Table, only func(*Cell) bool, f func(string) string) {
 	cells := func(cs []Cell) {
 		for i := range cs {
 			c := &cs[i]
-			if !blankLineIn(c.Raw) {
+			if only != nil && !only(c) {
 				continue
 			}
-			c.Text = markdownText(c.Text)
+			c.Text = f(c.Text)
 			for j := range c.Items {
-				c.Items[j] = markdownText(c.Items[j])
+				c.Items[j] = f(c.Items[j])
 			}
 		}
 	}
@@ -347,19 +353,7 @@ func (r *mdReader) resolveKeywords(t *Table) {
 			return v, true
 		})
 	}
-	cells := func(cs []Cell) {
-		for i := range cs {
-			c := &cs[i]
-			c.Text = expand(c.Text)
-			for j := range c.Items {
-				c.Items[j] = expand(c.Items[j])
-			}
-		}
-	}
-	cells(t.Header)
-	for i := range t.Rows {
-		cells(t.Rows[i].Cells)
-	}
+	mapTexts(t, nil, expand)
 	t.Caption, t.Summary = expand(t.Caption), expand(t.Summary)
 }
 
