@@ -404,7 +404,7 @@ func (b *builder) partyKind(id, name string) string {
 // providerID returns the document's provider id. When no table above has
 // named one (a grid of "You" and "Shared" first, the tables headed "IBM
 // responsibilities" below it), it is the first a header of a later table
-// names by its form; else a generic "Provider" is registered.
+// names (headerProvider); else a generic "Provider" is registered.
 func (b *builder) providerID(line int) string {
 	for _, id := range b.order {
 		if b.parties[id].Kind == KindProvider {
@@ -418,18 +418,22 @@ func (b *builder) providerID(line int) string {
 }
 
 // headerProvider returns the name of the first party a table header of
-// the document names by its form ("IBM responsibilities", "Rôle Cloud
-// Temple") that would be a provider: not the customer, nor a known third
-// party.
+// the document names, by its form ("IBM responsibilities", "Rôle Cloud
+// Temple") or a known name, that would be a provider: not the customer,
+// nor a known third party, nor "Shared" ("Shared responsibilities").
 func (b *builder) headerProvider() (string, bool) {
 	for _, bl := range b.src.Blocks {
 		if bl.Kind != source.KindTable || bl.Table == nil {
 			continue
 		}
-		for _, h := range bl.Table.Header {
+		header := bl.Table.Header
+		if titled := b.titleRow(bl.Table); titled != nil {
+			header = titled.Header // the row under a title ("Shared responsibilities")
+		}
+		for _, h := range header {
 			v := b.readHeaderParty(h.Text)
-			if !v.byForm || v.name == "" {
-				continue
+			if !b.namesParty(v) || v.name == "" || sharedWords[fold(v.name)] {
+				continue // "Shared responsibilities" names no party
 			}
 			if id := b.partyID(v.name); id != "customer" && b.partyKind(id, v.name) == KindProvider {
 				return v.name, true

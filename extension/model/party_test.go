@@ -120,6 +120,16 @@ func TestSharedBeforeProvider(t *testing.T) {
 	eq(t, []string{"ibm", "customer"}, d.Matrices[0].Rows[1].Categories["incident-management"].Parties)
 	eq(t, OwnerShared, d.Matrices[0].Rows[1].Ownership)
 
+	// a title row "Shared responsibilities" names no party
+	d = Build(doc("titled.md",
+		tbl(1, []string{"Resource", "Incident management"}, []string{"Data", "You"}, []string{"Location", "Shared"}),
+		tbl(6, []string{"Shared responsibilities", "", ""}, []string{"Task", "IBM", "Customer"}, []string{"Patch", "R", "A"})))
+	parties = nil
+	for _, p := range d.Parties {
+		parties = append(parties, p.ID+" "+p.Kind)
+	}
+	eq(t, []string{"customer customer", "ibm provider"}, parties)
+
 	// with no party named by a header, "Shared" is the provider's and the
 	// customer's
 	d = Build(doc("grid.md",
