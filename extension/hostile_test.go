@@ -349,6 +349,15 @@ func TestHostileInputs(t *testing.T) {
 			},
 		},
 		{
+			name: "200,000 unclosed Pandoc lists after links",
+			file: "in.md",
+			src:  func() []byte { return []byte(strings.Repeat("[a](b){.", 200000) + "\n") },
+			check: func(t *testing.T, r hostileResult) {
+				// no list closes: each stays text after its link
+				assert.Equal(t, 200000, strings.Count(r.html, `<a href="b">a</a>{.`))
+			},
+		},
+		{
 			name: "1,500 nested MkDocs containers",
 			file: "in.md",
 			src: func() []byte {

@@ -220,8 +220,14 @@ func pandocLinkList(parent ast.Node, block text.Reader, pc parser.Context, line 
 	default:
 		return nil
 	}
-	end := bytes.IndexByte(line, '}')
-	if end < 0 || bytes.IndexByte(line[:end], '\n') >= 0 {
+	// the list ends at the first byte no class or id holds: "}" when it
+	// is one (looking no further, so that many "{." on a line cost
+	// linear time)
+	end := 1
+	for end < len(line) && (line[end] == ' ' || line[end] == '\t' || line[end] == '.' || line[end] == '#' || className(line[end:end+1])) {
+		end++
+	}
+	if end >= len(line) || line[end] != '}' {
 		return nil
 	}
 	for _, name := range bytes.Fields(line[1:end]) {
