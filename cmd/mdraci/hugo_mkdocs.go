@@ -25,8 +25,11 @@ type containerJSON struct {
 // box is where a container is in the source: from its opening line's
 // start to the end of its content, whose lines are indented by four
 // columns past base, the column where the container starts (that of the
-// content of a list item it is in, 0 at the top).
+// content of a list item or block quote it is in, 0 at the top).
 type box struct{ start, stop, base int }
+
+// boxes are the places of a document's containers.
+type boxes map[*mkdocs.Container]box
 
 // containerEdits writes each MkDocs container of doc ("!!! note", "???
 // info", "=== \"Tab\"") as the mdraci-container shortcode, numbered in
@@ -35,30 +38,31 @@ type box struct{ start, stop, base int }
 // it would be a code block); its style, classes and title go in
 // model.json. It also returns where the containers are, for the tables
 // inside them (see dedent).
-func containerEdits(doc ast.Node, src []byte) (edits, []containerJSON, []box) {
+func containerEdits(doc ast.Node, src []byte) (edits, []containerJSON, boxes) {
 	var es edits
 	var out []containerJSON
-	var boxes []box
+	places := boxes{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c, ok := n.(*mkdocs.Container)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
 		start, next := lineStart(src, c.Offset), lineEnd(src, c.Offset)
-		b := box{start: start, stop: contentEnd(src, next, c.Offset-start), base: c.Offset - start}
-		// what comes before the marker, less the indentation of the
-		// containers around it
-		pre := blankPrefix(dedent(string(src[start:c.Offset]), start, boxes))
-		depth := 0 // the containers around it
-		for p := c.Parent(); p != nil; p = p.Parent() {
-			if _, ok := p.(*mkdocs.Container); ok {
-				depth++
-			}
-		}
+		b := box{start: start, base: c.Offset - start}
+		b.stop = contentEnd(src, next, b.base)
+		places[c] = b
+		// what comes before the container on its line (a list item's
+		// marker, a block quote's ">"), less the indentation of the
+		// containers around it: as written on its line, blanked on the
+		// lines it writes after
+		lead := places.dedent(string(src[start:c.Offset]), containersAround(c))
+		pre := blankPrefix(lead)
+		blank := strings.TrimRight(pre, " ") + "\n"
+		depth := len(containersAround(c))
 		es = append(es, edit{start: start, stop: next,
-			text: fmt.Sprintf("%s{{%% mdraci-container n=\"%d\" %%}}\n\n", pre, len(out))})
+			text: fmt.Sprintf("%s{{%% mdraci-container n=\"%d\" %%}}\n%s", lead, len(out), blank)})
 		for at := next; at < b.stop; at = lineEnd(src, at) {
-			// the content's indentation, four columns past the marker's
+			// the content's indentation, four columns past the base
 			from, k := at+b.base, 0
 			for k < 4 && from+k < len(src) && src[from+k] == ' ' {
 				k++
@@ -71,22 +75,33 @@ func containerEdits(doc ast.Node, src []byte) (edits, []containerJSON, []box) {
 			}
 		}
 		end := lineEnd(src, b.stop-1)
-		es = append(es, edit{start: end, stop: end, depth: depth, text: "\n" + pre + "{{% /mdraci-container %}}\n\n"})
+		es = append(es, edit{start: end, stop: end, depth: depth, text: blank + pre + "{{% /mdraci-container %}}\n" + blank})
 		out = append(out, containerJSON{Style: c.Style, Class: strings.Join(c.Types, " "), Title: c.Title, Open: c.Open, Indent: pre})
-		boxes = append(boxes, b)
 		return ast.WalkContinue, nil
 	})
-	return es, out, boxes
+	return es, out, places
 }
 
-// dedent returns the prefix of a table's first line (its indentation, a
-// block quote's ">"), starting at offset at, without the indentation of
-// the containers around it (containerEdits removes it from their lines).
-func dedent(prefix string, at int, boxes []box) string {
+// containersAround returns the containers n is in, the innermost first.
+func containersAround(n ast.Node) []*mkdocs.Container {
+	var out []*mkdocs.Container
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if c, ok := p.(*mkdocs.Container); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// dedent returns the prefix of a block's first line (what comes before it
+// there: indentation, a list item's marker, a block quote's ">") without
+// the indentation of the containers around it (containersAround, the
+// innermost first), which containerEdits removes from their lines.
+func (bs boxes) dedent(prefix string, around []*mkdocs.Container) string {
 	// the innermost first: its indentation is the rightmost
-	for i := len(boxes) - 1; i >= 0; i-- {
-		b := boxes[i]
-		if at < b.start || at >= b.stop || b.base >= len(prefix) {
+	for _, c := range around {
+		b := bs[c]
+		if b.base >= len(prefix) {
 			continue
 		}
 		end := b.base
@@ -101,17 +116,22 @@ func dedent(prefix string, at int, boxes []box) string {
 	return prefix
 }
 
-// contentEnd returns where the content of a container whose marker is at
-// column base ends, its lines starting at next: the lines blank or
-// indented by four columns past base, as package mkdocs reads them, the
-// blank lines after the last of them left out.
+// contentEnd returns where the content of a container starting at column
+// base ends, its lines starting at next: the lines blank or indented by
+// four columns past base, as package mkdocs reads them, the blank lines
+// after the last of them left out.
 func contentEnd(src []byte, next, base int) int {
 	end := next
 	for at := next; at < len(src); {
 		eol := lineEnd(src, at)
 		line := src[at:eol]
+		if base < len(line) {
+			line = line[base:] // past a block quote's ">" or a list's indentation
+		} else {
+			line = nil
+		}
 		if !util.IsBlank(line) {
-			if indent, _ := util.IndentWidth(line, 0); indent < base+4 {
+			if indent, _ := util.IndentWidth(line, base); indent < 4 {
 				break
 			}
 			end = eol

@@ -15,6 +15,7 @@ import (
 	"github.com/mdraci/mdraci/extension/figure"
 	"github.com/mdraci/mdraci/extension/keyword"
 	"github.com/mdraci/mdraci/extension/matrix"
+	"github.com/mdraci/mdraci/extension/mkdocs"
 	"github.com/mdraci/mdraci/extension/model"
 	"github.com/mdraci/mdraci/extension/source"
 	"github.com/mdraci/mdraci/extension/table"
@@ -59,6 +60,9 @@ type tableRec struct {
 	start, stop int // byte range of the table's lines, line breaks included
 	rows        [][]cellRec
 	prefix      string // what comes before the table on its first line (indentation, "> ")
+	// around are the MkDocs containers the table is in, the innermost
+	// first (the matrix part takes the table out of the tree)
+	around []*mkdocs.Container
 }
 
 // cellRec is one table cell as its source segments: one piece, or pieces
@@ -132,6 +136,7 @@ func recordTable(t *east.Table, src []byte) *tableRec {
 	}
 	rec.start = lineStart(src, start)
 	rec.prefix = string(src[rec.start:start])
+	rec.around = containersAround(t)
 	limit := len(src)
 	for n := ast.Node(t); n != nil && n.Kind() != ast.KindDocument; n = n.Parent() {
 		if next := n.NextSibling(); next != nil {
@@ -504,7 +509,7 @@ func markdownBody(res *extension.Result, rec *recording, kw *keyword.Data, unsaf
 		}
 		// blank lines around, so that Hugo reads the table or shortcode
 		// as a block of its own; inside a block quote they keep its ">"
-		pre := blankPrefix(dedent(t.prefix, t.start, boxes))
+		pre := blankPrefix(boxes.dedent(t.prefix, t.around))
 		blank := strings.TrimRight(pre, " ") + "\n"
 		var text string
 		switch mi, isMatrix := byTable[si]; {

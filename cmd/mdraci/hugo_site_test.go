@@ -982,6 +982,23 @@ const containersDoc = `# Containers
         Listed.
 
 After.
+
+> !!! note "Quoted"
+>     In a *quote*.
+
+- !!! note "On the item's line"
+      Itemized.
+
+1. === "Numbered"
+
+       | Activity | IBM | Customer |
+       |---|---|---|
+       | Patch | R | A |
+
+2. Two
+
+??? "Summary alone"
+    Hidden.
 `
 
 // TestHugoContainers: the theme writes MkDocs containers, their content
@@ -998,8 +1015,13 @@ func TestHugoContainers(t *testing.T) {
 		assert.Equal(t, "Deeper.", s.Find(`div.tabbed-block div.admonition.note div.admonition.warning > p`).Text())
 		assert.Equal(t, 0, s.Find("div.admonition.warning > p.admonition-title").Length(), `!!! warning "": no title`)
 		assert.Equal(t, 1, s.Find(`details.tip[open] > summary`).Length())
-		assert.Equal(t, "In a list", s.Find(`li div.admonition.note > p.admonition-title`).Text())
+		assert.Equal(t, "In a list", s.Find(`li div.admonition.note > p.admonition-title`).First().Text())
 		assert.Equal(t, 0, s.Find("pre").Length(), "no content left as code")
+		assert.Equal(t, "In a quote.", s.Find(`blockquote > div.admonition.note > p:not(.admonition-title)`).Text())
+		assert.Equal(t, "Itemized.", s.Find(`ul > li > div.admonition.note > p:not(.admonition-title)`).Last().Text())
+		assert.Equal(t, 1, s.Find(`ol > li > div.tabbed-block table.raci-matrix`).Length())
+		assert.Equal(t, 2, s.Find(`ol > li`).Length(), "the second item goes on the list")
+		assert.Equal(t, 1, s.Find(`details:not([class]) > summary`).Length())
 	}
 }
 

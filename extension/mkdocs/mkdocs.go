@@ -44,7 +44,8 @@ type Container struct {
 	// Style is StyleAdmonition, StyleDetails or StyleTab.
 	Style string
 	// Types are the admonition's or details' type and extra classes
-	// ("note", "info inline"); none for a tab.
+	// ("note", "info inline"); none for a tab, nor for details with a
+	// title alone (`??? "Summary"`).
 	Types []string
 	// Title is the title as written between quotes, else the type
 	// capitalized ("Note") for an admonition or details; "" for none
@@ -118,8 +119,8 @@ func (containerParser) Open(parent ast.Node, reader text.Reader, _ parser.Contex
 			return nil, parser.NoChildren // a tab has a title and no type
 		}
 	}
-	if n.Style != StyleTab && len(types) == 0 {
-		return nil, parser.NoChildren // an admonition has a type
+	if n.Style == StyleAdmonition && len(types) == 0 || n.Style == StyleDetails && len(types) == 0 && title == nil {
+		return nil, parser.NoChildren // an admonition has a type, details a type or a title
 	}
 	switch {
 	case title != nil:
@@ -128,7 +129,11 @@ func (containerParser) Open(parent ast.Node, reader text.Reader, _ parser.Contex
 		n.Title = strings.ToUpper(types[0][:1]) + types[0][1:]
 	}
 	n.Offset = seg.Start
-	reader.Advance(seg.Len() - 1)
+	end := seg.Len() // the line, less its line break: at the end of the file it may have none
+	if end > 0 && line[len(line)-1] == '\n' {
+		end--
+	}
+	reader.Advance(end)
 	return n, parser.HasChildren
 }
 
@@ -216,7 +221,11 @@ func Tags(n *Container, entering bool) string {
 		if n.Open {
 			open = " open"
 		}
-		return `<details class="` + classes + `"` + open + ">\n<summary>" + title + "</summary>\n"
+		class := ""
+		if classes != "" {
+			class = ` class="` + classes + `"`
+		}
+		return "<details" + class + open + ">\n<summary>" + title + "</summary>\n"
 	case StyleTab:
 		if !entering {
 			return "</div>\n"
