@@ -327,9 +327,6 @@ func TestCheckMatrixNo(t *testing.T) {
 	eq(t, "provider", d.Matrices[0].Rows[0].Ownership)
 }
 
-// TestDuplicateRows: an activity written twice in a matrix is reported
-// (ROW001), saying whether the second row repeats the first or answers
-// otherwise; rows of other groups or qualifiers, and headings, are not.
 // TestNoRows: a matrix of a header alone is reported (TBL005), pointing at
 // the pipe rows a blank line after the header left as a paragraph.
 func TestNoRows(t *testing.T) {
@@ -351,6 +348,9 @@ func TestNoRows(t *testing.T) {
 	}, got)
 }
 
+// TestDuplicateRows: an activity written twice in a matrix is reported
+// (ROW001), saying whether the second row repeats the first or answers
+// otherwise; rows of other groups or qualifiers, and headings, are not.
 func TestDuplicateRows(t *testing.T) {
 	d := Build(doc("d.md", tbl(1, []string{"Activity", "Plan", "Customer", "OVHcloud"},
 		[]string{"Back up", "Basic", "R", "A"},
