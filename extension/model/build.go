@@ -442,6 +442,12 @@ func noteDefinition(t string) (marker, text string, ok bool) {
 		if stars > 1 && strings.Contains(rest, t[:stars]) {
 			return "", "", false // "**Important** : …": bold, not a note
 		}
+		if i := strings.IndexByte(rest, '*'); stars == 1 && i > 0 && rest[i-1] != ' ' && rest[i-1] != '\t' {
+			// "*Note*: backups run daily.": the first star after the
+			// text closes the one before it, an emphasis ("*Each run
+			// of the *job*": one opening, after a blank, does not)
+			return "", "", false
+		}
 		return t[:stars], noteText(rest), true
 	}
 	if t == "" || t[0] != '[' && t[0] != '(' && t[0] < utf8.RuneSelf {

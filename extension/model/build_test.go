@@ -386,6 +386,7 @@ func TestWrappedNotes(t *testing.T) {
 		// bold, not the mark "**"
 		p(19, "**Important note**: only operators Cloud Temple supports."),
 		p(21, "**Customer**: the customer's duty"),
+		p(22, "*Note*: backups run daily."),
 		// markup stripped, as from activities
 		p(23, "(9) Uses **dedicated** hosts,", "see <b>the</b> offer.")))
 	eq(t, false, hasCode(d.Diagnostics, "NOTE001"), d.Diagnostics)
