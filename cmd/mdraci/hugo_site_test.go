@@ -903,6 +903,8 @@ const groupsDoc = `# Groups
 | | Plan | R | A |
 | Day 1 | | | |
 | | Run | A | R |
+| **Day 2** |
+| | Scale | A | R |
 `
 
 // TestHugoGroupRows: the theme writes a matrix's group headings as mdraci
@@ -913,9 +915,9 @@ func TestHugoGroupRows(t *testing.T) {
 	compareParts(t, "groups", want, got, matrixParts)
 	for _, s := range []*goquery.Selection{want, got} {
 		heads := s.Find(`tbody.raci-group > tr.raci-group-heading:first-child > th[scope="rowgroup"][colspan="3"]`)
-		assert.Equal(t, []string{"Compute", "Networking IBM Cloud", "Data", "Day 0", "Day 1"}, heads.Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
+		assert.Equal(t, []string{"Compute", "Networking IBM Cloud", "Data", "Day 0", "Day 1", "Day 2"}, heads.Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
 		assert.Equal(t, 1, s.Find(`th.raci-group-name a[href="#net"]`).Length(), "the heading keeps its link")
-		assert.Equal(t, 2+2+1+2, s.Find("table.raci-matrix > tbody").Length(), "the groups' and the rows' before the first")
+		assert.Equal(t, 2+2+1+3, s.Find("table.raci-matrix > tbody").Length(), "the groups' and the rows' before the first")
 		assert.Equal(t, 0, s.Find("tbody:empty").Length())
 		titled := s.Find("table.raci-matrix").Eq(2)
 		assert.Equal(t, "Shared responsibilities", titled.Find("caption").Contents().First().Text())
@@ -923,8 +925,8 @@ func TestHugoGroupRows(t *testing.T) {
 		assert.Equal(t, "Scan", titled.Find(`tbody th[scope="row"]`).Text())
 		// a column before the activities naming the groups
 		timeline := s.Find("table.raci-matrix").Eq(3)
-		assert.Equal(t, []string{"Day 0", "Day 1"}, timeline.Find(`th.raci-group-name[colspan="3"]`).Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
-		assert.Equal(t, 1, timeline.Find(`th.raci-group-name > strong`).Length())
+		assert.Equal(t, []string{"Day 0", "Day 1", "Day 2"}, timeline.Find(`th.raci-group-name[colspan="3"]`).Map(func(_ int, h *goquery.Selection) string { return h.Text() }))
+		assert.Equal(t, 2, timeline.Find(`th.raci-group-name > strong`).Length(), "the bold names, a short row's too")
 		assert.Equal(t, []string{"Task", "Provider", "Customer"}, timeline.Find("thead th").Map(func(_ int, h *goquery.Selection) string { return h.Text() }), "the column naming the groups is none")
 		assert.Equal(t, 0, timeline.Find("td.raci-other, td.raci-extra").Length())
 	}

@@ -431,7 +431,7 @@ func (b *builder) matrix(m *model.Matrix, tbl *east.Table, st *source.Table) *Ma
 				if col := &cols[c]; col.Role == model.ColActivity {
 					cell := &tds[(1+i)*len(cols)+c]
 					src := at(i+1, col.Index)
-					if src != nil && !src.HasChildren() && i+1 < len(rows) {
+					if (src == nil || !src.HasChildren()) && i+1 < len(rows) {
 						for _, sc := range rows[i+1] {
 							if sc.HasChildren() {
 								src = sc
