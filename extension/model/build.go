@@ -682,13 +682,7 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 // day 0): its rows with text are the headings. Transposed tables have
 // none.
 func headingRows(sh *shape) []bool {
-	act := -1
-	for i, c := range sh.cols {
-		if c.Role == ColActivity {
-			act = i
-			break
-		}
-	}
+	act := sh.activity()
 	if act < 0 || len(sh.cols) < 2 || sh.transposed {
 		return nil
 	}
@@ -738,13 +732,7 @@ func headingRows(sh *shape) []bool {
 // is one at least, and there is an activity; -1 when there is no such
 // column. Transposed tables have none.
 func groupColumn(sh *shape) int {
-	act := -1
-	for i, c := range sh.cols {
-		if c.Role == ColActivity {
-			act = i
-			break
-		}
-	}
+	act := sh.activity()
 	if act < 0 || sh.transposed {
 		return -1
 	}

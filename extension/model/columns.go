@@ -431,13 +431,21 @@ func (b *builder) blankParties(sh *shape, parties []int) []int {
 	return parties
 }
 
+// activity returns the index of the activity column, -1 when there is none.
+func (sh *shape) activity() int {
+	for i, c := range sh.cols {
+		if c.Role == ColActivity {
+			return i
+		}
+	}
+	return -1
+}
+
 // ensureActivity makes the first unknown column the activity column when
 // the header names none; false when there is no activity column.
 func (sh *shape) ensureActivity() bool {
-	for _, c := range sh.cols {
-		if c.Role == ColActivity {
-			return true
-		}
+	if sh.activity() >= 0 {
+		return true
 	}
 	for i, c := range sh.cols {
 		if c.Role == ColUnknown {

@@ -22,6 +22,17 @@ func headings(m Matrix) []string {
 	return out
 }
 
+// grouped builds the model of a page holding one table, under section
+// "S", of header and rows, which must make one matrix.
+func grouped(t *testing.T, header []string, rows [][]string) *Document {
+	t.Helper()
+	d := Build(doc("g.md", h(2, 1, "S", "s"), tbl(2, append([][]string{header}, rows...)...)))
+	if len(d.Matrices) != 1 {
+		t.Fatalf("%d matrices", len(d.Matrices))
+	}
+	return d
+}
+
 func TestGroupHeadings(t *testing.T) {
 	header := []string{"Activity", "Customer", "OVHcloud"}
 	for _, tc := range []struct {
@@ -91,11 +102,7 @@ func TestGroupHeadings(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := append([][]string{header}, tc.rows...)
-			d := Build(doc("g.md", h(2, 1, "S", "s"), tbl(2, rows...)))
-			if len(d.Matrices) != 1 {
-				t.Fatalf("%d matrices", len(d.Matrices))
-			}
+			d := grouped(t, header, tc.rows)
 			eq(t, tc.want, headings(d.Matrices[0]))
 			var got []string
 			for _, dg := range d.Diagnostics {
@@ -148,11 +155,7 @@ func TestGroupColumn(t *testing.T) {
 		}, []string{"", "Plan"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := Build(doc("g.md", h(2, 1, "S", "s"), tbl(2, append([][]string{header}, tc.rows...)...)))
-			if len(d.Matrices) != 1 {
-				t.Fatalf("%d matrices", len(d.Matrices))
-			}
-			eq(t, tc.want, headings(d.Matrices[0]))
+			eq(t, tc.want, headings(grouped(t, header, tc.rows).Matrices[0]))
 		})
 	}
 }
