@@ -28,7 +28,10 @@ var KindCellText = ast.NewNodeKind("CellText")
 var KindLegend = ast.NewNodeKind("Legend")
 
 // Matrix is a responsibility table rendered from the model. Its children
-// are MatrixRow nodes: the header row first, then one per model row.
+// are MatrixRow nodes: the header row first, then one per model row. Its
+// own attributes (Attributes) are the source table's others, those its
+// attribute lists set and the allowlist let through (lang, dir, title,
+// data-*…), which the matrix's table has too.
 type Matrix struct {
 	ast.BaseBlock
 	// Matrix is the model's matrix.
@@ -44,10 +47,6 @@ type Matrix struct {
 	// Classes are the source table's own classes ({: .class}) plus the
 	// caption side ("caption-bottom").
 	Classes []string
-	// The node's own attributes (Attributes) are the source table's
-	// others, those its attribute lists set and the allowlist let
-	// through (lang, dir, title, data-*…): the matrix's table has them
-	// too.
 }
 
 // Kind implements ast.Node.Kind.
