@@ -49,7 +49,7 @@ func containerEdits(doc ast.Node, src []byte) (edits, []containerJSON, boxes) {
 		}
 		start, next := lineStart(src, c.Offset), lineEnd(src, c.Offset)
 		b := box{start: start, base: c.Offset - start}
-		b.stop = contentEnd(src, next, b.base)
+		b.stop = contentEnd(src, next, c.End)
 		places[c] = b
 		// what comes before the container on its line (a list item's
 		// marker, a block quote's ">"), less the indentation of the
@@ -116,27 +116,20 @@ func (bs boxes) dedent(prefix string, around []*mkdocs.Container) string {
 	return prefix
 }
 
-// contentEnd returns where the content of a container starting at column
-// base ends, its lines starting at next: the lines blank or indented by
-// four columns past base, as package mkdocs reads them, the blank lines
-// after the last of them left out.
-func contentEnd(src []byte, next, base int) int {
-	end := next
-	for at := next; at < len(src); {
-		eol := lineEnd(src, at)
-		line := src[at:eol]
-		if base < len(line) {
-			line = line[base:] // past a block quote's ">" or a list's indentation
-		} else {
-			line = nil
-		}
-		if !util.IsBlank(line) {
-			if indent, _ := util.IndentWidth(line, base); indent < 4 {
-				break
-			}
-			end = eol
-		}
-		at = eol
+// contentEnd returns where the content of a container ends, its lines
+// starting at next: before the line end is in (Container.End), less the
+// blank lines at its end.
+func contentEnd(src []byte, next, end int) int {
+	stop := lineStart(src, min(end, len(src)))
+	if end >= len(src) {
+		stop = len(src)
 	}
-	return end
+	for stop > next {
+		from := lineStart(src, stop-1)
+		if !util.IsBlank(src[from:stop]) {
+			break
+		}
+		stop = from
+	}
+	return max(stop, next)
 }

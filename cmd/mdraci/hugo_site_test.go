@@ -1001,6 +1001,10 @@ After.
 
 ??? "Summary alone"
     Hidden.
+
+!!! note "Lazy"
+    A paragraph
+goes on.
 `
 
 // TestHugoContainers: the theme writes MkDocs containers, their content
@@ -1024,6 +1028,8 @@ func TestHugoContainers(t *testing.T) {
 		assert.Equal(t, 1, s.Find(`ol > li > div.tabbed-block table.raci-matrix`).Length())
 		assert.Equal(t, 2, s.Find(`ol > li`).Length(), "the second item goes on the list")
 		assert.Equal(t, 1, s.Find(`details:not([class]) > summary`).Length())
+		// a lazy line goes on with the paragraph, in the container
+		assert.Equal(t, "A paragraph\ngoes on.", s.Find(`div.admonition.note:last-child > p:not(.admonition-title)`).Last().Text())
 	}
 }
 

@@ -58,6 +58,10 @@ type Container struct {
 	// indented four columns past there. The marker ("!!!", "???", "===")
 	// may follow up to three spaces.
 	Offset int
+	// End is where its content ends in the source: in the line after its
+	// last (the blank lines before it included), or the end of the
+	// source.
+	End int
 }
 
 // Kind implements ast.Node.Kind.
@@ -179,8 +183,12 @@ func fourColumns(line []byte, reader text.Reader) bool {
 	return false
 }
 
-// Close implements parser.BlockParser.Close.
-func (containerParser) Close(ast.Node, text.Reader, parser.Context) {}
+// Close implements parser.BlockParser.Close: it records where the
+// container ends (Container.End).
+func (containerParser) Close(node ast.Node, reader text.Reader, _ parser.Context) {
+	_, pos := reader.Position()
+	node.(*Container).End = pos.Start
+}
 
 // CanInterruptParagraph implements parser.BlockParser.CanInterruptParagraph:
 // as in MkDocs, a container starts after a blank line.
