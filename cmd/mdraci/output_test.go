@@ -152,7 +152,7 @@ func TestOutputCollisions(t *testing.T) {
 		page := filepath.Join(out, "page.html")
 		assert.Equal(t, collision(p("mix/page.md"), page)+"\n"+collision(p("mix/page.txt"), page)+"\n", r.stderr)
 		assert.Contains(t, read(page), "From html", "the first input, in sorted order, keeps the name")
-		assert.Equal(t, 1, strings.Count(read(filepath.Join(out, "index.html")), `href="page.html"`))
+		assert.Equal(t, 1, strings.Count(read(filepath.Join(out, "index.html")), `href="./page.html"`))
 	})
 	t.Run("stdin and stdin.md", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "o3")

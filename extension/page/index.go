@@ -5,11 +5,16 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"net/url"
+	"strings"
 )
 
 // Entry is one page of a folder's index.
 type Entry struct {
-	// Href is the page's path relative to the index.
+	// Href is the page's path relative to the index, "/"-separated, as
+	// the file system names it ("sub/a b.html"): WriteIndex makes the
+	// link from it, each segment percent-encoded, so that no name reads
+	// as a scheme ("javascript:…"), a query or a fragment.
 	Href string
 	// Title is the page's title.
 	Title string
@@ -58,9 +63,21 @@ func WriteIndex(w io.Writer, x Index) error {
 	for _, p := range x.Entries {
 		c := p.Counts
 		fmt.Fprintf(&b, "<tr>\n<th scope=\"row\"><a href=\"%s\">%s</a></th>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n<td>%d</td>\n</tr>\n",
-			e(p.Href), e(p.Title), p.Matrices, c.Total(), c.Provider, c.Shared, c.Customer, c.Unknown)
+			e(pathLink(p.Href)), e(p.Title), p.Matrices, c.Total(), c.Provider, c.Shared, c.Customer, c.Unknown)
 	}
 	b.WriteString("</tbody>\n</table>\n</div>\n</main>\n</div>\n</body>\n</html>\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// pathLink returns the link to a "/"-separated relative path: each
+// segment percent-encoded ("#", "?", spaces) and "./" before it, so that
+// a first segment holding ":" ("javascript:x", "data:text") is a path,
+// not a scheme.
+func pathLink(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return "./" + strings.Join(segs, "/")
 }

@@ -2,6 +2,7 @@ package page_test
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -128,6 +129,28 @@ func TestWritePlainPage(t *testing.T) {
 	assert.Contains(t, b.String(), page.DefaultCSS())
 }
 
+// Links to pages are paths, whatever the files are named: a folder named
+// "javascript:alert(1)" or a file "data:text/html,x" is no scheme, "#" and
+// "?" are no fragment or query.
+func TestWriteIndexLinksArePaths(t *testing.T) {
+	for href, want := range map[string]string{
+		"javascript:alert(document.domain)/x.html": "./javascript:alert%28document.domain%29/x.html",
+		"data:text/html,x.html":                    "./data:text/html%2Cx.html",
+		"x#y?z.html":                               "./x%23y%3Fz.html",
+		"a b/c.html":                               "./a%20b/c.html",
+	} {
+		var b bytes.Buffer
+		require.NoError(t, page.WriteIndex(&b, page.Index{Entries: []page.Entry{{Href: href, Title: "T"}}}))
+		got := parse(t, b.Bytes()).Find("tbody a").AttrOr("href", "")
+		assert.Equal(t, want, got, href)
+		u, err := url.Parse(got)
+		require.NoError(t, err)
+		assert.Empty(t, u.Scheme, href)
+		assert.Empty(t, u.Fragment, href)
+		assert.Empty(t, u.RawQuery, href)
+	}
+}
+
 func TestWriteIndex(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, page.WriteIndex(&b, page.Index{Entries: []page.Entry{
@@ -138,6 +161,6 @@ func TestWriteIndex(t *testing.T) {
 	assert.Equal(t, "2 pages, 3 matrices, 8 activities.", doc.Find("main > p").Text())
 	rows := doc.Find("tbody tr")
 	require.Equal(t, 2, rows.Length())
-	assert.Equal(t, "sub/c.html", rows.Eq(1).Find("a").AttrOr("href", ""))
+	assert.Equal(t, "./sub/c.html", rows.Eq(1).Find("a").AttrOr("href", ""))
 	assert.Equal(t, []string{"1", "5", "0", "4", "0", "1"}, rows.Eq(1).Find("td").Map(func(_ int, s *goquery.Selection) string { return s.Text() }))
 }
