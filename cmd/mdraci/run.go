@@ -53,7 +53,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "mdraci", version)
 		return 0
 	case "help", "-h", "--help":
-		if len(rest) > 0 {
+		if len(rest) > 0 && rest[0] != "help" && !strings.HasPrefix(rest[0], "-") {
+			// "help convert": that command's help (an unknown name gets
+			// the unknown-command error); "help help", "help -h": this
 			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)

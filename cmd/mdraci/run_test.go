@@ -134,6 +134,10 @@ func TestRunConvert(t *testing.T) {
 		{name: "-o a file", args: []string{"convert", "-o", p("doc.md"), p("doc.md")}, code: 2, errHas: []string{"is a file, not a folder"}},
 		{name: "help", args: []string{"help"}, outHas: []string{"Usage:", "mdraci convert", "mdraci version"}},
 		{name: "--help", args: []string{"--help"}, outHas: []string{"Usage:"}},
+		// help about help: the usage, not an endless loop
+		{name: "help help", args: []string{"help", "help"}, outHas: []string{"Usage:", "mdraci convert"}, errEmpty: true},
+		{name: "help -h", args: []string{"help", "-h"}, outHas: []string{"Usage:", "mdraci convert"}, errEmpty: true},
+		{name: "--help --help", args: []string{"--help", "--help"}, outHas: []string{"Usage:", "mdraci convert"}, errEmpty: true},
 		{name: "help convert", args: []string{"help", "convert"}, outHas: []string{"Usage: mdraci convert", "-strict", "-keywords", "-from"}, errEmpty: true},
 		{name: "convert -h", args: []string{"convert", "-h"}, outHas: []string{"Usage: mdraci convert"}, errEmpty: true},
 		{name: "help lint", args: []string{"help", "lint"}, outHas: []string{"Usage: mdraci lint", "-max-warnings"}, errEmpty: true},
