@@ -119,7 +119,7 @@ func convertCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = page.WriteIndex(&b, page.Index{CSS: style, Entries: index})
 		}
 		if err == nil {
-			err = os.WriteFile(p, b.Bytes(), 0o644)
+			err = replaceFile(p, b.Bytes())
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "mdraci convert: index page not written: %v\n", err)

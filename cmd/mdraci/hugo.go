@@ -459,7 +459,7 @@ func (w *bundleWriter) write(files map[string][]byte) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+		if err := replaceFile(p, files[name]); err != nil {
 			return err
 		}
 	}
@@ -503,7 +503,7 @@ func (w *bundleWriter) finish() error {
 		return errors.Join(append(errs, err)...)
 	}
 	b, _ := json.MarshalIndent(m, "", "  ")
-	if err := os.WriteFile(filepath.Join(w.dir, manifestName), append(b, '\n'), 0o644); err != nil {
+	if err := replaceFile(filepath.Join(w.dir, manifestName), append(b, '\n')); err != nil {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)

@@ -41,12 +41,37 @@ func writeOut(dir, rel, ext string, b []byte) error {
 	p := outPath(dir, rel, ext)
 	err := os.MkdirAll(filepath.Dir(p), 0o755)
 	if err == nil {
-		err = os.WriteFile(p, b, 0o644)
+		err = replaceFile(p, b)
 	}
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", p, pathErr(err))
 	}
 	return nil
+}
+
+// replaceFile writes b to a new file beside p, then renames it to p: a
+// reader never sees half a file, a failed write leaves p as it was, and
+// a symbolic link at p is replaced, not the file it points to.
+func replaceFile(p string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, p)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }
 
 // claims hands out the files of a run's -o folder: each to one writer
@@ -61,7 +86,7 @@ func newClaims(ins []input) *claims {
 	c := &claims{inputs: map[string][]string{}, taken: map[string]bool{}}
 	for _, i := range ins {
 		if !i.stdin {
-			k := pathKey(i.name)
+			k := pathKey(resolved(i.name))
 			c.inputs[k] = append(c.inputs[k], i.name)
 		}
 	}
@@ -70,7 +95,7 @@ func newClaims(ins []input) *claims {
 
 // isInput reports whether p is one of the run's input files.
 func (c *claims) isInput(p string) bool {
-	for _, name := range c.inputs[pathKey(p)] {
+	for _, name := range c.inputs[pathKey(resolved(p))] {
 		if sameFile(name, p) {
 			return true
 		}
@@ -111,6 +136,16 @@ func claimOutputs(ins []input, dir, ext string, stderr io.Writer) (kept []input,
 // same file have the same key, also on file systems that ignore case.
 func pathKey(p string) string {
 	return strings.ToLower(absPath(p))
+}
+
+// resolved is p with its symbolic links followed: an output reached
+// through a linked folder, or a link to an input, has the input's path.
+// It is p when p does not exist (no input then).
+func resolved(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return p
 }
 
 // absPath is p made absolute, or p when that fails.

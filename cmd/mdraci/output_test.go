@@ -73,6 +73,51 @@ func TestOutputNeverReplacesAnInput(t *testing.T) {
 	}
 }
 
+// TestOutputNeverReplacesAnInputThroughLinks writes -o through symbolic
+// links: a linked folder naming the input folder, and a link in the -o
+// folder to an input. Neither input is replaced; the link in the -o
+// folder is replaced by the output, the file it pointed to left alone.
+func TestOutputNeverReplacesAnInputThroughLinks(t *testing.T) {
+	root := t.TempDir()
+	const src = "<h1>Original</h1>\n"
+	writeTestFiles(t, root, map[string]string{"in/page.html": src, "c5/p.md": "# P\n"})
+	if err := os.Symlink(filepath.Join(root, "in"), filepath.Join(root, "link")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	r := runForTest(t, "", "convert", "-o", filepath.Join(root, "link"), filepath.Join(root, "in"))
+	assert.Equal(t, 1, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "it is an input of this run")
+	b, err := os.ReadFile(filepath.Join(root, "in", "page.html"))
+	require.NoError(t, err)
+	assert.Equal(t, src, string(b), "the input behind the linked folder is unchanged")
+
+	// a link in the -o folder to another run's input: replaced, not
+	// written through
+	out := filepath.Join(root, "o7")
+	require.NoError(t, os.MkdirAll(out, 0o755))
+	require.NoError(t, os.Symlink(filepath.Join(root, "c5", "p.md"), filepath.Join(out, "p.html")))
+	r = runForTest(t, "", "convert", "-o", out, filepath.Join(root, "c5"))
+	assert.Equal(t, 1, r.code, "p.html is (a link to) the input p.md: %s", r.stderr)
+	b, err = os.ReadFile(filepath.Join(root, "c5", "p.md"))
+	require.NoError(t, err)
+	assert.Equal(t, "# P\n", string(b), "the linked input is unchanged")
+
+	// a link to a file that is no input is replaced by the output
+	other := filepath.Join(root, "other.txt")
+	require.NoError(t, os.WriteFile(other, []byte("keep\n"), 0o644))
+	require.NoError(t, os.Remove(filepath.Join(out, "p.html")))
+	require.NoError(t, os.Symlink(other, filepath.Join(out, "p.html")))
+	r = runForTest(t, "", "convert", "-o", out, filepath.Join(root, "c5"))
+	assert.Equal(t, 0, r.code, r.stderr)
+	b, err = os.ReadFile(other)
+	require.NoError(t, err)
+	assert.Equal(t, "keep\n", string(b), "the file the link pointed to is unchanged")
+	info, err := os.Lstat(filepath.Join(out, "p.html"))
+	require.NoError(t, err)
+	assert.True(t, info.Mode().IsRegular(), "the link is replaced by the output")
+	assert.Equal(t, []string{"p.html"}, filesBelow(t, out), "no temporary file is left")
+}
+
 // TestOutputFolderNotRead runs each command three times with -o a folder
 // inside its input folder: a run never reads what an earlier one wrote.
 func TestOutputFolderNotRead(t *testing.T) {
