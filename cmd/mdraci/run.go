@@ -28,8 +28,40 @@ Exit status: 0 when fine, 1 when errors were reported, 2 for usage errors.
 `
 
 // run is the whole command: main only passes its arguments, streams and
-// exit status through.
+// exit status through. Output that cannot be written (a full disk, a
+// closed standard output) is an error, reported once: the exit status is
+// then 1 at least.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args, stdin, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "mdraci: cannot write the output: %v\n", out.err)
+		code = max(code, 1)
+	}
+	return code
+}
+
+// checkedWriter writes to w and keeps the first error; after one, it
+// writes nothing more (the rest would be lost too).
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+// dispatch runs the command args name.
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -56,7 +88,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(rest) > 0 && rest[0] != "help" && !strings.HasPrefix(rest[0], "-") {
 			// "help convert": that command's help (an unknown name gets
 			// the unknown-command error); "help help", "help -h": this
-			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)
+			return dispatch([]string{rest[0], "--help"}, stdin, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
 		return 0

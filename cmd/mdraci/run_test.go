@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -319,4 +320,30 @@ func TestRunPlainTables(t *testing.T) {
 	require.Equal(t, 0, plain.code, plain.stderr)
 	assert.NotContains(t, plain.stdout, "raci-")
 	assert.Contains(t, plain.stdout, "<td>A/R</td>")
+}
+
+// fullWriter fails every write, as standard output on a full disk does.
+type fullWriter struct{ writes int }
+
+func (f *fullWriter) Write([]byte) (int, error) {
+	f.writes++
+	return 0, errors.New("no space left on device")
+}
+
+// TestRunOutputWriteError writes each command's output to a writer that
+// fails: the run says so once and exits 1, never 0.
+func TestRunOutputWriteError(t *testing.T) {
+	const page = "# P\n\n| Task | Provider | Customer |\n| --- | --- | --- |\n| Patch | R | A |\n| Back up | A | R |\n"
+	for _, args := range [][]string{
+		{"convert"}, {"convert", "--page"}, {"model"}, {"model", "--format", "csv"}, {"lint", "--format", "json"}, {"lint", "--format", "sarif"}, {"version"}, {"help"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var errOut bytes.Buffer
+			w := &fullWriter{}
+			code := run(args, strings.NewReader(page), w, &errOut)
+			assert.Equal(t, 1, code, errOut.String())
+			assert.Equal(t, 1, strings.Count(errOut.String(), "mdraci: cannot write the output: no space left on device\n"), errOut.String())
+			assert.Equal(t, 1, w.writes, "nothing more is written after a failed write")
+		})
+	}
 }
