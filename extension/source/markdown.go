@@ -762,29 +762,48 @@ func (r *mdReader) items(cell ast.Node) bool {
 		}
 		r.piece = r.piece[:0]
 	}
-	for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c.Kind() {
-		case ast.KindList:
-			list = true
+	r.readPieces(cell, true, flush, &list)
+	flush()
+	// a list of blank items is read as the cell's text
+	return n >= 2 || list && n > 0
+}
+
+// readPieces reads the content of n, a cell, a list item or a " \n "
+// line, into r.piece, calling flush where an item ends: at each list item
+// and line of the cell (top), and at the raw HTML that splits items
+// (<br>, <li>…) also inside them ("- Monitor hosts<br>Restart services").
+// A list inside a list item stays in its item. list is set when the cell
+// holds a list.
+func (r *mdReader) readPieces(n ast.Node, top bool, flush func(), list *bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch k := c.Kind(); {
+		case k == ast.KindList && !top:
+			r.scratch = plain.AppendText(r.scratch[:0], c, r.src)
+			r.piece = append(plain.AppendCollapse(append(r.piece, ' '), r.scratch), ' ')
+		case k == ast.KindList:
+			*list = true
 			flush()
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
-				// the item's plain text: flush collapses it
-				r.piece = plain.AppendText(r.piece, it, r.src)
+				r.readPieces(it, false, flush, list)
 				flush()
 			}
-		case table.KindCellLine:
+		case k == table.KindCellLine:
 			flush()
-			r.piece = plain.AppendText(r.piece, c, r.src)
+			r.readPieces(c, false, flush, list)
 			flush()
-		case ast.KindRawHTML:
+		case k == ast.KindTextBlock || k == ast.KindParagraph:
+			// a list item's text: its lines, one piece
+			r.piece = append(r.piece, ' ')
+			r.readPieces(c, false, flush, list)
+		case k == ast.KindRawHTML:
 			raw := nodes.RawBytes(c.(*ast.RawHTML), r.src)
 			if splitsItems(raw) {
 				if lower.HasPrefix(raw, "<li") {
-					list = true
+					*list = true
 				}
 				flush()
 			}
-		case ast.KindText:
+		case k == ast.KindText:
 			// as written: plain text trims each node, and the spaces
 			// between the nodes of a piece are the piece's
 			t := c.(*ast.Text)
@@ -799,9 +818,6 @@ func (r *mdReader) items(cell ast.Node) bool {
 			r.piece = plain.AppendCollapse(r.piece, r.scratch)
 		}
 	}
-	flush()
-	// a list of blank items is read as the cell's text
-	return n >= 2 || list && n > 0
 }
 
 // pieces reports whether the cell has a child that items splits at: a

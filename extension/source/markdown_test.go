@@ -128,6 +128,27 @@ func TestMarkdownCellPieces(t *testing.T) {
 	assert.Equal(t, []string{"Run the scan.", "Read the report."}, ts[0].Rows[2].Cells[1].Items)
 }
 
+// TestMarkdownCellPiecesBreakInItems: a <br> inside a " \n " line or a
+// list item ends a piece there too; the words on either side are never
+// glued ("Monitor hostsRestart").
+func TestMarkdownCellPiecesBreakInItems(t *testing.T) {
+	d := readMarkdown(t, "| Task | You |\n|---|---|\n"+
+		"| a | - Monitor hosts<br>Restart services \\n - Patch |\n"+
+		"| b | Monitor hosts \\n Restart<br>services |\n"+
+		"| c | * x \\n * y<BR/>z |\n"+
+		"| d | <ul><li>One<ul><li>one a</li></ul></li><li>Two</li></ul> |\n")
+	ts := tables(d)
+	require.Len(t, ts, 1)
+	for i, want := range [][]string{
+		{"Monitor hosts", "Restart services", "Patch"},
+		{"Monitor hosts", "Restart", "services"},
+		{"x", "y", "z"},
+		{"One", "one a", "Two"},
+	} {
+		assert.Equal(t, want, ts[0].Rows[i].Cells[1].Items, "row %d", i)
+	}
+}
+
 // TestMarkdownFootnotes: a footnote reference in a cell is kept as a mark
 // ("[^1]", the number the reference shows) and a definition is read as
 // the line "[^1]: text".
