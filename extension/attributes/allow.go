@@ -85,7 +85,9 @@ func mayBeURL(name string) bool {
 // validValue reports whether value is valid for attribute name where HTML
 // says what it holds: a list's start is an integer, its type one of 1, a,
 // A, i, I, reversed empty or its own name; a link's target a browsing
-// context name (no blanks), dir ltr, rtl or auto; caption-side top or
+// context name (no blanks), dir ltr, rtl or auto; an id at least one
+// character and no white space (an id of blanks breaks the anchors and the
+// aria-labelledby lists that name it); caption-side top or
 // bottom, in any case (blanks around it ignored, as the table, matrix and
 // figure renderers ignore them). Other values are free.
 func validValue(name, value string) bool {
@@ -111,7 +113,7 @@ func validValue(name, value string) bool {
 	case "dir":
 		v := strings.ToLower(value)
 		return v == "ltr" || v == "rtl" || v == "auto"
-	case "target":
+	case "target", "id":
 		return value != "" && strings.IndexFunc(value, unicode.IsSpace) < 0
 	}
 	return true
