@@ -110,10 +110,11 @@ func TestParseLettersDuplicates(t *testing.T) {
 }
 
 func TestPlaceholders(t *testing.T) {
-	for _, s := range []string{"NEED CONTENT", "Need content", "??", "?", "TBD", "TODO", "XXX", "tbc"} {
+	for _, s := range []string{"NEED CONTENT", "Need content", "??", "?", "TBD", "TODO", "XXX", "tbc",
+		"(TBD)", "[TODO]", "( tbd )", "TODO: write this", "NEED CONTENT: backups", "TBD - waiting on legal", "TBD:", "TBC — with Legal"} {
 		eq(t, true, isPlaceholder(s), s)
 	}
-	for _, s := range []string{"X", "Provide TBD later for things", "N/A", ""} {
+	for _, s := range []string{"X", "Provide TBD later for things", "N/A", "", "TBD by the customer", "TODOs are tracked", "Todo-list upkeep", "?-mark"} {
 		eq(t, false, isPlaceholder(s), s)
 	}
 }

@@ -555,12 +555,15 @@ func unresolvedKeyword(s string) bool {
 	return strings.Contains(s, "{{site.data.")
 }
 
-// placeholderRE matches placeholder cells and items.
-var placeholderRE = regexp.MustCompile(`(?i)^\s*(need(s)? content|\?+|tbd|tbc|todo|xxx+|replace_me|lorem ipsum.*|to be (defined|determined|completed))\s*[.!]*\s*$`)
+// placeholderRE matches placeholder cells and items: the word alone, in
+// parentheses or brackets ("(TBD)"), or before a colon or a dash and what
+// is still to write ("TODO: write this", "NEED CONTENT - backups").
+var placeholderRE = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(need(s)? content|\?+|tbd|tbc|todo|xxx+|replace_me|lorem ipsum.*|to be (defined|determined|completed))\s*[.!]*\s*[)\]]?\s*(:.*|[-–—]\s.*)?$`)
 
-// isPlaceholder reports whether s is a placeholder ("NEED CONTENT", "??", "TBD").
+// isPlaceholder reports whether s is a placeholder ("NEED CONTENT", "??",
+// "TBD", "(TBD)", "TODO: write this").
 func isPlaceholder(s string) bool {
-	return mayStartWith(s, "nNtTxXrRlL?") && placeholderRE.MatchString(s)
+	return mayStartWith(s, "nNtTxXrRlL?([") && placeholderRE.MatchString(s)
 }
 
 // mayStartWith reports whether s, leading white space skipped, may start
