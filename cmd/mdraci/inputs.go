@@ -82,9 +82,12 @@ type input struct {
 // documentExts are the extensions read from folders.
 var documentExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
 
+// errNoPages is the problem with a folder holding no page to read.
+var errNoPages = errors.New("the folder holds no page to read (.md, .markdown, .txt, .html or .htm files)")
+
 // expand lists the documents the arguments name: files, folders (walked,
-// sorted) and "-". An argument that cannot be read, or a folder part of
-// which cannot, is a problem; the other documents are still listed. The
+// sorted) and "-". An argument that cannot be read, a folder part of
+// which cannot, or a folder of no page is a problem; the other documents are still listed. The
 // folder outDir, where the run writes, is left out of the folders walked
 // (with what is below it), unless it is the argument itself: a run never
 // reads what an earlier one wrote there.
@@ -128,6 +131,10 @@ func expand(args []string, outDir string) (ins []input, problems []error) {
 			}
 			return nil
 		})
+		if len(found) == 0 {
+			// a mistyped or wrong folder is no success with nothing done
+			problems = append(problems, &fs.PathError{Op: "read", Path: a, Err: errNoPages})
+		}
 		sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
 		ins = append(ins, found...)
 	}

@@ -20,7 +20,7 @@ Usage:
   mdraci version                           print the version
   mdraci help [COMMAND]                    show help
 
-Inputs are files, folders (read recursively: .md, .markdown, .txt, .html)
+Inputs are files, folders (read recursively: .md, .markdown, .txt, .html, .htm)
 or "-" for standard input; no input means standard input.
 Diagnostics go to standard error as file:line:col: severity: message
 (lint writes its findings, the output it is run for, to standard output).

@@ -48,11 +48,12 @@ func TestRunConvert(t *testing.T) {
 		"\n<p>Hello IBM Cloud.</p>\n"
 	dir := t.TempDir()
 	writeTestFiles(t, dir, map[string]string{
-		"doc.md":     doc,
-		"unknown.md": "# T\n\nHello {{site.data.keyword.nope}}.\n",
-		"kw.yaml":    "keyword:\n  mything: Thing &amp; One\n",
-		"uses-kw.md": "Use {{site.data.keyword.mything}}.\n",
-		"bad.yaml":   "keyword: [unclosed\n",
+		"doc.md":        doc,
+		"unknown.md":    "# T\n\nHello {{site.data.keyword.nope}}.\n",
+		"kw.yaml":       "keyword:\n  mything: Thing &amp; One\n",
+		"uses-kw.md":    "Use {{site.data.keyword.mything}}.\n",
+		"bad.yaml":      "keyword: [unclosed\n",
+		"nopages/a.png": "png",
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
 
@@ -131,6 +132,11 @@ func TestRunConvert(t *testing.T) {
 			name: "missing file beside a good one", args: []string{"convert", p("missing.md"), p("doc.md")}, code: 1,
 			outHas: []string{"<"}, errHas: []string{p("missing.md") + ":1:1: error: no such file or directory"}, errNot: []string{"stat "},
 		},
+		// a folder of no page: an error, not a silent success
+		{name: "folder of no pages", args: []string{"convert", p("nopages")}, code: 1,
+			errHas: []string{p("nopages") + ":1:1: error: the folder holds no page to read"}},
+		{name: "folder of no pages beside a page", args: []string{"lint", p("nopages"), p("doc.md")}, code: 1,
+			errHas: []string{p("nopages") + ":1:1: error: the folder holds no page to read"}},
 		{name: "--css without --page", args: []string{"convert", "--css", p("doc.md"), p("doc.md")}, code: 2, errHas: []string{"add --page"}},
 		{name: "-o a file", args: []string{"convert", "-o", p("doc.md"), p("doc.md")}, code: 2, errHas: []string{"is a file, not a folder"}},
 		{name: "help", args: []string{"help"}, outHas: []string{"Usage:", "mdraci convert", "mdraci version"}},
