@@ -143,3 +143,22 @@ func cutH1(fragment []byte) (h1, rest string) {
 	}
 	return h1 + "</h1>\n", rest
 }
+
+// TestPageIDsUnique converts a page whose headings are named like the
+// page's own parts ("Content", "Contents"): every id is unique, and the
+// skip link and the contents lead where they say.
+func TestPageIDsUnique(t *testing.T) {
+	const src = "# Guide\n\n## Content\n\nText.\n\n## Contents\n\n| Task | Provider | Customer |\n| --- | --- | --- |\n| Patch | R | A |\n\n## Main\n\nMore.\n"
+	r := runForTest(t, src, "convert", "--page")
+	require.Equal(t, 0, r.code, r.stderr)
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(r.stdout))
+	require.NoError(t, err)
+	ids := map[string]int{}
+	doc.Find("[id]").Each(func(_ int, s *goquery.Selection) { ids[s.AttrOr("id", "")]++ })
+	for id, n := range ids {
+		assert.Equal(t, 1, n, "id %q is used %d times", id, n)
+	}
+	skip := strings.TrimPrefix(doc.Find("a.skip-link").AttrOr("href", ""), "#")
+	assert.Equal(t, "main", goquery.NodeName(doc.Find("#"+skip)), "the skip link leads to the main content")
+	assert.Equal(t, "h2", goquery.NodeName(doc.Find("#content")), "the heading keeps its own id")
+}

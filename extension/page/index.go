@@ -45,7 +45,7 @@ func WriteIndex(w io.Writer, x Index) error {
 	e := html.EscapeString
 	var b bytes.Buffer
 	writeHead(&b, "en", title, x.CSS)
-	fmt.Fprintf(&b, "<main id=\"content\">\n<h1>%s</h1>\n", e(title))
+	fmt.Fprintf(&b, "<main id=\"raci-main\">\n<h1>%s</h1>\n", e(title))
 	var total Counts
 	matrices := 0
 	for _, p := range x.Entries {

@@ -77,7 +77,7 @@ func Write(w io.Writer, p Page) error {
 		writeTOC(&b, toc)
 		b.WriteString("</details>\n</nav>\n")
 	}
-	b.WriteString(`<main id="content">` + "\n")
+	b.WriteString(`<main id="raci-main">` + "\n")
 	head, rest := splitTitle(p.Body)
 	if head == nil && !bytes.Contains(p.Body, []byte("<h1")) {
 		head = []byte("<h1>" + e(title) + "</h1>\n") // the page needs its title as a heading
@@ -119,7 +119,7 @@ func writeHead(b *bytes.Buffer, lang, title, css string) {
 %s</style>
 </head>
 <body>
-<a class="skip-link" href="#content">Skip to content</a>
+<a class="skip-link" href="#raci-main">Skip to content</a>
 <div class="page">
 `, e(lang), e(title), css)
 }
