@@ -15,6 +15,7 @@ var inputCodes = []diag.Code{
 	{Code: "input-utf8", Severity: diag.Warning, Summary: "invalid UTF-8, replaced by U+FFFD"},
 	{Code: "input-nul", Severity: diag.Warning, Summary: "a NUL byte, replaced by U+FFFD"},
 	{Code: "front-matter", Severity: diag.Error, Summary: "front matter that is not valid YAML; it is shown as text"},
+	{Code: "html-unbalanced", Severity: diag.Warning, Summary: "inline raw HTML without its pair: a stray closing tag dropped, an open tag closed at the end of its paragraph, heading or cell, a table part outside a table dropped"},
 }
 
 // Codes returns every diagnostic code mdraci reports, with its usual

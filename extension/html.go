@@ -388,6 +388,7 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 			n.SetAttributeString(sanitizedAttr, t.sanitize(expandKeywords(t.keywords, raw, allow, unresolved)))
 		}
 	}
+	var pieces []rawPiece
 	for _, n := range nodes.Of(pc, doc).RawHTML {
 		if n.Segments.Len() > 0 {
 			offset = n.Segments.At(0).Start
@@ -417,7 +418,11 @@ func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc
 			dropped[tag.name]++
 		}
 		n.SetAttributeString(sanitizedAttr, out)
+		if tag.name != "" {
+			pieces = append(pieces, rawPiece{node: n, name: tag.name, closing: tag.closing, kept: len(out) > 0 && !tag.dropped, at: offset})
+		}
 	}
+	balance(pc, src, pieces)
 }
 
 // blockHasRef reports whether the source of HTML block n, as
