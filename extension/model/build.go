@@ -605,16 +605,22 @@ func (b *builder) sectionBase() string {
 	return "section"
 }
 
-// caption derives a caption from the section path ("3.1.1 Daily operations").
+// caption derives a caption from the section path ("3.1.1 Daily
+// operations"): the nearest heading with text, else the title, else
+// "Responsibilities".
 func (b *builder) caption() string {
-	if len(b.section) == 0 {
-		if b.doc.Title != "" {
-			return b.doc.Title
+	// the nearest heading that says something: an empty one ("##", a
+	// keyword resolved to nothing) names no table
+	for i := len(b.section) - 1; i >= 0; i-- {
+		h := b.section[i]
+		if c := strings.TrimSpace(h.Number + " " + h.Text); c != "" {
+			return c
 		}
-		return "Responsibilities"
 	}
-	h := b.section[len(b.section)-1]
-	return strings.TrimSpace(h.Number + " " + h.Text)
+	if t := strings.TrimSpace(b.doc.Title); t != "" {
+		return t
+	}
+	return "Responsibilities"
 }
 
 // matrix builds a Matrix from a classified table.
@@ -624,8 +630,8 @@ func (b *builder) matrix(sh *shape, src *source.Table) Matrix {
 	b.perSec[base]++
 	m := Matrix{Kind: sh.kind, Caption: t.Caption, Section: append([]Heading{}, b.section...), sectionLines: append([]int(nil), b.sectionLines...),
 		Transposed: sh.transposed, Line: src.Pos.Line}
-	if m.Caption == "" {
-		m.Caption = b.caption()
+	if strings.TrimSpace(m.Caption) == "" {
+		m.Caption = b.caption() // caption="   " says nothing either
 	}
 	if t.ID != "" {
 		m.ID, m.explicitID = t.ID, true

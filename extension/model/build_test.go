@@ -442,3 +442,29 @@ func TestDuplicatePartyColumnKind(t *testing.T) {
 	}
 	eq(t, "customer", d.Matrices[0].Rows[0].Ownership)
 }
+
+// TestCaptionSaysSomething: a caption of blanks, or a section whose
+// heading is empty, gives way to the nearest heading with text, then the
+// title; a matrix never has a caption that reads as nothing.
+func TestCaptionSaysSomething(t *testing.T) {
+	row := []string{"Patch", "R", "A"}
+	head := []string{"Task", "Provider", "Customer"}
+	d := Build(doc("c.md",
+		h(1, 1, "Guide", "guide"),
+		h(2, 3, "Backups", "backups"),
+		h(3, 5, "", ""),
+		withTable(tbl(7, head, row), "", "   "),
+		h(2, 12, " ", ""),
+		tbl(14, head, row),
+	))
+	if len(d.Matrices) != 2 {
+		t.Fatalf("%d matrices, want 2", len(d.Matrices))
+	}
+	eq(t, "Backups", d.Matrices[0].Caption)
+	eq(t, "Guide", d.Matrices[1].Caption)
+	d = Build(doc("c.md", h(1, 1, "", ""), tbl(3, head, row)))
+	if len(d.Matrices) != 1 {
+		t.Fatalf("%d matrices, want 1", len(d.Matrices))
+	}
+	eq(t, "Responsibilities", d.Matrices[0].Caption)
+}
